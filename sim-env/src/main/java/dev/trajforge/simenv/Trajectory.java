@@ -1,0 +1,50 @@
+package dev.trajforge.simenv;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One recorded episode: every message, tool call and tool response, how it ended, what it cost and
+ * where it came from. {@code toolsJson} is the OpenAI-style tool list the agent was given;
+ * {@code finalStateHash} is the environment's state hash when the episode ended (null for sessions).
+ */
+public record Trajectory(String id, String domain, String taskId, String persona, int trial, long seed,
+                         List<Message> messages, String toolsJson, Termination termination,
+                         String finalStateHash, Usage usage, Lineage lineage, List<String> faults) {
+    public Trajectory {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(termination, "termination");
+        Objects.requireNonNull(lineage, "lineage");
+        messages = List.copyOf(messages);
+        toolsJson = toolsJson == null ? "[]" : toolsJson;
+        persona = persona == null ? "" : persona;
+        usage = usage == null ? Usage.NONE : usage;
+        faults = faults == null ? List.of() : List.copyOf(faults);
+        if (trial < 0) throw new IllegalArgumentException("trial must be >= 0, got " + trial);
+    }
+
+    /** Deterministic trajectory id: a hash of run id, task id and trial. */
+    public static String idFor(String runId, String taskId, int trial) {
+        return Hashing.sha256Hex(runId + '\u0000' + taskId + '\u0000' + trial).substring(0, 32);
+    }
+
+    /** Number of user turns. */
+    public int numTurns() {
+        return (int) messages.stream().filter(m -> m.role() == Role.USER).count();
+    }
+
+    public int numToolCalls() {
+        return messages.stream().mapToInt(m -> m.toolCalls().size()).sum();
+    }
+
+    public int numToolErrors() {
+        return (int) messages.stream().filter(Message::error).count();
+    }
+
+    /** Every tool call the agent made, in order. */
+    public List<ToolCall> toolCalls() {
+        return messages.stream().flatMap(m -> m.toolCalls().stream()).toList();
+    }
+}
