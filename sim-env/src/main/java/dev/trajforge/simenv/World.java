@@ -27,4 +27,7 @@ public interface World {
 
     /** Names of the tools that change state (policy: confirm before any of them). */
     Set<String> writeTools();
+
+    /** Tools that hand the conversation to a human: the episode ends after them. */
+    Set<String> handoffTools();
 }

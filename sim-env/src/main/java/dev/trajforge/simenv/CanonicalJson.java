@@ -1,0 +1,68 @@
+package dev.trajforge.simenv;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one JSON form used for state hashing and tool outputs: snake_case property names, sorted
+ * keys (properties and map entries), nulls omitted, decimals written plainly. Same value, same bytes.
+ */
+public final class CanonicalJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    /** A plain mapper for parsing untrusted JSON (model output). */
+    private static final ObjectMapper PARSER = JsonMapper.builder()
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+            .build();
+
+    private CanonicalJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static byte[] bytes(Object value) {
+        return write(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Parses JSON text, or returns null if it is not exactly one valid JSON value. */
+    public static JsonNode parseOrNull(String json) {
+        try {
+            return PARSER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** Parses a string that must be a JSON object (tool-call arguments); null otherwise. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode parseObjectOrNull(String json) {
+        JsonNode node = json == null ? null : parseOrNull(json);
+        return node instanceof com.fasterxml.jackson.databind.node.ObjectNode object ? object : null;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.trajforge.simenv.retail;
+
+import dev.trajforge.simenv.Hashing;
+import dev.trajforge.simenv.state.CowTable;
+import dev.trajforge.simenv.tools.ToolException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * The retail world's authoritative state: users, products, orders. Copies share the world's base
+ * tables and record only what an episode changed. Lookups throw {@link ToolException} with the
+ * message a real backend would return.
+ */
+final class RetailDb {
+    private final CowTable<User> users;
+    private final CowTable<Product> products;
+    private final CowTable<Order> orders;
+    /** email -> user id and "first last" -> user ids; name and email never change, so shared by all copies */
+    private final Map<String, String> userIdByEmail;
+    private final Map<String, List<String>> userIdsByName;
+
+    private RetailDb(CowTable<User> users, CowTable<Product> products, CowTable<Order> orders,
+                     Map<String, String> userIdByEmail, Map<String, List<String>> userIdsByName) {
+        this.users = users;
+        this.products = products;
+        this.orders = orders;
+        this.userIdByEmail = userIdByEmail;
+        this.userIdsByName = userIdsByName;
+    }
+
+    static RetailDb of(SortedMap<String, User> users, SortedMap<String, Product> products, SortedMap<String, Order> orders) {
+        Map<String, String> byEmail = new java.util.HashMap<>();
+        Map<String, List<String>> byName = new java.util.HashMap<>();
+        users.values().forEach(u -> {
+            byEmail.put(u.email().toLowerCase(java.util.Locale.ROOT), u.userId());
+            byName.computeIfAbsent(nameKey(u.name().firstName(), u.name().lastName()), k -> new java.util.ArrayList<>()).add(u.userId());
+        });
+        return new RetailDb(CowTable.of(users), CowTable.of(products), CowTable.of(orders), Map.copyOf(byEmail),
+                Map.copyOf(byName));
+    }
+
+    RetailDb copy() {
+        return new RetailDb(users.copy(), products.copy(), orders.copy(), userIdByEmail, userIdsByName);
+    }
+
+    User requireUser(String userId) {
+        User user = users.get(userId);
+        if (user == null) throw new ToolException("User " + userId + " not found");
+        return user;
+    }
+
+    Order requireOrder(String orderId) {
+        Order order = orders.get(orderId);
+        if (order == null) throw new ToolException("Order " + orderId + " not found");
+        return order;
+    }
+
+    Product requireProduct(String productId) {
+        Product product = products.get(productId);
+        if (product == null) throw new ToolException("Product " + productId + " not found");
+        return product;
+    }
+
+    String userIdByEmail(String email) {
+        String id = userIdByEmail.get(email.trim().toLowerCase(java.util.Locale.ROOT));
+        if (id == null) throw new ToolException("User not found");
+        return id;
+    }
+
+    List<String> userIdsByName(String firstName, String lastName) {
+        return userIdsByName.getOrDefault(nameKey(firstName, lastName), List.of());
+    }
+
+    void forEachProduct(java.util.function.Consumer<Product> visitor) {
+        products.forEachSorted((id, product) -> visitor.accept(product));
+    }
+
+    User replace(User user) {
+        users.put(user.userId(), user);
+        return user;
+    }
+
+    Order replace(Order order) {
+        orders.put(order.orderId(), order);
+        return order;
+    }
+
+    int userCount() {
+        return users.size();
+    }
+
+    int productCount() {
+        return products.size();
+    }
+
+    int orderCount() {
+        return orders.size();
+    }
+
+    void forEachUser(java.util.function.Consumer<User> visitor) {
+        users.forEachSorted((id, user) -> visitor.accept(user));
+    }
+
+    void forEachOrder(java.util.function.Consumer<Order> visitor) {
+        orders.forEachSorted((id, order) -> visitor.accept(order));
+    }
+
+    /** SHA-256 over (table, key, SHA-256 of the entry's canonical JSON) in sorted order. */
+    String stateHash() {
+        MessageDigest digest = Hashing.sha256();
+        digest.update("orders".getBytes(StandardCharsets.UTF_8));
+        orders.digestInto(digest);
+        digest.update("products".getBytes(StandardCharsets.UTF_8));
+        products.digestInto(digest);
+        digest.update("users".getBytes(StandardCharsets.UTF_8));
+        users.digestInto(digest);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String nameKey(String firstName, String lastName) {
+        return (firstName.trim() + " " + lastName.trim()).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.trajforge.simenv.retail;
+
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.trajforge.simenv.Domain;
+import dev.trajforge.simenv.Environment;
+import dev.trajforge.simenv.Task;
+import dev.trajforge.simenv.World;
+import dev.trajforge.simenv.tools.ToolSchemaJson;
+import dev.trajforge.simenv.tools.Toolkit;
+
+import java.util.List;
+import java.util.Set;
+
+/** A seeded retail world: the base database every episode copies, and its task sequence. */
+final class RetailWorld implements World {
+    private final RetailDomain domain;
+    private final long seed;
+    private final RetailDb base;
+    private final Toolkit<RetailTools> toolkit;
+    private final String toolsJson;
+    private final RetailTaskGenerator tasks;
+
+    RetailWorld(RetailDomain domain, long seed, int users, Toolkit<RetailTools> toolkit) {
+        this.domain = domain;
+        this.seed = seed;
+        this.base = RetailWorldGenerator.generate(seed, users);
+        this.toolkit = toolkit;
+        this.toolsJson = ToolSchemaJson.toOpenAiJson(toolkit.specifications());
+        this.tasks = new RetailTaskGenerator(base, seed, toolkit);
+    }
+
+    @Override
+    public Domain domain() {
+        return domain;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public Environment newEnvironment() {
+        return new RetailEnvironment(toolkit, base.copy());
+    }
+
+    @Override
+    public List<Task> tasks(int count) {
+        if (count < 0) throw new IllegalArgumentException("task count must be >= 0, got " + count);
+        return tasks.first(count);
+    }
+
+    @Override
+    public List<ToolSpecification> toolSpecifications() {
+        return toolkit.specifications();
+    }
+
+    @Override
+    public String toolsJson() {
+        return toolsJson;
+    }
+
+    @Override
+    public Set<String> writeTools() {
+        return Set.copyOf(RetailTools.WRITES);
+    }
+
+    @Override
+    public Set<String> handoffTools() {
+        return Set.of(RetailTools.TRANSFER);
+    }
+
+    RetailDb base() {
+        return base;
+    }
+}
