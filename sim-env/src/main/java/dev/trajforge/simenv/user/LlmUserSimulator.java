@@ -1,0 +1,84 @@
+package dev.trajforge.simenv.user;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.PromptResource;
+import dev.trajforge.simenv.Role;
+import dev.trajforge.simenv.Usage;
+import dev.trajforge.simenv.UserScenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A user played by an LLM through LangChain4j's {@link ChatModel}. The conversation is role-flipped
+ * (the agent's messages become the model's "user" turns, the simulated user's messages its own
+ * replies) under a system prompt from {@code prompts/user-simulator.md} with the scenario filled in.
+ * {@code ###STOP###} / {@code ###TRANSFER###} in a reply end the conversation.
+ */
+public final class LlmUserSimulator implements UserSimulator {
+    public static final PromptResource PROMPT = PromptResource.load(LlmUserSimulator.class, "/prompts/user-simulator.md");
+    /** The agent's greeting the user answers first; it is part of the user's prompt, not of the trajectory. */
+    static final String GREETING = "Hi! How can I help you today?";
+
+    private final ChatModel model;
+    private final String modelLabel;
+    private final String systemPrompt;
+    private Usage usage = Usage.NONE;
+
+    public LlmUserSimulator(ChatModel model, String modelLabel, UserScenario scenario) {
+        this.model = model;
+        this.modelLabel = modelLabel;
+        this.systemPrompt = PROMPT.text().replace("{{scenario}}", scenario.instructions());
+    }
+
+    @Override
+    public UserTurn next(List<Message> visibleConversation) {
+        ChatResponse response;
+        try {
+            response = model.chat(ChatRequest.builder().messages(flip(visibleConversation)).build());
+        } catch (RuntimeException e) {
+            throw new UserSimulatorException("user model " + modelLabel + " failed: " + e.getMessage(), e);
+        }
+        TokenUsage tokens = response.tokenUsage();
+        usage = usage.plus(1, tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount(),
+                tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount());
+        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        if (text == null || text.isBlank()) throw new UserSimulatorException("user model " + modelLabel + " returned an empty reply", null);
+        return UserTurn.parse(text, "Thanks, bye.");
+    }
+
+    List<ChatMessage> flip(List<Message> conversation) {
+        List<ChatMessage> flipped = new ArrayList<>();
+        flipped.add(SystemMessage.from(systemPrompt));
+        flipped.add(UserMessage.from(GREETING));
+        for (Message message : conversation) {
+            if (message.content() == null || message.content().isBlank()) continue;
+            if (message.role() == Role.ASSISTANT) flipped.add(UserMessage.from(message.content()));
+            else if (message.role() == Role.USER) flipped.add(AiMessage.from(message.content()));
+        }
+        return flipped;
+    }
+
+    @Override
+    public String model() {
+        return modelLabel;
+    }
+
+    @Override
+    public String promptSha256() {
+        return PROMPT.sha256();
+    }
+
+    @Override
+    public Usage usage() {
+        return usage;
+    }
+}

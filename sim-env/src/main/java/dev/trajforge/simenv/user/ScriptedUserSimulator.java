@@ -1,0 +1,125 @@
+package dev.trajforge.simenv.user;
+
+import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.Role;
+import dev.trajforge.simenv.Seeds;
+import dev.trajforge.simenv.Style;
+import dev.trajforge.simenv.Usage;
+import dev.trajforge.simenv.UserRequest;
+import dev.trajforge.simenv.UserScenario;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * An offline, seeded user that follows its scenario: opens with its first request, gives a fact
+ * only when the agent's message asks for it, says yes to confirmation questions, brings up its next
+ * request when asked whether there is anything else, and stops when done or when the agent is
+ * clearly stuck (repeats itself, or makes no progress for several turns). Phrasing comes from
+ * {@code personas.json} in one of four styles.
+ */
+public final class ScriptedUserSimulator implements UserSimulator {
+    public static final String MODEL = "scripted/persona-user";
+    static final int MAX_TURNS_WITHOUT_PROGRESS = 3;
+    static final int MAX_TURNS = 25;
+
+    private final UserScenario scenario;
+    private final SplittableRandom rng;
+    private final PersonaTemplates templates = PersonaTemplates.get();
+    private final Set<String> clarified = new HashSet<>();
+    private int request;
+    private int turns;
+    private int turnsWithoutProgress;
+    private int repeats;
+    private String lastAgentText = "";
+
+    public ScriptedUserSimulator(UserScenario scenario, long seed) {
+        this.scenario = scenario;
+        this.rng = Seeds.random(seed, "scripted-user");
+    }
+
+    @Override
+    public UserTurn next(List<Message> conversation) {
+        turns++;
+        if (turns == 1) return UserTurn.say(say("opening", ask(), ""));
+        String agentText = lastAgentText(conversation);
+        repeats = agentText.equals(lastAgentText) ? repeats + 1 : 0;
+        lastAgentText = agentText;
+        if (turns > MAX_TURNS || repeats >= 2) return stop("stuck");
+        if (templates.cue(agentText, "confirm")) return progress(say("confirm", ask(), ""));
+        if (templates.cue(agentText, "anything_else")) {
+            if (request + 1 >= scenario.requests().size()) return stop("done");
+            request++;
+            return progress(say("next", ask(), ""));
+        }
+        List<String> topics = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
+        for (Map<String, String> facts : List.of(scenario.knownInfo(), current().details())) {
+            facts.forEach((topic, fact) -> {
+                if (templates.asksAbout(agentText, topic)) {
+                    topics.add(topic);
+                    answers.add(fact);
+                }
+            });
+        }
+        if (!answers.isEmpty()) {
+            if (scenario.style() == Style.CONFUSED && clarified.add(String.join(",", topics)) && rng.nextDouble() < 0.5) {
+                return noProgress(say("clarify", ask(), ""));
+            }
+            return progress(say("answer", ask(), String.join(" ", answers)));
+        }
+        return noProgress(say(agentText.contains("?") ? "unknown" : "nudge", ask(), ""));
+    }
+
+    @Override
+    public String model() {
+        return MODEL;
+    }
+
+    @Override
+    public String promptSha256() {
+        return PersonaTemplates.RESOURCE.sha256();
+    }
+
+    @Override
+    public Usage usage() {
+        return Usage.NONE;
+    }
+
+    private UserTurn progress(String text) {
+        turnsWithoutProgress = 0;
+        return UserTurn.say(text);
+    }
+
+    private UserTurn noProgress(String text) {
+        return ++turnsWithoutProgress >= MAX_TURNS_WITHOUT_PROGRESS ? stop("stuck") : UserTurn.say(text);
+    }
+
+    private UserTurn stop(String situation) {
+        return new UserTurn(say(situation, ask(), ""), UserTurn.Signal.STOP);
+    }
+
+    private String say(String situation, String ask, String info) {
+        return templates.say(scenario.style(), situation, rng, ask, info);
+    }
+
+    private UserRequest current() {
+        return scenario.requests().get(request);
+    }
+
+    private String ask() {
+        return current().ask();
+    }
+
+    private static String lastAgentText(List<Message> conversation) {
+        for (int i = conversation.size() - 1; i >= 0; i--) {
+            Message message = conversation.get(i);
+            if (message.role() == Role.ASSISTANT && message.content() != null) return message.content();
+        }
+        return "";
+    }
+}

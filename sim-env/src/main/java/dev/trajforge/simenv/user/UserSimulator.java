@@ -1,0 +1,24 @@
+package dev.trajforge.simenv.user;
+
+import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.Usage;
+
+import java.util.List;
+
+/**
+ * Plays the user of one episode. Sees only what a user would see: the user and assistant text
+ * messages so far (no system prompt, no tool traffic). One instance per episode.
+ */
+public interface UserSimulator {
+    /** The next user turn. Throws {@link UserSimulatorException} if the simulator cannot produce one. */
+    UserTurn next(List<Message> visibleConversation);
+
+    /** {@code provider/model}, e.g. {@code scripted/persona-user}. */
+    String model();
+
+    /** SHA-256 of the prompt or templates that drive this simulator. */
+    String promptSha256();
+
+    /** Model usage so far (zero for scripted users). */
+    Usage usage();
+}
