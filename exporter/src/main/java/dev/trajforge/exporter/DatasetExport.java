@@ -1,0 +1,179 @@
+package dev.trajforge.exporter;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One export: rows go in through {@link #write}, and {@link #commit} publishes them atomically as
+ * {@code data/<split>-NNNNN-of-NNNNN.parquet} with {@code manifest.json}, {@code README.md} and, last,
+ * {@code _SUCCESS}. Readers trust the directory only while {@code _SUCCESS} exists.
+ *
+ * <p>Every episode goes through {@link #write} (accepted, rejected and infra-failed), in a deterministic
+ * order: the same records in the same order with the same settings give byte-identical Parquet files.
+ * Not thread-safe; one thread writes.
+ *
+ * <p>Committing into a directory that holds a previous export replaces it: {@code _SUCCESS} is deleted
+ * first, then the old data files, manifest and card; then the new shards are published.
+ */
+public final class DatasetExport implements AutoCloseable {
+    private enum State { OPEN, COMMITTED, FAILED, CLOSED }
+
+    private final ExportSettings settings;
+    private final OutputLayout layout;
+    private final SplitAssigner splits;
+    private final Map<String, ShardWriter> writers = new LinkedHashMap<>();
+    private final Map<String, Long> rejected = new TreeMap<>();
+    private long episodes;
+    private long accepted;
+    private long infraFailed;
+    private State state = State.OPEN;
+    /** set once a commit started replacing the directory's contents: an abort then removes the partial data too */
+    private boolean replacing;
+
+    private DatasetExport(ExportSettings settings, OutputLayout layout) {
+        this.settings = settings;
+        this.layout = layout;
+        this.splits = new SplitAssigner(settings.validationFraction());
+    }
+
+    /**
+     * Creates the output directory and its {@code _temporary/<runId>/} staging directory, proving the
+     * output writable; on failure throws with the path and leaves nothing behind. {@code conf} is copied,
+     * never changed.
+     */
+    public static DatasetExport open(ExportSettings settings, Configuration conf) throws ExportException {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(conf, "conf");
+        Configuration own = new Configuration(conf);
+        own.setInt(TrajectoryParquetWriter.ZSTD_LEVEL_KEY, TrajectoryParquetWriter.ZSTD_LEVEL);
+        return new DatasetExport(settings, OutputLayout.create(settings.outputUri(), settings.runId(), own));
+    }
+
+    public void write(ExportRecord record) {
+        Objects.requireNonNull(record, "record");
+        requireOpen();
+        try {
+            switch (record.status()) {
+                case ACCEPTED -> writer(splits.splitOf(record.trajectory().taskId())).write(record);
+                case REJECTED -> {
+                    if (settings.keepRejected()) {
+                        writer(SplitAssigner.REJECTED).write(record);
+                    }
+                }
+                case INFRA_FAILED -> { }
+            }
+        } catch (RuntimeException e) {
+            state = State.FAILED;
+            throw e;
+        }
+        episodes++;
+        switch (record.status()) {
+            case ACCEPTED -> accepted++;
+            case REJECTED -> rejected.merge(record.primaryRejectReason(), 1L, Long::sum);
+            case INFRA_FAILED -> infraFailed++;
+        }
+    }
+
+    /**
+     * Closes the writers, verifies every staged shard, publishes them, writes {@code manifest.json} and
+     * {@code README.md}, then {@code _SUCCESS}. {@code createdAt} goes into the manifest as is.
+     */
+    public ExportResult commit(Instant createdAt, UsageTotals usage) {
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(usage, "usage");
+        requireOpen();
+        state = State.FAILED; // until the last step succeeds
+        List<StagedShard> staged = new ArrayList<>();
+        for (ShardWriter writer : writers.values()) {
+            staged.addAll(writer.finish());
+        }
+        Path current = layout.staging();
+        try {
+            List<ExportResult.ShardFile> files = new ArrayList<>();
+            List<Path[]> moves = new ArrayList<>();
+            for (StagedShard shard : staged) {
+                current = shard.path();
+                ShardVerifier.verify(shard, layout.status(shard.path()), layout.conf(), settings.runId());
+                String name = finalName(shard, staged);
+                files.add(new ExportResult.ShardFile(name, shard.rows(), shard.bytes(), shard.sha256()));
+                moves.add(new Path[] {shard.path(), layout.file(name)});
+            }
+            ExportResult result = new ExportResult(layout.uri(), episodes, accepted, rejected, infraFailed,
+                    rowsPerSplit(staged), files);
+
+            current = layout.root();
+            replacing = true;
+            layout.deletePreviousExport();
+            for (Path[] move : moves) {
+                current = move[1];
+                layout.publish(move[0], move[1]);
+            }
+            current = layout.staging().getParent();
+            layout.deleteTemporary();
+            current = layout.file(OutputLayout.MANIFEST);
+            layout.write(current, Manifest.render(settings, createdAt, result, usage));
+            current = layout.file(OutputLayout.README);
+            layout.write(current, DatasetCard.render(settings, createdAt, result));
+            current = layout.file(OutputLayout.SUCCESS);
+            layout.write(current, new byte[0]);
+            state = State.COMMITTED;
+            return result;
+        } catch (IOException e) {
+            throw ExportException.io("commit export at", current, e);
+        }
+    }
+
+    /** Without a successful commit: closes the writers and deletes the staging files; never leaves {@code _SUCCESS}. */
+    @Override
+    public void close() {
+        if (state == State.COMMITTED || state == State.CLOSED) {
+            return;
+        }
+        writers.values().forEach(ShardWriter::abort);
+        if (replacing) {
+            try {
+                layout.deletePreviousExport();
+            } catch (IOException | RuntimeException ignored) {
+                // best effort; _SUCCESS was the first thing deleted
+            }
+        }
+        layout.abort();
+        state = State.CLOSED;
+    }
+
+    private ShardWriter writer(String split) {
+        return writers.computeIfAbsent(split, s -> new ShardWriter(s, layout.staging(), layout.conf(), settings));
+    }
+
+    private Map<String, Long> rowsPerSplit(List<StagedShard> staged) {
+        Map<String, Long> rows = new TreeMap<>();
+        rows.put(SplitAssigner.TRAIN, 0L);
+        rows.put(SplitAssigner.VALIDATION, 0L);
+        if (settings.keepRejected()) {
+            rows.put(SplitAssigner.REJECTED, 0L);
+        }
+        staged.forEach(s -> rows.merge(s.split(), s.rows(), Long::sum));
+        return rows;
+    }
+
+    /** Hugging Face naming: {@code data/<split>-<index:05d>-of-<count:05d>.parquet}, count per split. */
+    private static String finalName(StagedShard shard, List<StagedShard> all) {
+        List<StagedShard> split = all.stream().filter(s -> s.split().equals(shard.split())).toList();
+        return String.format("%s/%s-%05d-of-%05d.parquet", OutputLayout.DATA, shard.split(), split.indexOf(shard), split.size());
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("export to " + layout.uri() + " is " + state.name().toLowerCase(java.util.Locale.ROOT) + ", not open");
+        }
+    }
+}

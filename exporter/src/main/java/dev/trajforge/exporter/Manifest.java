@@ -1,0 +1,61 @@
+package dev.trajforge.exporter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Renders {@code manifest.json}: top-level keys in the order of {@code dataset-contract.md}, map keys
+ * sorted, {@code \n} line ends, so the same export always renders the same bytes.
+ */
+final class Manifest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    private Manifest() {
+    }
+
+    static byte[] render(ExportSettings settings, Instant createdAt, ExportResult result, UsageTotals usage) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema_version", TrajectorySchema.SCHEMA_VERSION);
+        root.put("run_id", settings.runId());
+        root.put("config_sha256", settings.configSha256());
+        root.put("created_at", DateTimeFormatter.ISO_INSTANT.format(createdAt));
+        root.put("episodes", result.episodes());
+        root.put("accepted", result.accepted());
+        ObjectNode rejected = root.putObject("rejected");
+        result.rejected().forEach(rejected::put);
+        root.put("infra_failed", result.infraFailed());
+        ObjectNode splits = root.putObject("splits");
+        result.splits().forEach(splits::put);
+        var files = root.putArray("files");
+        for (ExportResult.ShardFile file : result.files()) {
+            files.addObject()
+                    .put("path", file.path())
+                    .put("rows", file.rows())
+                    .put("bytes", file.bytes())
+                    .put("sha256", file.sha256());
+        }
+        ObjectNode roles = root.putObject("usage");
+        usage.roles().forEach((role, u) -> roles.putObject(role)
+                .put("calls", u.calls())
+                .put("prompt_tokens", u.promptTokens())
+                .put("completion_tokens", u.completionTokens())
+                .put("cost_usd", u.costUsd()));
+        try {
+            return (JSON.writer(PRETTY).writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render manifest.json", e);
+        }
+    }
+}

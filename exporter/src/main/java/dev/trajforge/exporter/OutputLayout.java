@@ -1,0 +1,213 @@
+package dev.trajforge.exporter;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * The directory of one export and every file-system operation on it, all through Hadoop's
+ * {@link FileSystem}, so {@code file://}, {@code hdfs://} and {@code s3a://} are the same code.
+ *
+ * <pre>
+ * &lt;root&gt;/data/&lt;split&gt;-NNNNN-of-NNNNN.parquet   published shards
+ * &lt;root&gt;/_temporary/&lt;runId&gt;/                 staged shards while the export is open
+ * &lt;root&gt;/manifest.json, README.md, _SUCCESS   (_SUCCESS last)
+ * </pre>
+ *
+ * One output directory holds one export at a time: a commit replaces a previous export there and
+ * removes all of {@code _temporary/}.
+ */
+final class OutputLayout {
+    static final String DATA = "data";
+    static final String TEMPORARY = "_temporary";
+    static final String SUCCESS = "_SUCCESS";
+    static final String MANIFEST = "manifest.json";
+    static final String README = "README.md";
+
+    private final FileSystem fs;
+    private final Configuration conf;
+    private final Path root;
+    private final Path staging;
+    /** the highest directory this export created (root or an ancestor), removed again on abort; null if none */
+    private Path created;
+
+    private OutputLayout(FileSystem fs, Configuration conf, Path root, String runId) {
+        this.fs = fs;
+        this.conf = conf;
+        this.root = root;
+        this.staging = new Path(new Path(root, TEMPORARY), runId);
+    }
+
+    /**
+     * Resolves the output, creates it and its staging directory and proves it writable, or throws with
+     * the path and leaves nothing behind.
+     */
+    static OutputLayout create(String outputUri, String runId, Configuration conf) {
+        Path requested = toHadoopPath(outputUri);
+        FileSystem fs;
+        try {
+            fs = FileSystem.get(requested.toUri(), conf);
+        } catch (IOException e) {
+            throw ExportException.io("open the file system of", requested, e);
+        }
+        if (fs instanceof LocalFileSystem) {
+            fs.setWriteChecksum(false); // no .crc side files next to the shards (applies to the cached instance)
+        }
+        OutputLayout layout = new OutputLayout(fs, conf, fs.makeQualified(requested), runId);
+        layout.probe();
+        return layout;
+    }
+
+    /** A plain local path (relative or absolute) becomes an absolute {@code file:} path; a URI with a scheme is kept. */
+    static Path toHadoopPath(String outputUri) {
+        try {
+            URI uri = new URI(outputUri);
+            if (uri.getScheme() != null && uri.getScheme().length() > 1) {
+                return new Path(uri);
+            }
+        } catch (URISyntaxException notAUri) {
+            // a local path with characters a URI does not allow, e.g. spaces
+        }
+        java.nio.file.Path local = java.nio.file.Path.of(outputUri).toAbsolutePath().normalize();
+        return new Path("file", null, local.toString());
+    }
+
+    URI uri() {
+        return root.toUri();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path staging() {
+        return staging;
+    }
+
+    Path data() {
+        return new Path(root, DATA);
+    }
+
+    Path file(String relative) {
+        return new Path(root, relative);
+    }
+
+    FileSystem fs() {
+        return fs;
+    }
+
+    Configuration conf() {
+        return conf;
+    }
+
+    private void probe() {
+        Path current = root;
+        try {
+            created = highestMissing(root);
+            if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
+                throw new ExportException("cannot export to " + root + ": it is a file, not a directory");
+            }
+            mkdirs(root);
+            current = staging;
+            fs.delete(staging, true); // left by an earlier attempt of this run that died
+            mkdirs(staging);
+            current = new Path(staging, "_probe");
+            fs.create(current, false).close();
+            fs.delete(current, false);
+        } catch (IOException e) {
+            abort();
+            throw ExportException.io("create", current, e);
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /** Removes this export's staging directory, {@code _temporary/} if that leaves it empty, and what {@link #create} made. */
+    void abort() {
+        try {
+            fs.delete(staging, true);
+            Path temporary = staging.getParent();
+            if (fs.exists(temporary) && fs.listStatus(temporary).length == 0) {
+                fs.delete(temporary, false);
+            }
+            if (created != null && fs.exists(created) && !fs.listFiles(created, true).hasNext()) {
+                fs.delete(created, true);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: without _SUCCESS nothing here is trusted anyway
+        }
+    }
+
+    /** Deletes a previous export: {@code _SUCCESS} first, so no reader trusts the directory from here on. */
+    void deletePreviousExport() throws IOException {
+        delete(file(SUCCESS), false);
+        delete(data(), true);
+        delete(file(MANIFEST), false);
+        delete(file(README), false);
+    }
+
+    void deleteTemporary() throws IOException {
+        delete(staging.getParent(), true);
+    }
+
+    /** Moves a staged file to its final place; fails if the target exists. */
+    void publish(Path staged, Path target) throws IOException {
+        mkdirs(target.getParent());
+        FileContext context;
+        try {
+            context = FileContext.getFileContext(root.toUri(), conf);
+        } catch (UnsupportedFileSystemException noAbstractFileSystem) {
+            // a scheme with a FileSystem but no AbstractFileSystem binding: check, then rename
+            if (fs.exists(target)) {
+                throw new FileAlreadyExistsException(target + " already exists");
+            }
+            if (!fs.rename(staged, target)) {
+                throw new IOException("rename " + staged + " to " + target + " returned false");
+            }
+            return;
+        }
+        context.rename(staged, target, Options.Rename.NONE);
+    }
+
+    void write(Path path, byte[] content) throws IOException {
+        try (OutputStream out = fs.create(path, true)) {
+            out.write(content);
+        }
+    }
+
+    FileStatus status(Path path) throws IOException {
+        return fs.getFileStatus(path);
+    }
+
+    private void mkdirs(Path dir) throws IOException {
+        if (!fs.mkdirs(dir)) {
+            throw new IOException("mkdirs returned false");
+        }
+    }
+
+    private void delete(Path path, boolean recursive) throws IOException {
+        if (fs.exists(path) && !fs.delete(path, recursive)) {
+            throw new IOException("cannot delete " + path);
+        }
+    }
+
+    private Path highestMissing(Path path) throws IOException {
+        Path missing = null;
+        for (Path p = path; p != null && !p.isRoot() && !fs.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+}

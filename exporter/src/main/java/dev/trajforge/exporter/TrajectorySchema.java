@@ -1,0 +1,99 @@
+package dev.trajforge.exporter;
+
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Type.Repetition;
+import org.apache.parquet.schema.Types;
+
+import static org.apache.parquet.schema.Type.Repetition.OPTIONAL;
+import static org.apache.parquet.schema.Type.Repetition.REQUIRED;
+
+/**
+ * The Parquet schema of one row (one trajectory), exactly as {@code dataset-contract.md} states it.
+ * Lists use the standard 3-level LIST structure ({@code <list> (LIST) { repeated group list { element } }})
+ * so pyarrow, DuckDB, Spark and {@code datasets} read them as lists. Changing anything here needs a
+ * {@link #SCHEMA_VERSION} bump.
+ */
+final class TrajectorySchema {
+    static final int SCHEMA_VERSION = 1;
+
+    static final String FOOTER_SCHEMA_VERSION = "trajforge.schema_version";
+    static final String FOOTER_RUN_ID = "trajforge.run_id";
+    static final String FOOTER_CONFIG_SHA256 = "trajforge.config_sha256";
+
+    /** Written as {@code judge_model} when no LLM judge ran (the column is not nullable). */
+    static final String NO_JUDGE = "none";
+
+    static final String LIST = "list";
+    static final String ELEMENT = "element";
+
+    static final GroupType FUNCTION = Types.requiredGroup()
+            .addField(string(REQUIRED, "name"))
+            .addField(string(REQUIRED, "arguments"))
+            .named("function");
+
+    static final GroupType TOOL_CALL = Types.requiredGroup()
+            .addField(string(REQUIRED, "id"))
+            .addField(string(REQUIRED, "type"))
+            .addField(FUNCTION)
+            .named(ELEMENT);
+
+    static final GroupType MESSAGE = Types.requiredGroup()
+            .addField(string(REQUIRED, "role"))
+            .addField(string(OPTIONAL, "content"))
+            .addField(string(OPTIONAL, "reasoning_content"))
+            .addField(list(OPTIONAL, TOOL_CALL, "tool_calls"))
+            .addField(string(OPTIONAL, "tool_call_id"))
+            .addField(string(OPTIONAL, "name"))
+            .named(ELEMENT);
+
+    static final MessageType SCHEMA = Types.buildMessage()
+            .addField(string(REQUIRED, "id"))
+            .addField(list(REQUIRED, MESSAGE, "messages"))
+            .addField(string(REQUIRED, "tools"))
+            .addField(string(REQUIRED, "source"))
+            .addField(string(REQUIRED, "domain"))
+            .addField(string(REQUIRED, "task_id"))
+            .addField(string(REQUIRED, "persona"))
+            .addField(Types.required(PrimitiveTypeName.INT32).named("trial"))
+            .addField(Types.required(PrimitiveTypeName.INT64).named("seed"))
+            .addField(string(REQUIRED, "agent_model"))
+            .addField(string(REQUIRED, "user_model"))
+            .addField(string(REQUIRED, "judge_model"))
+            .addField(Types.required(PrimitiveTypeName.DOUBLE).named("reward"))
+            .addField(Types.optional(PrimitiveTypeName.DOUBLE).named("judge_score"))
+            .addField(string(OPTIONAL, "judge_rationale"))
+            .addField(string(REQUIRED, "termination"))
+            .addField(list(REQUIRED, string(REQUIRED, ELEMENT), "reject_reasons"))
+            .addField(Types.required(PrimitiveTypeName.INT32).named("num_turns"))
+            .addField(Types.required(PrimitiveTypeName.INT32).named("num_tool_calls"))
+            .addField(Types.required(PrimitiveTypeName.INT32).named("num_tool_errors"))
+            .addField(Types.required(PrimitiveTypeName.INT64).named("prompt_tokens"))
+            .addField(Types.required(PrimitiveTypeName.INT64).named("completion_tokens"))
+            .addField(list(REQUIRED, string(REQUIRED, ELEMENT), "faults"))
+            .addField(string(REQUIRED, "run_id"))
+            .addField(Types.required(PrimitiveTypeName.INT32).named("schema_version"))
+            .named("trajectory");
+
+    private TrajectorySchema() {
+    }
+
+    private static PrimitiveType string(Repetition repetition, String name) {
+        return Types.primitive(PrimitiveTypeName.BINARY, repetition).as(LogicalTypeAnnotation.stringType()).named(name);
+    }
+
+    /** {@code <repetition> group <name> (LIST) { repeated group list { <element> } }}; element must be named "element". */
+    private static GroupType list(Repetition repetition, Type element, String name) {
+        if (!ELEMENT.equals(element.getName())) {
+            throw new IllegalArgumentException("list element must be named 'element', got " + element.getName());
+        }
+        return Types.buildGroup(repetition)
+                .as(LogicalTypeAnnotation.listType())
+                .addField(Types.repeatedGroup().addField(element).named(LIST))
+                .named(name);
+    }
+}
