@@ -1,0 +1,101 @@
+package dev.trajforge.judge;
+
+import dev.trajforge.simenv.Domains;
+import dev.trajforge.simenv.Task;
+import dev.trajforge.simenv.Termination;
+import dev.trajforge.simenv.ToolCall;
+import dev.trajforge.simenv.Trajectory;
+import dev.trajforge.simenv.World;
+import dev.trajforge.simenv.testing.GoldConversation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChecksTest {
+    private static final World WORLD = Domains.byName("retail").orElseThrow().world(3);
+    private static final FilterPolicy POLICY = FilterPolicy.deterministic(WORLD);
+
+    private static Task first(String intent) {
+        return WORLD.tasks(300).stream().filter(t -> t.intents().equals(List.of(intent))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void should_reject_trajectory_when_final_state_differs_from_gold_replay() {
+        Task cancel = first("cancel");
+        String reason = cancel.goldActions().getLast().argumentsJson().contains("no longer needed") ? "ordered by mistake" : "no longer needed";
+        Trajectory wrongReason = GoldConversation.of(WORLD, cancel)
+                .editFirstWrite(call -> new ToolCall(call.id(), call.name(), call.argumentsJson().replaceAll("\"reason\":\"[^\"]*\"", "\"reason\":\"" + reason + "\"")))
+                .build();
+        assertEquals(0, wrongReason.numToolErrors(), "the wrong write itself succeeds");
+        Verdict verdict = POLICY.judge(wrongReason, cancel);
+        assertEquals(Verdict.Status.REJECTED, verdict.status());
+        assertEquals(List.of(StateCheck.REASON), verdict.reasons());
+    }
+
+    @Test
+    void should_reject_trajectory_when_a_required_fact_is_never_told() {
+        Task task = first("return");
+        Verdict verdict = POLICY.judge(GoldConversation.of(WORLD, task).withoutFacts().build(), task);
+        assertEquals(List.of(InfoCheck.REASON), verdict.reasons());
+    }
+
+    @Test
+    void should_reject_an_information_request_answered_without_the_facts_even_though_state_matches() {
+        Task task = first("info_order");
+        Verdict verdict = POLICY.judge(GoldConversation.of(WORLD, task).withoutFacts().build(), task);
+        assertEquals(List.of(InfoCheck.REASON), verdict.reasons());
+    }
+
+    @Test
+    void should_reject_a_write_without_explicit_confirmation() {
+        Task task = first("modify_address");
+        Verdict verdict = POLICY.judge(GoldConversation.of(WORLD, task).withoutConfirmation().build(), task);
+        assertEquals(List.of(ConfirmationCheck.REASON), verdict.reasons());
+    }
+
+    @Test
+    void should_name_max_turns_first_when_an_episode_was_cut_short() {
+        Task task = first("cancel");
+        Verdict verdict = POLICY.judge(GoldConversation.of(WORLD, task).endingWith(Termination.MAX_TURNS).build(), task);
+        assertEquals("max_turns", verdict.reasons().getFirst());
+    }
+
+    @Test
+    void should_set_aside_model_errors_as_infra_failures_not_rejections() {
+        Task task = first("cancel");
+        Verdict verdict = POLICY.judge(GoldConversation.of(WORLD, task).endingWith(Termination.MODEL_ERROR).build(), task);
+        assertEquals(Verdict.Status.INFRA_FAILED, verdict.status());
+        assertEquals(List.of("model_error"), verdict.reasons());
+        assertEquals(0.0, verdict.reward());
+    }
+
+    @Test
+    void should_accept_with_reward_one_when_every_check_passes() {
+        Task task = first("exchange");
+        Verdict verdict = POLICY.judge(GoldConversation.of(WORLD, task).build(), task);
+        assertTrue(verdict.accepted(), verdict.toString());
+        assertEquals(1.0, verdict.reward());
+        assertEquals(4, verdict.checks().size());
+    }
+
+    @Test
+    void should_refuse_to_judge_a_trajectory_against_another_task() {
+        Task cancel = first("cancel");
+        Task other = first("return");
+        assertThrows(IllegalArgumentException.class, () -> POLICY.judge(GoldConversation.of(WORLD, cancel).build(), other));
+    }
+
+    @Test
+    void should_not_accept_a_bare_acknowledgement_as_confirmation_of_a_second_write() {
+        Task compound = WORLD.tasks(300).stream()
+                .filter(t -> t.goldActions().stream().filter(a -> WORLD.writeTools().contains(a.name())).count() == 2)
+                .findFirst().orElseThrow();
+        Trajectory unconfirmed = GoldConversation.of(WORLD, compound).withoutConfirmation().build();
+        assertFalse(POLICY.judge(unconfirmed, compound).accepted());
+    }
+}

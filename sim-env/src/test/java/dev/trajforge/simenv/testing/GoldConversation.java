@@ -1,0 +1,100 @@
+package dev.trajforge.simenv.testing;
+
+import dev.trajforge.simenv.Environment;
+import dev.trajforge.simenv.GoldSegment;
+import dev.trajforge.simenv.Lineage;
+import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.Task;
+import dev.trajforge.simenv.Termination;
+import dev.trajforge.simenv.ToolCall;
+import dev.trajforge.simenv.Trajectory;
+import dev.trajforge.simenv.Usage;
+import dev.trajforge.simenv.World;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Test fixture: the conversation a flawless agent would have for a task — confirmation before every
+ * write, every gold action executed on a real environment, every fact told — with hooks to spoil it.
+ */
+public final class GoldConversation {
+    private final World world;
+    private final Task task;
+    private UnaryOperator<ToolCall> writeEdit = UnaryOperator.identity();
+    private boolean confirm = true;
+    private boolean tellFacts = true;
+    private Termination termination = Termination.USER_STOP;
+
+    private GoldConversation(World world, Task task) {
+        this.world = world;
+        this.task = task;
+    }
+
+    public static GoldConversation of(World world, Task task) {
+        return new GoldConversation(world, task);
+    }
+
+    /** Rewrites the first write call (e.g. a wrong argument). */
+    public GoldConversation editFirstWrite(UnaryOperator<ToolCall> edit) {
+        this.writeEdit = edit;
+        return this;
+    }
+
+    public GoldConversation withoutConfirmation() {
+        this.confirm = false;
+        return this;
+    }
+
+    public GoldConversation withoutFacts() {
+        this.tellFacts = false;
+        return this;
+    }
+
+    public GoldConversation endingWith(Termination termination) {
+        this.termination = termination;
+        return this;
+    }
+
+    public Trajectory build() {
+        Environment env = world.newEnvironment();
+        List<Message> messages = new ArrayList<>();
+        messages.add(Message.system(world.domain().policy().text()));
+        messages.add(Message.user("Hi, I need help: " + task.scenario().requests().getFirst().ask()));
+        boolean edited = false;
+        for (GoldSegment segment : task.gold()) {
+            for (ToolCall call : segment.actions()) {
+                boolean write = world.writeTools().contains(call.name());
+                if (write && confirm) {
+                    messages.add(Message.assistant("I will run " + call.name() + " " + call.argumentsJson() + ". Do you confirm (yes/no)?"));
+                    messages.add(Message.user("Yes, go ahead."));
+                }
+                if (write && !edited) {
+                    call = writeEdit.apply(call);
+                    edited = true;
+                }
+                messages.add(Message.assistant(null, null, List.of(call)));
+                messages.add(Message.tool(env.execute(call)));
+            }
+            if (tellFacts && !segment.facts().isEmpty()) messages.add(Message.assistant("Done. For your information: " + String.join(", ", segment.facts())));
+        }
+        messages.add(Message.user("That's all, thanks."));
+        return trajectory(messages, env.stateHash());
+    }
+
+    /** The do-nothing agent: it answers politely and never acts. */
+    public Trajectory doNothing() {
+        List<Message> messages = List.of(Message.system(world.domain().policy().text()),
+                Message.user(task.scenario().requests().getFirst().ask()),
+                Message.assistant("I'm sorry, I can't help with that."),
+                Message.user("Bye."));
+        return trajectory(messages, world.newEnvironment().stateHash());
+    }
+
+    private Trajectory trajectory(List<Message> messages, String finalHash) {
+        Lineage lineage = new Lineage("test-run", Lineage.SIMULATED, "test/gold", "test/user", "cfg", world.domain().policy().sha256(), "prompt");
+        return new Trajectory(Trajectory.idFor("test-run", task.id(), 0), task.domain(), task.id(), task.scenario().style().wireName(),
+                0, 1L, messages, world.toolsJson(), termination, finalHash, new Usage(1, 10, 10), lineage, List.of());
+    }
+}
