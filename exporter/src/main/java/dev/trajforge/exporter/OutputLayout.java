@@ -54,12 +54,19 @@ final class OutputLayout {
      * the path and leaves nothing behind.
      */
     static OutputLayout create(String outputUri, String runId, Configuration conf) {
-        Path requested = toHadoopPath(outputUri);
+        Path requested;
         FileSystem fs;
+        try {
+            requested = toHadoopPath(outputUri);
+        } catch (IllegalArgumentException e) {
+            throw new ExportException("cannot export to " + outputUri + ": not a path or URI (" + e.getMessage() + ")", e);
+        }
         try {
             fs = FileSystem.get(requested.toUri(), conf);
         } catch (IOException e) {
             throw ExportException.io("open the file system of", requested, e);
+        } catch (IllegalArgumentException e) {
+            throw new ExportException("cannot open the file system of " + requested + ": " + e.getMessage(), e);
         }
         if (fs instanceof LocalFileSystem) {
             fs.setWriteChecksum(false); // no .crc side files next to the shards (applies to the cached instance)
@@ -101,10 +108,6 @@ final class OutputLayout {
 
     Path file(String relative) {
         return new Path(root, relative);
-    }
-
-    FileSystem fs() {
-        return fs;
     }
 
     Configuration conf() {

@@ -1,0 +1,16 @@
+/**
+ * Exports judged trajectories as a Hugging Face style Parquet dataset through Hadoop {@code FileSystem}
+ * ({@code file://}, {@code hdfs://}, {@code s3a://} are the same code). The output is specified by
+ * {@code dataset-contract.md}; {@link dev.trajforge.exporter.DatasetExport} is the entry point.
+ *
+ * <p>Guarantees: nothing partial is ever visible under {@code data/} (shards are staged under
+ * {@code _temporary/<runId>/}, verified, then renamed); {@code _SUCCESS} is written last and deleted
+ * first when a commit replaces a previous export, so a directory is trustworthy exactly while
+ * {@code _SUCCESS} exists; the same records in the same order with the same settings give
+ * byte-identical Parquet files (no timestamps or random names inside them).
+ *
+ * <p>Side effect to know: for the local file system the export turns off {@code .crc} side files on
+ * Hadoop's cached {@code LocalFileSystem} instance ({@code setWriteChecksum(false)}), which other
+ * Hadoop users in the same JVM share.
+ */
+package dev.trajforge.exporter;
