@@ -7,19 +7,16 @@ import dev.trajforge.simenv.ToolCall;
 import dev.trajforge.simenv.Trajectory;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Policy: every write must follow an explicit "yes" from the user, given after the previous write.
+ * Policy: every write must follow an explicit "yes" from the user, given in answer to the agent's
+ * request for confirmation and after the previous write.
  * The deterministic half of the confirmation rule; whether the agent described the action correctly
  * is for the rubric judge.
  */
 final class ConfirmationCheck implements Check {
     static final String REASON = "write_without_confirmation";
-    private static final Pattern AFFIRMATIVE = Pattern.compile(
-            "\\b(yes|yeah|yep|confirm|confirmed|go ahead|proceed|please do|do it|sure|correct)\\b");
 
     private final Set<String> writeTools;
 
@@ -34,11 +31,14 @@ final class ConfirmationCheck implements Check {
 
     @Override
     public CheckResult run(Trajectory trajectory, Task task) {
+        boolean asked = false;
         boolean confirmed = false;
         List<Message> messages = trajectory.messages();
         for (Message message : messages) {
+            if (message.role() == Role.ASSISTANT && message.content() != null) asked = Affirmations.asksForConfirmation(message.content());
             if (message.role() == Role.USER) {
-                confirmed = AFFIRMATIVE.matcher(message.content().toLowerCase(Locale.ROOT)).find();
+                confirmed = asked && Affirmations.affirmative(message.content()); // a yes to the agent's question, not any "sure"
+                asked = false;
             }
             for (ToolCall call : message.toolCalls()) {
                 if (!writeTools.contains(call.name())) continue;

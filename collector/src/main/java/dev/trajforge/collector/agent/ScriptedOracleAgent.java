@@ -1,0 +1,245 @@
+package dev.trajforge.collector.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.trajforge.collector.config.AgentErrorRates;
+import dev.trajforge.judge.Affirmations;
+import dev.trajforge.simenv.CanonicalJson;
+import dev.trajforge.simenv.Seeds;
+import dev.trajforge.simenv.Task;
+import dev.trajforge.simenv.ToolCall;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * SCRIPTED, OFFLINE agent — labelled {@code scripted/oracle-agent} in every trajectory. A seeded
+ * {@link ChatModel} that works from the task's gold plan like a competent support agent: it asks for
+ * what it does not know yet, looks things up, asks for confirmation before every write, acts, and
+ * reports the outcome. It fills arguments only with values that already appeared in a user message or
+ * a tool result (it asks the user otherwise), except where it deliberately errs: per episode it may
+ * use a wrong argument, skip a step, act without confirmation or give up early, at the configured rates.
+ */
+public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
+    public static final String MODEL = "scripted/oracle-agent";
+    private static final Set<String> IDENTITY_SLOTS = Set.of("email", "first_name", "last_name");
+    private static final Set<String> ADDRESS_SLOTS = Set.of("address1", "address2", "city", "state", "country", "zip");
+    private static final int MAX_ASKS = 2;
+
+    private final OraclePlan plan;
+    private final Set<String> handoffTools;
+    private final SplittableRandom rng;
+    private final OraclePhrases phrases = OraclePhrases.get();
+    private final StringBuilder observed = new StringBuilder();
+    private final Map<Integer, Integer> asks = new HashMap<>();
+    private final List<String> faults = new ArrayList<>();
+    private int absorbed;
+    private int cursor;
+    private int callSequence;
+    private boolean awaitingConfirmation;
+
+    public ScriptedOracleAgent(Task task, Set<String> writeTools, Set<String> handoffTools, AgentErrorRates rates, long seed) {
+        this.rng = Seeds.random(seed, "oracle-agent");
+        this.plan = new OraclePlan(task, writeTools, rates, rng);
+        this.handoffTools = handoffTools;
+    }
+
+    /** SHA-256 of the phrases resource, recorded with the data like any prompt. */
+    public static String promptSha256() {
+        return OraclePhrases.RESOURCE.sha256();
+    }
+
+    @Override
+    public ChatResponse doChat(ChatRequest request) {
+        List<ChatMessage> messages = request.messages();
+        absorb(messages);
+        AiMessage reply = decide(messages.getLast(), request);
+        return ChatResponse.builder().aiMessage(reply).modelName(MODEL)
+                .tokenUsage(new TokenUsage(estimateTokens(messages), estimateTokens(List.of(reply))))
+                .finishReason(reply.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
+                .build();
+    }
+
+    @Override
+    public List<String> faults() {
+        return List.copyOf(faults);
+    }
+
+    private AiMessage decide(ChatMessage last, ChatRequest request) {
+        if (awaitingConfirmation) {
+            awaitingConfirmation = false;
+            OraclePlan.Call call = (OraclePlan.Call) plan.steps.get(cursor);
+            if (last instanceof UserMessage answer && Affirmations.affirmative(answer.singleText())) return emit(call, request);
+            cursor = nextDone(cursor);
+            return AiMessage.from(phrases.declined() + " " + phrases.anythingElse(rng));
+        }
+        while (cursor < plan.steps.size()) {
+            if (cursor == plan.endEarlyAt) {
+                faults.add("agent:end_early@step" + cursor);
+                cursor = plan.steps.size();
+                return handoff(request);
+            }
+            if (plan.steps.get(cursor) instanceof OraclePlan.Done done) {
+                cursor++;
+                return AiMessage.from(doneMessage(done) + " " + phrases.anythingElse(rng));
+            }
+            OraclePlan.Call call = (OraclePlan.Call) plan.steps.get(cursor);
+            if (cursor == plan.skipAt) {
+                faults.add("agent:skip_step@" + call.call().name());
+                cursor++;
+                continue;
+            }
+            List<String> missing = ungrounded(call.call());
+            if (!missing.isEmpty()) {
+                if (asks.merge(cursor, 1, Integer::sum) > MAX_ASKS) return handoff(request);
+                return AiMessage.from(phrases.ask(topic(call.call().name(), missing), rng, Map.of("slots", String.join(", ", missing))));
+            }
+            if (call.write() && cursor != plan.noConfirmationAt) {
+                awaitingConfirmation = true;
+                return AiMessage.from(phrases.confirm(call.call().name(), placeholders(call.call())));
+            }
+            if (call.write()) faults.add("agent:no_confirmation@" + call.call().name());
+            return emit(call, request);
+        }
+        return AiMessage.from(phrases.anythingElse(rng));
+    }
+
+    /** Emits the call at the cursor, batched with the following grounded look-ups now and then (parallel calls). */
+    private AiMessage emit(OraclePlan.Call first, ChatRequest request) {
+        List<ToolExecutionRequest> calls = new ArrayList<>();
+        calls.add(request(first.call(), cursor == plan.wrongArgumentAt));
+        cursor++;
+        boolean batch = !first.write() && rng.nextDouble() < 0.4;
+        while (batch && cursor < plan.steps.size() && plan.steps.get(cursor) instanceof OraclePlan.Call next
+                && !next.write() && next.segment() == first.segment() && cursor != plan.skipAt && cursor != plan.endEarlyAt
+                && ungrounded(next.call()).isEmpty()) {
+            calls.add(request(next.call(), false));
+            cursor++;
+        }
+        return AiMessage.from(calls);
+    }
+
+    private ToolExecutionRequest request(ToolCall call, boolean mistaken) {
+        String arguments = call.argumentsJson();
+        if (mistaken) {
+            arguments = WrongArguments.spoil(arguments, rng);
+            faults.add("agent:wrong_argument@" + call.name());
+        }
+        return ToolExecutionRequest.builder().id("call_" + ++callSequence).name(call.name()).arguments(arguments).build();
+    }
+
+    private AiMessage handoff(ChatRequest request) {
+        String tool = request.toolSpecifications().stream().map(spec -> spec.name()).filter(handoffTools::contains).findFirst().orElse(null);
+        if (tool == null) return AiMessage.from("I'm sorry, I can't complete this request. ###STOP###");
+        String arguments = CanonicalJson.write(Map.of("summary", phrases.handoffSummary()));
+        return AiMessage.from(ToolExecutionRequest.builder().id("call_" + ++callSequence).name(tool).arguments(arguments).build());
+    }
+
+    private String doneMessage(OraclePlan.Done done) {
+        List<String> facts = plan.skipFacts ? List.of() : done.gold().facts().stream().filter(this::seen).toList();
+        if (plan.skipFacts && !done.gold().facts().isEmpty()) faults.add("agent:skip_step@tell_facts");
+        Map<String, String> values = new HashMap<>();
+        done.gold().actions().stream().reduce((a, b) -> b).ifPresent(last -> values.putAll(placeholders(last)));
+        for (int i = 0; i < facts.size(); i++) values.put("fact" + i, facts.get(i));
+        values.put("facts", String.join(", ", facts));
+        return phrases.done(done.gold().intent(), facts.size(), values);
+    }
+
+    private List<String> ungrounded(ToolCall call) {
+        ObjectNode arguments = CanonicalJson.parseObjectOrNull(call.argumentsJson());
+        List<String> missing = new ArrayList<>();
+        arguments.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            boolean known = value.isArray() ? allSeen(value) : !value.isTextual() || seen(value.asText());
+            if (!known) missing.add(field.getKey());
+        });
+        return missing;
+    }
+
+    private boolean allSeen(JsonNode array) {
+        for (JsonNode element : array) if (element.isTextual() && !seen(element.asText())) return false;
+        return true;
+    }
+
+    private boolean seen(String value) {
+        return observed.indexOf(value.toLowerCase(Locale.ROOT)) >= 0;
+    }
+
+    private static String topic(String tool, List<String> missing) {
+        if (tool.startsWith("find_user") || missing.stream().anyMatch(IDENTITY_SLOTS::contains)) return "identity";
+        if (missing.stream().anyMatch(ADDRESS_SLOTS::contains)) return "address";
+        return missing.contains("reason") ? "reason" : "generic";
+    }
+
+    /** Tool arguments as template values (lists joined), plus a one-line {address} when the call has one. */
+    private static Map<String, String> placeholders(ToolCall call) {
+        Map<String, String> values = new HashMap<>();
+        values.put("tool", call.name());
+        values.put("arguments", call.argumentsJson());
+        CanonicalJson.parseObjectOrNull(call.argumentsJson()).fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(item.asText()));
+                values.put(field.getKey(), String.join(", ", items));
+            } else {
+                values.put(field.getKey(), value.asText());
+            }
+        });
+        if (values.containsKey("address1")) {
+            String line2 = values.getOrDefault("address2", "");
+            values.put("address", values.get("address1") + (line2.isEmpty() ? "" : ", " + line2) + ", " + values.get("city")
+                    + ", " + values.get("state") + " " + values.get("zip") + ", " + values.get("country"));
+        }
+        return values;
+    }
+
+    private void absorb(List<ChatMessage> messages) {
+        for (int i = absorbed; i < messages.size(); i++) {
+            switch (messages.get(i)) {
+                case UserMessage user -> observed.append(user.singleText().toLowerCase(Locale.ROOT)).append('\n');
+                case ToolExecutionResultMessage result -> observed.append(result.text().toLowerCase(Locale.ROOT)).append('\n');
+                default -> { }
+            }
+        }
+        absorbed = messages.size();
+    }
+
+    private int nextDone(int from) {
+        int i = from;
+        while (i < plan.steps.size() && !(plan.steps.get(i) instanceof OraclePlan.Done)) i++;
+        return i;
+    }
+
+    /** Scripted models report token counts as characters / 4, clearly an estimate. */
+    private static int estimateTokens(List<? extends ChatMessage> messages) {
+        long chars = 0;
+        for (ChatMessage message : messages) {
+            chars += switch (message) {
+                case SystemMessage system -> system.text().length();
+                case UserMessage user -> user.singleText().length();
+                case AiMessage ai -> (ai.text() == null ? 0 : ai.text().length())
+                        + ai.toolExecutionRequests().stream().mapToInt(r -> r.name().length() + r.arguments().length()).sum();
+                case ToolExecutionResultMessage result -> result.text().length();
+                default -> 0;
+            };
+        }
+        return (int) Math.min(Integer.MAX_VALUE, chars / 4);
+    }
+}

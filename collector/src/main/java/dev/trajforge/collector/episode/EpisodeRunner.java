@@ -1,0 +1,162 @@
+package dev.trajforge.collector.episode;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.trajforge.collector.agent.InjectedFaults;
+import dev.trajforge.simenv.Environment;
+import dev.trajforge.simenv.Lineage;
+import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.Role;
+import dev.trajforge.simenv.Task;
+import dev.trajforge.simenv.Termination;
+import dev.trajforge.simenv.ToolCall;
+import dev.trajforge.simenv.ToolResult;
+import dev.trajforge.simenv.Trajectory;
+import dev.trajforge.simenv.Usage;
+import dev.trajforge.simenv.World;
+import dev.trajforge.simenv.user.UserSimulator;
+import dev.trajforge.simenv.user.UserSimulatorException;
+import dev.trajforge.simenv.user.UserTurn;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs one episode: system prompt (the domain policy), the user's opening, then the agent through
+ * {@link ChatModel#chat(ChatRequest)} with the environment's tools. Every tool call is executed in
+ * order (parallel calls included) and answered with a tool message carrying its id; the user speaks
+ * whenever the agent replies without tool calls. Failures end the episode with a recorded
+ * {@link Termination}; nothing here throws for a misbehaving model or user.
+ */
+public final class EpisodeRunner {
+    /** Written at the end of an agent message, ends the conversation from the agent's side. */
+    public static final String AGENT_STOP_TOKEN = "###STOP###";
+
+    private final World world;
+    private final EpisodeLimits limits;
+
+    public EpisodeRunner(World world, EpisodeLimits limits) {
+        this.world = world;
+        this.limits = limits;
+    }
+
+    public Episode run(Task task, int trial, long seed, Lineage lineage, ChatModel agent, UserSimulator user) {
+        Environment env = world.newEnvironment();
+        Conversation conversation = new Conversation(world.domain().policy().text());
+        Termination termination = loop(conversation, env, agent, user);
+        List<String> faults = agent instanceof InjectedFaults injected ? injected.faults() : List.of();
+        Trajectory trajectory = new Trajectory(Trajectory.idFor(lineage.runId(), task.id(), trial), task.domain(), task.id(),
+                task.scenario().style().wireName(), trial, seed, conversation.messages, world.toolsJson(), termination,
+                env.stateHash(), conversation.agentUsage, lineage, faults);
+        return new Episode(task, trajectory, user.usage(), conversation.failure);
+    }
+
+    private Termination loop(Conversation conversation, Environment env, ChatModel agent, UserSimulator user) {
+        Termination ended = conversation.userSpeaks(user);
+        if (ended != null) return ended;
+        int agentTurns = 0;
+        int toolErrors = 0;
+        while (true) {
+            if (agentTurns++ >= limits.maxTurns()) return Termination.MAX_TURNS;
+            AiMessage reply;
+            try {
+                ChatResponse response = agent.chat(ChatRequest.builder().messages(conversation.forAgent)
+                        .toolSpecifications(env.toolSpecifications()).build());
+                reply = response.aiMessage();
+                conversation.count(response.tokenUsage());
+            } catch (RuntimeException e) {
+                conversation.failure = "agent model: " + e.getMessage();
+                return Termination.MODEL_ERROR;
+            }
+            if (reply == null) {
+                conversation.failure = "agent model returned no message";
+                return Termination.MODEL_ERROR;
+            }
+            List<ToolCall> calls = conversation.toolCalls(reply);
+            String text = reply.text();
+            boolean agentStops = text != null && text.contains(AGENT_STOP_TOKEN);
+            if (agentStops) text = text.replace(AGENT_STOP_TOKEN, "").strip();
+            conversation.add(Message.assistant(text == null || text.isEmpty() && !calls.isEmpty() ? null : text, reply.thinking(), calls));
+            if (!calls.isEmpty()) {
+                boolean handoff = false;
+                for (ToolCall call : calls) {
+                    ToolResult result = env.execute(call);
+                    if (result.error()) toolErrors++;
+                    handoff |= !result.error() && world.handoffTools().contains(call.name());
+                    conversation.add(Message.tool(result));
+                }
+                if (toolErrors > limits.maxToolErrors()) return Termination.TOO_MANY_TOOL_ERRORS;
+                if (handoff) return Termination.AGENT_STOP;
+                continue;
+            }
+            if (agentStops) return Termination.AGENT_STOP;
+            ended = conversation.userSpeaks(user);
+            if (ended != null) return ended;
+        }
+    }
+
+    /** The growing conversation, kept both as trajectory messages and as the agent's LangChain4j view. */
+    private static final class Conversation {
+        final List<Message> messages = new ArrayList<>();
+        final List<ChatMessage> forAgent = new ArrayList<>();
+        final List<Message> forUser = new ArrayList<>();
+        final Set<String> callIds = new HashSet<>();
+        Usage agentUsage = Usage.NONE;
+        String failure;
+
+        Conversation(String systemPrompt) {
+            add(Message.system(systemPrompt));
+        }
+
+        void add(Message message) {
+            messages.add(message);
+            forAgent.add(ChatMessages.toLangChain(message));
+            if (message.role() == Role.USER || (message.role() == Role.ASSISTANT && message.content() != null)) forUser.add(message);
+        }
+
+        /** Lets the user speak; returns the termination if that ends the episode. */
+        Termination userSpeaks(UserSimulator user) {
+            UserTurn turn;
+            try {
+                turn = user.next(List.copyOf(forUser));
+            } catch (UserSimulatorException e) {
+                failure = e.getMessage();
+                return Termination.USER_ERROR;
+            }
+            add(Message.user(turn.content()));
+            return switch (turn.signal()) {
+                case CONTINUE -> null;
+                case STOP -> Termination.USER_STOP;
+                case TRANSFER -> Termination.USER_TRANSFER;
+            };
+        }
+
+        void count(TokenUsage usage) {
+            long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+            long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+            agentUsage = agentUsage.plus(1, in, out);
+        }
+
+        /** The reply's tool calls with ids that are present and unique in the conversation. */
+        List<ToolCall> toolCalls(AiMessage reply) {
+            if (!reply.hasToolExecutionRequests()) return List.of();
+            List<ToolCall> calls = new ArrayList<>();
+            for (ToolExecutionRequest request : reply.toolExecutionRequests()) {
+                String id = request.id();
+                if (id == null || id.isBlank() || !callIds.add(id)) {
+                    id = "call_tf_" + callIds.size();
+                    callIds.add(id);
+                }
+                calls.add(new ToolCall(id, request.name() == null ? "" : request.name(), request.arguments()));
+            }
+            return calls;
+        }
+    }
+}
