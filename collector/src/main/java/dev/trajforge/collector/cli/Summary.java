@@ -1,0 +1,37 @@
+package dev.trajforge.collector.cli;
+
+import dev.trajforge.collector.run.RunReport;
+import dev.trajforge.exporter.ExportResult;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The run's final summary on stdout: counts by outcome and reason, files, speed. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void print(RunReport report, PrintStream out) {
+        ExportResult export = report.export();
+        long episodes = export.episodes();
+        out.printf(Locale.ROOT, "run %s: %d episodes in %.1f s (%.1f episodes/s)%n", report.runId(), episodes,
+                report.elapsed().toMillis() / 1000.0, report.episodesPerSecond());
+        out.printf(Locale.ROOT, "  accepted      %6d  (%s)%n", export.accepted(), percent(export.accepted(), episodes));
+        out.printf(Locale.ROOT, "  rejected      %6d  (%s)%s%n", export.rejectedTotal(), percent(export.rejectedTotal(), episodes),
+                export.rejected().isEmpty() ? "" : "  " + export.rejected().entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        out.printf(Locale.ROOT, "  infra failed  %6d%n", export.infraFailed());
+        out.println("  files:");
+        for (ExportResult.ShardFile file : export.files()) {
+            out.printf(Locale.ROOT, "    %-42s %6d rows  %8.1f KiB%n", file.path(), file.rows(), file.bytes() / 1024.0);
+        }
+        out.println("  output: " + export.outputUri() + "  (manifest.json, README.md, _SUCCESS)");
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.trajforge.collector.run;
+
+import dev.trajforge.collector.config.ConfigException;
+import dev.trajforge.collector.config.LoadedConfig;
+import dev.trajforge.collector.config.RunConfig;
+import dev.trajforge.collector.episode.Episode;
+import dev.trajforge.collector.episode.EpisodeLimits;
+import dev.trajforge.collector.episode.EpisodeRunner;
+import dev.trajforge.exporter.DatasetExport;
+import dev.trajforge.exporter.ExportException;
+import dev.trajforge.exporter.ExportRecord;
+import dev.trajforge.exporter.ExportResult;
+import dev.trajforge.exporter.ExportSettings;
+import dev.trajforge.exporter.UsageTotals;
+import dev.trajforge.judge.FilterPolicy;
+import dev.trajforge.judge.Verdict;
+import dev.trajforge.simenv.Domain;
+import dev.trajforge.simenv.Domains;
+import dev.trajforge.simenv.Lineage;
+import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.Seeds;
+import dev.trajforge.simenv.Task;
+import dev.trajforge.simenv.Termination;
+import dev.trajforge.simenv.Trajectory;
+import dev.trajforge.simenv.Usage;
+import dev.trajforge.simenv.World;
+import org.apache.hadoop.conf.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One collection run: builds the seeded world once, runs every (task, trial) episode on virtual
+ * threads with at most {@code concurrency} in flight, judges each, and hands the results to the
+ * exporter in episode order — so the output does not depend on scheduling, and memory does not grow
+ * with the run.
+ */
+public final class CollectionRun {
+    private final LoadedConfig loaded;
+    private final RunConfig config;
+    private final Clock clock;
+    private final ProgressListener progress;
+    private final Domain domain;
+
+    private record Outcome(ExportRecord record, Usage agentUsage, Usage userUsage) {
+    }
+
+    /** Validates what the config loader cannot know (the domain, the providers) before any work. */
+    public CollectionRun(LoadedConfig loaded, Clock clock, ProgressListener progress) {
+        this.loaded = loaded;
+        this.config = loaded.config();
+        this.clock = clock;
+        this.progress = progress;
+        this.domain = Domains.byName(config.domain()).orElseThrow(() -> new ConfigException("config " + loaded.file()
+                + ": key 'domain': unknown domain '" + config.domain() + "' (known: " + String.join(", ", Domains.names()) + ")"));
+        RoleModels.validate(config, loaded.file());
+    }
+
+    public RunReport execute() {
+        long started = System.nanoTime();
+        ExportSettings settings = ExportSettings.of(config.output(), config.runId(), loaded.sha256(),
+                config.validationFraction(), config.keepRejected());
+        try (DatasetExport export = open(settings)) {
+            World world = domain.world(config.seed());
+            RoleModels models = new RoleModels(config, world);
+            List<Task> tasks = world.tasks(config.tasks());
+            EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()));
+            FilterPolicy policy = FilterPolicy.deterministic(world);
+            Usage agentUsage = Usage.NONE;
+            Usage userUsage = Usage.NONE;
+            long total = (long) tasks.size() * config.trials();
+            long accepted = 0;
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                BlockingQueue<Future<Outcome>> window = new ArrayBlockingQueue<>(config.concurrency());
+                Thread.ofVirtual().name("episode-scheduler").start(() -> schedule(tasks, pool, window, world, models, runner, policy));
+                for (long done = 1; done <= total; done++) {
+                    Outcome outcome = window.take().get();
+                    export.write(outcome.record());
+                    agentUsage = agentUsage.plus(outcome.agentUsage());
+                    userUsage = userUsage.plus(outcome.userUsage());
+                    if (outcome.record().status() == dev.trajforge.exporter.RecordStatus.ACCEPTED) accepted++;
+                    progress.episodeDone(done, total, accepted);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("run interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("episode scheduling failed", e.getCause());
+            }
+            UsageTotals usage = UsageTotals.of(UsageTotals.RoleUsage.of(agentUsage, 0.0), UsageTotals.RoleUsage.of(userUsage, 0.0));
+            ExportResult result = export.commit(clock.instant(), usage);
+            return new RunReport(config.runId(), result, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** Opens the export first, so an unusable output fails in a second, before any work, naming the key. */
+    private DatasetExport open(ExportSettings settings) {
+        try {
+            return DatasetExport.open(settings, new Configuration());
+        } catch (ExportException e) {
+            throw new ConfigException("config " + loaded.file() + ": key 'output': " + e.getMessage());
+        }
+    }
+
+    private void schedule(List<Task> tasks, ExecutorService pool, BlockingQueue<Future<Outcome>> window, World world,
+                          RoleModels models, EpisodeRunner runner, FilterPolicy policy) {
+        try {
+            for (Task task : tasks) {
+                for (int trial = 0; trial < config.trials(); trial++) {
+                    int t = trial;
+                    window.put(pool.submit(() -> episode(task, t, world, models, runner, policy)));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Outcome episode(Task task, int trial, World world, RoleModels models, EpisodeRunner runner, FilterPolicy policy) {
+        long seed = Seeds.derive(config.seed(), "episode", task.id(), Integer.toString(trial));
+        try {
+            var user = models.user(task, seed);
+            Lineage lineage = new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(),
+                    loaded.sha256(), domain.policy().sha256(), user.promptSha256());
+            Episode episode = runner.run(task, trial, seed, lineage, models.agent(task, seed), user);
+            Verdict verdict = policy.judge(episode.trajectory(), task);
+            return new Outcome(record(episode.trajectory(), verdict), episode.trajectory().usage(), episode.userUsage());
+        } catch (RuntimeException defect) {
+            // a bug in trajforge must not take the run down with it: record the episode as an internal error
+            System.err.println("trajforge: internal error in episode " + task.id() + "#" + trial + ": " + defect);
+            defect.printStackTrace(System.err);
+            Trajectory broken = new Trajectory(Trajectory.idFor(config.runId(), task.id(), trial), task.domain(), task.id(),
+                    task.scenario().style().wireName(), trial, seed, List.of(Message.system(domain.policy().text())), world.toolsJson(),
+                    Termination.INTERNAL_ERROR, null, Usage.NONE,
+                    new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(), loaded.sha256(),
+                            domain.policy().sha256(), null), List.of());
+            return new Outcome(ExportRecord.infraFailed(broken), Usage.NONE, Usage.NONE);
+        }
+    }
+
+    private static ExportRecord record(Trajectory trajectory, Verdict verdict) {
+        return switch (verdict.status()) {
+            case ACCEPTED -> ExportRecord.accepted(trajectory, verdict.reward(), null, null, null);
+            case REJECTED -> ExportRecord.rejected(trajectory, null, null, null, verdict.reasons());
+            case INFRA_FAILED -> ExportRecord.infraFailed(trajectory);
+        };
+    }
+}

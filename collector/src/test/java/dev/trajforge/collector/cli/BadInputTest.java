@@ -1,0 +1,63 @@
+package dev.trajforge.collector.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input: a one-line error naming the key or path, exit code 2, nothing written. */
+class BadInputTest {
+    @TempDir
+    Path tmp;
+
+    private void assertBadInput(CliRun run, String... mentions) {
+        assertEquals(TrajforgeCli.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        String error = run.err().strip();
+        assertEquals(1, error.lines().count(), "one line: " + error);
+        for (String mention : mentions) assertTrue(error.contains(mention), error + " should mention " + mention);
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void should_name_the_path_of_a_missing_config_file() {
+        assertBadInput(CliRun.of("run", tmp.resolve("nope.yaml").toString()), "nope.yaml", "not found");
+    }
+
+    @Test
+    void should_name_the_key_and_the_known_domains_for_an_unknown_domain() throws Exception {
+        Path out = tmp.resolve("out");
+        assertBadInput(CliRun.of("run", QuickstartTest.QUICKSTART.toString(), "--out", out.toString(), "--set", "domain=bank"),
+                "'domain'", "bank", "retail");
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void should_name_the_key_and_file_of_a_negative_count() throws Exception {
+        Path config = tmp.resolve("neg.yaml");
+        Files.writeString(config, Files.readString(QuickstartTest.QUICKSTART).replace("tasks: 500", "tasks: -5"));
+        Path out = tmp.resolve("out");
+        assertBadInput(CliRun.of("run", config.toString(), "--out", out.toString()), "neg.yaml", "'tasks'", "-5");
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void should_name_the_path_of_an_unwritable_output_and_write_nothing() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+        Path out = file.resolve("export");
+        assertBadInput(CliRun.of("run", QuickstartTest.QUICKSTART.toString(), "--out", out.toString()), "'output'", "a-file");
+        assertEquals("not a directory", Files.readString(file));
+    }
+
+    @Test
+    void should_refuse_a_provider_this_build_cannot_call_naming_the_key() {
+        Path out = tmp.resolve("o");
+        assertBadInput(CliRun.of("run", QuickstartTest.QUICKSTART.toString(), "--out", out.toString(),
+                "--set", "agent.provider=openai", "--set", "agent.model=x"), "'agent.provider'");
+        assertFalse(Files.exists(out), "nothing written");
+    }
+}
