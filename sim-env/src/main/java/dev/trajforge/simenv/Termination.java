@@ -15,7 +15,9 @@ public enum Termination {
     /** the agent model failed in a way retries did not fix; counted as infra failure, not as data */
     MODEL_ERROR,
     /** the user simulator failed (model error or broke its own protocol); never kept as data */
-    USER_ERROR;
+    USER_ERROR,
+    /** a defect in trajforge itself surfaced in this episode; recorded, never kept, the run goes on */
+    INTERNAL_ERROR;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -27,7 +29,7 @@ public enum Termination {
 
     /** Endings caused by infrastructure rather than by the agent's behaviour. */
     public boolean infraFailure() {
-        return this == MODEL_ERROR || this == USER_ERROR;
+        return this == MODEL_ERROR || this == USER_ERROR || this == INTERNAL_ERROR;
     }
 
     public static Termination fromWire(String name) {
