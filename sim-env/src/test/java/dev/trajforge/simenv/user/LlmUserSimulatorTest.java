@@ -1,0 +1,237 @@
+package dev.trajforge.simenv.user;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.trajforge.simenv.Hashing;
+import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.Style;
+import dev.trajforge.simenv.ToolCall;
+import dev.trajforge.simenv.ToolResult;
+import dev.trajforge.simenv.Usage;
+import dev.trajforge.simenv.UserRequest;
+import dev.trajforge.simenv.UserScenario;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LlmUserSimulatorTest {
+    private static final String INSTRUCTIONS = "You are Ada Kim. Cancel order #W1234567 because it is no longer needed.\n"
+            + "What you know, to give only when the agent asks for it:\n- My email is ada.kim1234@example.com.";
+    private static final UserScenario SCENARIO = new UserScenario("Ada Kim", Style.TERSE, Map.of("email", "My email is ada.kim1234@example.com."),
+            List.of(new UserRequest("cancel", "cancel order #W1234567", Map.of())), List.of(), INSTRUCTIONS);
+
+    /** A chat model that answers from a script and records every request it got. */
+    private static final class ScriptedChatModel implements ChatModel {
+        final List<ChatRequest> requests = new ArrayList<>();
+        final Deque<Object> replies = new ArrayDeque<>();
+
+        ScriptedChatModel reply(String text, TokenUsage usage) {
+            replies.add(ChatResponse.builder().aiMessage(AiMessage.from(text)).tokenUsage(usage).build());
+            return this;
+        }
+
+        ScriptedChatModel reply(String text) {
+            return reply(text, new TokenUsage(100, 10));
+        }
+
+        ScriptedChatModel respond(ChatResponse response) {
+            replies.add(response);
+            return this;
+        }
+
+        ScriptedChatModel fail(RuntimeException e) {
+            replies.add(e);
+            return this;
+        }
+
+        @Override
+        public ChatResponse doChat(ChatRequest request) {
+            requests.add(request);
+            Object next = replies.removeFirst();
+            if (next instanceof RuntimeException e) throw e;
+            return (ChatResponse) next;
+        }
+    }
+
+    private static String text(ChatMessage message) {
+        return switch (message) {
+            case SystemMessage s -> s.text();
+            case UserMessage u -> u.singleText();
+            case AiMessage a -> a.text();
+            default -> throw new AssertionError("unexpected message " + message);
+        };
+    }
+
+    private static String resourceText() throws IOException {
+        try (InputStream in = LlmUserSimulatorTest.class.getResourceAsStream("/prompts/user-simulator.md")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void should_start_with_the_system_prompt_holding_the_scenario_then_the_greeting() throws IOException {
+        ScriptedChatModel model = new ScriptedChatModel().reply("Hi, I want to cancel an order.");
+        new LlmUserSimulator(model, "test/user", SCENARIO).next(List.of());
+        List<ChatMessage> messages = model.requests.getFirst().messages();
+        assertEquals(2, messages.size());
+        SystemMessage system = assertInstanceOf(SystemMessage.class, messages.get(0));
+        assertEquals(resourceText().replace("{{scenario}}", INSTRUCTIONS), system.text());
+        assertTrue(system.text().contains(INSTRUCTIONS));
+        assertFalse(system.text().contains("{{scenario}}"));
+        UserMessage greeting = assertInstanceOf(UserMessage.class, messages.get(1));
+        assertEquals(LlmUserSimulator.GREETING, greeting.singleText());
+    }
+
+    @Test
+    void should_flip_roles_so_the_agent_speaks_as_user_and_the_simulated_user_as_ai() {
+        ScriptedChatModel model = new ScriptedChatModel().reply("My email is ada.kim1234@example.com.");
+        ToolCall call = new ToolCall("c1", "find_user_id_by_email", "{\"email\":\"ada.kim1234@example.com\"}");
+        List<Message> conversation = List.of(
+                Message.user("I want to cancel order #W1234567."),
+                Message.assistant("Sure. What is your email?"),
+                Message.user("ada.kim1234@example.com"),
+                Message.assistant(null, "looking it up", List.of(call)),
+                Message.tool(ToolResult.ok(call, "ada_kim_1234")),
+                Message.assistant("Thanks, found you. Which reason?"));
+        new LlmUserSimulator(model, "test/user", SCENARIO).next(conversation);
+        List<ChatMessage> messages = model.requests.getFirst().messages();
+        assertEquals(List.of(SystemMessage.class, UserMessage.class, AiMessage.class, UserMessage.class, AiMessage.class, UserMessage.class),
+                messages.stream().map(m -> (Class<?>) m.getClass()).toList());
+        assertEquals(List.of(LlmUserSimulator.GREETING, "I want to cancel order #W1234567.", "Sure. What is your email?",
+                "ada.kim1234@example.com", "Thanks, found you. Which reason?"), messages.stream().skip(1).map(LlmUserSimulatorTest::text).toList());
+    }
+
+    @Test
+    void should_leave_tool_traffic_and_blank_messages_out_of_the_users_view() {
+        ScriptedChatModel model = new ScriptedChatModel().reply("ok");
+        ToolCall call = new ToolCall("c1", "get_order_details", "{}");
+        new LlmUserSimulator(model, "test/user", SCENARIO).next(List.of(
+                Message.user("Hi"),
+                Message.assistant("", null, List.of(call)),
+                Message.tool(ToolResult.error(call, "Order not found")),
+                Message.assistant("Which order?")));
+        assertEquals(4, model.requests.getFirst().messages().size(), model.requests.getFirst().messages().toString());
+        assertFalse(model.requests.getFirst().messages().stream().map(LlmUserSimulatorTest::text).anyMatch(t -> t.contains("Order not found")));
+    }
+
+    @Test
+    void should_continue_on_a_plain_reply() {
+        UserTurn turn = new LlmUserSimulator(new ScriptedChatModel().reply("  I want to cancel an order.  "), "test/user", SCENARIO).next(List.of());
+        assertEquals(UserTurn.say("I want to cancel an order."), turn);
+    }
+
+    @Test
+    void should_stop_and_strip_the_token_when_the_reply_holds_the_stop_token() {
+        UserTurn turn = new LlmUserSimulator(new ScriptedChatModel().reply("That's all, thanks! ###STOP###"), "test/user", SCENARIO).next(List.of());
+        assertEquals(UserTurn.Signal.STOP, turn.signal());
+        assertEquals("That's all, thanks!", turn.content());
+    }
+
+    @Test
+    void should_stop_with_a_fallback_text_when_the_reply_is_only_the_stop_token() {
+        UserTurn turn = new LlmUserSimulator(new ScriptedChatModel().reply("###STOP###"), "test/user", SCENARIO).next(List.of());
+        assertEquals(UserTurn.Signal.STOP, turn.signal());
+        assertFalse(turn.content().isBlank());
+        assertFalse(turn.content().contains("###"));
+    }
+
+    @Test
+    void should_signal_transfer_when_the_reply_holds_the_transfer_token() {
+        UserTurn turn = new LlmUserSimulator(new ScriptedChatModel().reply("Okay, I'll wait for a human. ###TRANSFER###"), "test/user", SCENARIO).next(List.of());
+        assertEquals(new UserTurn("Okay, I'll wait for a human.", UserTurn.Signal.TRANSFER), turn);
+    }
+
+    @Test
+    void should_fail_with_a_user_simulator_exception_when_the_reply_is_empty() {
+        for (String empty : List.of("", "   ", "\n")) {
+            LlmUserSimulator user = new LlmUserSimulator(new ScriptedChatModel().reply(empty), "test/user", SCENARIO);
+            UserSimulatorException e = assertThrows(UserSimulatorException.class, () -> user.next(List.of()));
+            assertTrue(e.getMessage().contains("test/user") && e.getMessage().contains("empty"), e.getMessage());
+        }
+    }
+
+    @Test
+    void should_fail_with_a_user_simulator_exception_when_the_reply_has_no_text() {
+        ChatResponse toolCallOnly = ChatResponse.builder().aiMessage(AiMessage.from(
+                dev.langchain4j.agent.tool.ToolExecutionRequest.builder().id("x").name("stop").arguments("{}").build())).build();
+        LlmUserSimulator user = new LlmUserSimulator(new ScriptedChatModel().respond(toolCallOnly), "test/user", SCENARIO);
+        assertThrows(UserSimulatorException.class, () -> user.next(List.of()));
+    }
+
+    @Test
+    void should_wrap_a_model_failure_in_a_user_simulator_exception_keeping_the_cause() {
+        RuntimeException failure = new IllegalStateException("rate limited");
+        LlmUserSimulator user = new LlmUserSimulator(new ScriptedChatModel().fail(failure), "test/user", SCENARIO);
+        UserSimulatorException e = assertThrows(UserSimulatorException.class, () -> user.next(List.of()));
+        assertSame(failure, e.getCause());
+        assertTrue(e.getMessage().contains("test/user") && e.getMessage().contains("rate limited"), e.getMessage());
+    }
+
+    @Test
+    void should_accumulate_token_usage_over_calls() {
+        ScriptedChatModel model = new ScriptedChatModel()
+                .reply("Hi, cancel my order.", new TokenUsage(120, 8))
+                .reply("ada.kim1234@example.com", new TokenUsage(150, 12))
+                .respond(ChatResponse.builder().aiMessage(AiMessage.from("Yes.")).build())
+                .reply("Thanks ###STOP###", new TokenUsage(200, null));
+        LlmUserSimulator user = new LlmUserSimulator(model, "test/user", SCENARIO);
+        assertEquals(Usage.NONE, user.usage());
+        List<Message> conversation = new ArrayList<>();
+        for (String agent : List.of("What is your email?", "Confirm (yes/no)?", "Done. Anything else?")) {
+            conversation.add(Message.user(user.next(conversation).content()));
+            conversation.add(Message.assistant(agent));
+        }
+        assertEquals(UserTurn.Signal.STOP, user.next(conversation).signal());
+        assertEquals(new Usage(4, 470, 20), user.usage());
+        assertEquals(4, model.requests.size());
+        assertEquals(2 + 6, model.requests.getLast().messages().size(), "system + greeting + 3 user and 3 agent turns");
+    }
+
+    @Test
+    void should_count_the_call_even_when_the_reply_is_rejected_as_empty() {
+        LlmUserSimulator user = new LlmUserSimulator(new ScriptedChatModel().reply(" ", new TokenUsage(50, 1)), "test/user", SCENARIO);
+        assertThrows(UserSimulatorException.class, () -> user.next(List.of()));
+        assertEquals(new Usage(1, 50, 1), user.usage());
+    }
+
+    @Test
+    void should_record_the_sha256_of_the_prompt_resource_and_the_model_label() throws IOException, NoSuchAlgorithmException {
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(resourceText().getBytes(StandardCharsets.UTF_8)));
+        LlmUserSimulator user = new LlmUserSimulator(new ScriptedChatModel(), "openai/gpt-test", SCENARIO);
+        assertEquals(expected, user.promptSha256());
+        assertEquals(expected, LlmUserSimulator.PROMPT.sha256());
+        assertEquals(Hashing.sha256Hex(LlmUserSimulator.PROMPT.text()), user.promptSha256());
+        assertEquals("openai/gpt-test", user.model());
+    }
+
+    @Test
+    void should_keep_the_prompt_placeholder_and_the_stop_protocol_in_the_resource() throws IOException {
+        String prompt = resourceText();
+        assertTrue(prompt.contains("{{scenario}}"));
+        assertTrue(prompt.contains(UserTurn.STOP_TOKEN));
+        assertTrue(prompt.contains(UserTurn.TRANSFER_TOKEN));
+    }
+}
