@@ -2,6 +2,8 @@ package dev.trajforge.simenv.retail;
 
 import dev.trajforge.simenv.Hashing;
 import dev.trajforge.simenv.state.CowTable;
+import dev.trajforge.simenv.state.IdSequence;
+import dev.trajforge.simenv.state.SimClock;
 import dev.trajforge.simenv.tools.ToolException;
 
 import java.nio.charset.StandardCharsets;
@@ -23,17 +25,24 @@ final class RetailDb {
     /** email -> user id and "first last" -> user ids; name and email never change, so shared by all copies */
     private final Map<String, String> userIdByEmail;
     private final Map<String, List<String>> userIdsByName;
+    /** injected time and id source; the sequence is state (copied, restored), reflected in the entities it stamps */
+    private final SimClock clock;
+    private IdSequence requestIds;
 
     private RetailDb(CowTable<User> users, CowTable<Product> products, CowTable<Order> orders,
-                     Map<String, String> userIdByEmail, Map<String, List<String>> userIdsByName) {
+                     Map<String, String> userIdByEmail, Map<String, List<String>> userIdsByName,
+                     SimClock clock, IdSequence requestIds) {
         this.users = users;
         this.products = products;
         this.orders = orders;
         this.userIdByEmail = userIdByEmail;
         this.userIdsByName = userIdsByName;
+        this.clock = clock;
+        this.requestIds = requestIds;
     }
 
-    static RetailDb of(SortedMap<String, User> users, SortedMap<String, Product> products, SortedMap<String, Order> orders) {
+    static RetailDb of(SortedMap<String, User> users, SortedMap<String, Product> products, SortedMap<String, Order> orders,
+                       SimClock clock, IdSequence requestIds) {
         Map<String, String> byEmail = new java.util.HashMap<>();
         Map<String, List<String>> byName = new java.util.HashMap<>();
         users.values().forEach(u -> {
@@ -41,11 +50,23 @@ final class RetailDb {
             byName.computeIfAbsent(nameKey(u.name().firstName(), u.name().lastName()), k -> new java.util.ArrayList<>()).add(u.userId());
         });
         return new RetailDb(CowTable.of(users), CowTable.of(products), CowTable.of(orders), Map.copyOf(byEmail),
-                Map.copyOf(byName));
+                Map.copyOf(byName), clock, requestIds);
     }
 
     RetailDb copy() {
-        return new RetailDb(users.copy(), products.copy(), orders.copy(), userIdByEmail, userIdsByName);
+        return new RetailDb(users.copy(), products.copy(), orders.copy(), userIdByEmail, userIdsByName, clock, requestIds);
+    }
+
+    /** The simulated time as ISO-8601, the form it is stored in. */
+    String now() {
+        return clock.now().toString();
+    }
+
+    /** Takes the next return/exchange request id. Call only once the write is certain to succeed. */
+    String mintRequestId() {
+        String id = requestIds.current();
+        requestIds = requestIds.advance();
+        return id;
     }
 
     User requireUser(String userId) {

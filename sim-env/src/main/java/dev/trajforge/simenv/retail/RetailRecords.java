@@ -89,21 +89,21 @@ record PaymentMethod(String id, String source, BigDecimal balance, String brand,
 }
 
 record User(String userId, Name name, String email, Address address, Map<String, PaymentMethod> paymentMethods,
-            List<String> orders) {
+            List<String> orders, String updatedAt) {
     User {
         Objects.requireNonNull(userId, "user id");
         paymentMethods = RetailRecords.sorted(paymentMethods);
         orders = List.copyOf(orders);
     }
 
-    User withAddress(Address newAddress) {
-        return new User(userId, name, email, newAddress, paymentMethods, orders);
+    User withAddress(Address newAddress, String at) {
+        return new User(userId, name, email, newAddress, paymentMethods, orders, at);
     }
 
     User withPaymentMethod(PaymentMethod method) {
         Map<String, PaymentMethod> methods = new TreeMap<>(paymentMethods);
         methods.put(method.id(), method);
-        return new User(userId, name, email, address, methods, orders);
+        return new User(userId, name, email, address, methods, orders, updatedAt);
     }
 }
 
@@ -146,8 +146,10 @@ record Payment(String transactionType, BigDecimal amount, String paymentMethodId
 }
 
 /** What a return or exchange request asked for. {@code amount}: refund (return) or price difference (exchange, signed). */
-record ItemRequest(List<String> itemIds, List<String> newItemIds, String paymentMethodId, BigDecimal amount) {
+record ItemRequest(String requestId, List<String> itemIds, List<String> newItemIds, String paymentMethodId, BigDecimal amount,
+                   String requestedAt) {
     ItemRequest {
+        Objects.requireNonNull(requestId, "request id");
         itemIds = List.copyOf(itemIds);
         newItemIds = newItemIds == null ? null : List.copyOf(newItemIds);
     }
@@ -155,7 +157,7 @@ record ItemRequest(List<String> itemIds, List<String> newItemIds, String payment
 
 record Order(String orderId, String userId, Address address, List<OrderItem> items, String status,
              List<Payment> paymentHistory, List<String> trackingIds, String cancelReason,
-             ItemRequest returnRequest, ItemRequest exchangeRequest) {
+             ItemRequest returnRequest, ItemRequest exchangeRequest, String updatedAt) {
     static final String PENDING = "pending";
     static final String PENDING_MODIFIED = "pending (items modified)";
     static final String PROCESSED = "processed";
@@ -182,25 +184,27 @@ record Order(String orderId, String userId, Address address, List<OrderItem> ite
         return PENDING.equals(status) || PENDING_MODIFIED.equals(status);
     }
 
-    Order with(String newStatus, List<OrderItem> newItems, List<Payment> newHistory) {
+    Order with(String newStatus, List<OrderItem> newItems, List<Payment> newHistory, String at) {
         return new Order(orderId, userId, address, newItems, newStatus, newHistory, trackingIds, cancelReason,
-                returnRequest, exchangeRequest);
+                returnRequest, exchangeRequest, at);
     }
 
-    Order withAddress(Address newAddress) {
+    Order withAddress(Address newAddress, String at) {
         return new Order(orderId, userId, newAddress, items, status, paymentHistory, trackingIds, cancelReason,
-                returnRequest, exchangeRequest);
+                returnRequest, exchangeRequest, at);
     }
 
-    Order cancelled(String reason, List<Payment> newHistory) {
-        return new Order(orderId, userId, address, items, CANCELLED, newHistory, trackingIds, reason, null, null);
+    Order cancelled(String reason, List<Payment> newHistory, String at) {
+        return new Order(orderId, userId, address, items, CANCELLED, newHistory, trackingIds, reason, null, null, at);
     }
 
     Order returnRequested(ItemRequest request) {
-        return new Order(orderId, userId, address, items, RETURN_REQUESTED, paymentHistory, trackingIds, null, request, null);
+        return new Order(orderId, userId, address, items, RETURN_REQUESTED, paymentHistory, trackingIds, null, request, null,
+                request.requestedAt());
     }
 
     Order exchangeRequested(ItemRequest request) {
-        return new Order(orderId, userId, address, items, EXCHANGE_REQUESTED, paymentHistory, trackingIds, null, null, request);
+        return new Order(orderId, userId, address, items, EXCHANGE_REQUESTED, paymentHistory, trackingIds, null, null, request,
+                request.requestedAt());
     }
 }

@@ -71,12 +71,11 @@ final class RetailTools {
         if (!order.isPending()) throw new ToolException("Non-pending order cannot be cancelled (status: " + order.status() + ")");
         if (!CANCEL_REASONS.contains(reason)) throw new ToolException("Invalid reason: must be one of " + CANCEL_REASONS);
         List<Payment> history = new ArrayList<>(order.paymentHistory());
-        for (Payment payment : order.paymentHistory()) {
-            if (!payment.transactionType().equals("payment")) continue;
-            history.add(new Payment("refund", payment.amount(), payment.paymentMethodId()));
-            adjustGiftCard(order.userId(), payment.paymentMethodId(), payment.amount());
-        }
-        return db.replace(order.cancelled(reason, history));
+        netPaid(order).forEach((methodId, net) -> { // what is still paid per method, after earlier refunds
+            history.add(new Payment("refund", net, methodId));
+            adjustGiftCard(order.userId(), methodId, net);
+        });
+        return db.replace(order.cancelled(reason, history, db.now()));
     }
 
     @Tool(name = "modify_pending_order_address", value = "Change the shipping address of a pending order. Returns the updated order.")
@@ -89,7 +88,7 @@ final class RetailTools {
                                     @P(name = "zip", value = "5-digit zip code, such as '12345'.") String zip) {
         Order order = db.requireOrder(orderId);
         if (!order.isPending()) throw new ToolException("Non-pending order cannot be modified (status: " + order.status() + ")");
-        return db.replace(order.withAddress(new Address(address1, address2, city, state, country, zip)));
+        return db.replace(order.withAddress(new Address(address1, address2, city, state, country, zip), db.now()));
     }
 
     @Tool(name = "modify_pending_order_payment", value = "Pay a pending order with another of the user's payment methods; the original payment is refunded. Returns the updated order.")
@@ -97,18 +96,19 @@ final class RetailTools {
                                     @P(name = "payment_method_id", value = "The new payment method id, such as 'gift_card_0000000'.") String paymentMethodId) {
         Order order = db.requireOrder(orderId);
         if (!order.isPending()) throw new ToolException("Non-pending order cannot be modified (status: " + order.status() + ")");
-        List<Payment> payments = order.paymentHistory().stream().filter(p -> p.transactionType().equals("payment")).toList();
-        if (payments.size() != 1) throw new ToolException("There should be exactly one payment for a pending order");
-        Payment current = payments.getFirst();
+        Map<String, BigDecimal> paid = netPaid(order);
         PaymentMethod method = requirePaymentMethod(order.userId(), paymentMethodId);
-        if (current.paymentMethodId().equals(paymentMethodId)) throw new ToolException("The new payment method should be different from the current one");
-        requireBalance(method, current.amount());
+        if (paid.keySet().equals(java.util.Set.of(paymentMethodId))) throw new ToolException("The new payment method should be different from the current one");
+        BigDecimal total = order.total();
+        requireBalance(method, total);
         List<Payment> history = new ArrayList<>(order.paymentHistory());
-        history.add(new Payment("payment", current.amount(), paymentMethodId));
-        history.add(new Payment("refund", current.amount(), current.paymentMethodId()));
-        adjustGiftCard(order.userId(), paymentMethodId, current.amount().negate());
-        adjustGiftCard(order.userId(), current.paymentMethodId(), current.amount());
-        return db.replace(order.with(order.status(), order.items(), history));
+        history.add(new Payment("payment", total, paymentMethodId));
+        adjustGiftCard(order.userId(), paymentMethodId, total.negate());
+        paid.forEach((methodId, net) -> {
+            history.add(new Payment("refund", net, methodId));
+            adjustGiftCard(order.userId(), methodId, net);
+        });
+        return db.replace(order.with(order.status(), order.items(), history, db.now()));
     }
 
     @Tool(name = "modify_pending_order_items", value = "Swap items of a pending order for other variants of the same products (once per order). The price difference is charged or refunded on the given payment method. Returns the updated order.")
@@ -122,12 +122,16 @@ final class RetailTools {
         PaymentMethod method = requirePaymentMethod(order.userId(), paymentMethodId);
         BigDecimal difference = swap.priceDifference();
         if (difference.signum() > 0) requireBalance(method, difference);
+        BigDecimal paidWithMethod = netPaid(order).getOrDefault(paymentMethodId, BigDecimal.ZERO);
+        if (difference.signum() < 0 && paidWithMethod.compareTo(difference.negate()) < 0) {
+            throw new ToolException("A refund of " + difference.negate() + " can only go to a payment method that paid at least that much for this order");
+        }
         List<Payment> history = new ArrayList<>(order.paymentHistory());
         if (difference.signum() != 0) {
             history.add(new Payment(difference.signum() > 0 ? "payment" : "refund", difference.abs(), paymentMethodId));
             adjustGiftCard(order.userId(), paymentMethodId, difference.negate());
         }
-        return db.replace(order.with(Order.PENDING_MODIFIED, swap.newItems(), history));
+        return db.replace(order.with(Order.PENDING_MODIFIED, swap.newItems(), history, db.now()));
     }
 
     @Tool(name = "return_delivered_order_items", value = "Request a return of items of a delivered order (once per order). The refund goes to the original payment method or a gift card. Returns the updated order.")
@@ -143,7 +147,7 @@ final class RetailTools {
             throw new ToolException("Refund must go to the original payment method (" + original + ") or a gift card");
         }
         BigDecimal refund = returned.stream().map(OrderItem::price).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
-        return db.replace(order.returnRequested(new ItemRequest(itemIds, null, paymentMethodId, refund)));
+        return db.replace(order.returnRequested(new ItemRequest(db.mintRequestId(), itemIds, null, paymentMethodId, refund, db.now())));
     }
 
     @Tool(name = "exchange_delivered_order_items", value = "Request an exchange of items of a delivered order for other variants of the same products (once per order). The price difference is settled on the given payment method. Returns the updated order.")
@@ -157,7 +161,7 @@ final class RetailTools {
         PaymentMethod method = requirePaymentMethod(order.userId(), paymentMethodId);
         BigDecimal difference = swap.priceDifference();
         if (difference.signum() > 0) requireBalance(method, difference);
-        return db.replace(order.exchangeRequested(new ItemRequest(itemIds, newItemIds, paymentMethodId, difference)));
+        return db.replace(order.exchangeRequested(new ItemRequest(db.mintRequestId(), itemIds, newItemIds, paymentMethodId, difference, db.now())));
     }
 
     @Tool(name = "modify_user_address", value = "Change a user's default address. Returns the updated user.")
@@ -169,7 +173,8 @@ final class RetailTools {
                            @P(name = "country", value = "Country, such as 'USA'.") String country,
                            @P(name = "zip", value = "5-digit zip code, such as '12345'.") String zip) {
         User user = db.requireUser(userId);
-        return db.replace(user.withAddress(new Address(address1, address2, city, state, country, zip)));
+        Address address = new Address(address1, address2, city, state, country, zip);
+        return db.replace(user.withAddress(address, db.now()));
     }
 
     @Tool(name = TRANSFER, value = "Transfer the user to a human agent, with a summary of the issue. Only when the request cannot be handled within policy or the user explicitly asks for a human.")
@@ -181,6 +186,17 @@ final class RetailTools {
     @Tool(name = "calculate", value = "Calculate an arithmetic expression with + - * / and parentheses, such as '(12.5 + 3) * 2'. Returns the result rounded to 2 decimals.")
     String calculate(@P(name = "expression", value = "The expression, such as '2 * (3.5 + 4)'.") String expression) {
         return Calculator.evaluate(expression).toPlainString();
+    }
+
+    /** Per payment method, what was paid minus what was refunded, in history order; only positive amounts. */
+    private static Map<String, BigDecimal> netPaid(Order order) {
+        Map<String, BigDecimal> net = new java.util.LinkedHashMap<>();
+        for (Payment payment : order.paymentHistory()) {
+            BigDecimal signed = payment.transactionType().equals("payment") ? payment.amount() : payment.amount().negate();
+            net.merge(payment.paymentMethodId(), signed, BigDecimal::add);
+        }
+        net.values().removeIf(amount -> amount.signum() <= 0);
+        return net;
     }
 
     private PaymentMethod requirePaymentMethod(String userId, String paymentMethodId) {

@@ -1,6 +1,8 @@
 package dev.trajforge.simenv.retail;
 
 import dev.trajforge.simenv.Seeds;
+import dev.trajforge.simenv.state.IdSequence;
+import dev.trajforge.simenv.state.SimClock;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,10 +33,10 @@ final class RetailWorldGenerator {
     }
 
     static RetailDb generate(long seed, int users) {
-        return new RetailWorldGenerator(seed).build(users);
+        return new RetailWorldGenerator(seed).build(users, SimClock.forWorld(seed));
     }
 
-    private RetailDb build(int userCount) {
+    private RetailDb build(int userCount, SimClock clock) {
         SortedMap<String, Product> products = new TreeMap<>();
         List<Product> productList = new ArrayList<>();
         for (String spec : RetailCatalog.PRODUCT_TYPES) {
@@ -53,10 +55,10 @@ final class RetailWorldGenerator {
                 orders.put(order.orderId(), order);
                 orderIds.add(order.orderId());
             }
-            user = new User(user.userId(), user.name(), user.email(), user.address(), user.paymentMethods(), orderIds);
+            user = new User(user.userId(), user.name(), user.email(), user.address(), user.paymentMethods(), orderIds, null);
             users.put(user.userId(), user);
         }
-        return RetailDb.of(users, products, orders);
+        return RetailDb.of(users, products, orders, clock, new IdSequence("#R", 1));
     }
 
     private Product product(String spec) {
@@ -113,7 +115,7 @@ final class RetailWorldGenerator {
             };
             methods.put(id, method);
         }
-        return new User(userId, new Name(first, last), email, address(), methods, List.of());
+        return new User(userId, new Name(first, last), email, address(), methods, List.of(), null);
     }
 
     private Address address() {
@@ -146,7 +148,7 @@ final class RetailWorldGenerator {
         List<String> tracking = status.equals(Order.PROCESSED) || status.equals(Order.DELIVERED) ? List.of(digits(12)) : List.of();
         String cancelReason = status.equals(Order.CANCELLED) ? pick(RetailTools.CANCEL_REASONS) : null;
         return new Order("#W" + uniqueDigits(7), user.userId(), user.address(), items, status, history, tracking,
-                cancelReason, null, null);
+                cancelReason, null, null, null);
     }
 
     private int weighted(double[] weights) {

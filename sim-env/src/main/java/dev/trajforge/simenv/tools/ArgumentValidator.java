@@ -79,7 +79,7 @@ final class ArgumentValidator {
     }
 
     private static String at(String path) {
-        return "argument '" + path + "': ";
+        return "argument '" + (path.endsWith(".") ? path.substring(0, path.length() - 1) : path) + "': ";
     }
 
     private static String kind(JsonNode value) {

@@ -28,6 +28,12 @@ import java.util.Optional;
  * instance. This is the only place tool exceptions are caught: every failure becomes an error result.
  */
 public final class Toolkit<T> {
+    /** Arguments bind by the names the schema advertises (no naming strategy), strictly. */
+    private static final ObjectMapper ARGUMENTS = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+            .build();
+
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<ToolSpecification> specifications;
 
@@ -35,7 +41,7 @@ public final class Toolkit<T> {
     }
 
     public Toolkit(Class<T> toolsClass) {
-        ObjectMapper mapper = CanonicalJson.mapper();
+        ObjectMapper mapper = ARGUMENTS;
         List<Method> methods = new ArrayList<>();
         for (Method method : toolsClass.getDeclaredMethods()) {
             if (method.isAnnotationPresent(Tool.class)) methods.add(method);
@@ -85,10 +91,19 @@ public final class Toolkit<T> {
         Optional<String> problem = ArgumentValidator.validate(arguments, entry.spec().parameters());
         if (problem.isPresent()) return ToolResult.error(call, problem.get());
         Object[] values = new Object[entry.argumentNames().size()];
-        ObjectMapper mapper = CanonicalJson.mapper();
         for (int i = 0; i < values.length; i++) {
-            var node = arguments.get(entry.argumentNames().get(i));
-            values[i] = node == null || node.isNull() ? null : mapper.convertValue(node, entry.argumentTypes().get(i));
+            String name = entry.argumentNames().get(i);
+            JavaType type = entry.argumentTypes().get(i);
+            var node = arguments.get(name);
+            if (node == null || node.isNull()) {
+                if (type.isPrimitive()) return ToolResult.error(call, "missing argument '" + name + "'");
+                continue;
+            }
+            try {
+                values[i] = ARGUMENTS.convertValue(node, type);
+            } catch (IllegalArgumentException e) { // e.g. an integer out of range for the parameter
+                return ToolResult.error(call, "argument '" + name + "': cannot be read as " + type.getRawClass().getSimpleName() + ": " + node);
+            }
         }
         try {
             Object result = entry.method().invoke(target, values);

@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
 
 /**
  * An offline, seeded user that follows its scenario: opens with its first request, gives a fact
- * only when the agent's message asks for it, says yes to confirmation questions, brings up its next
+ * only when the agent's message asks for it ("confirm your email" asks for the email), says yes to
+ * confirmation questions about an action, brings up its next
  * request when asked whether there is anything else, and stops when done or when the agent is
  * clearly stuck (repeats itself, or makes no progress for several turns). Phrasing comes from
  * {@code personas.json} in one of four styles.
@@ -66,6 +67,7 @@ public final class ScriptedUserSimulator implements UserSimulator {
                 }
             });
         }
+        if (answers.isEmpty() && templates.cue(agentText, "confirm_loosely")) return progress(say("confirm", ask(), ""));
         if (!answers.isEmpty()) {
             if (scenario.style() == Style.CONFUSED && clarified.add(String.join(",", topics)) && rng.nextDouble() < 0.5) {
                 return noProgress(say("clarify", ask(), ""));

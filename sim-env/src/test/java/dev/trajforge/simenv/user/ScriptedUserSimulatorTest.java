@@ -9,7 +9,6 @@ import dev.trajforge.simenv.ToolResult;
 import dev.trajforge.simenv.Usage;
 import dev.trajforge.simenv.UserRequest;
 import dev.trajforge.simenv.UserScenario;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -249,8 +248,6 @@ class ScriptedUserSimulatorTest {
     }
 
     @Test
-    @Disabled("gap: keyword matching checks the 'confirm' cue before fact topics, so an agent asking "
-            + "'Could you confirm your email address?' gets 'Yes.' instead of the email, and asking again the same way ends the episode as stuck")
     void should_give_the_email_when_the_agent_asks_to_confirm_it() {
         Conversation conversation = new Conversation(cancelByEmail(Style.TERSE), 1);
         conversation.userTurn();
