@@ -35,6 +35,8 @@ public final class DatasetExport implements AutoCloseable {
     private long episodes;
     private long accepted;
     private long infraFailed;
+    private final Map<String, java.util.SortedSet<String>> prompts = new java.util.TreeMap<>();
+    private final Map<String, java.util.SortedSet<String>> models = new java.util.TreeMap<>();
     private State state = State.OPEN;
     /** set once a commit started replacing the directory's contents: an abort then removes the partial data too */
     private boolean replacing;
@@ -76,6 +78,10 @@ public final class DatasetExport implements AutoCloseable {
             throw e;
         }
         episodes++;
+        record.trajectory().lineage().promptSha256().forEach((name, sha) -> prompts.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(sha));
+        models.computeIfAbsent("agent", k -> new java.util.TreeSet<>()).add(record.trajectory().lineage().agentModel());
+        models.computeIfAbsent("user", k -> new java.util.TreeSet<>()).add(record.trajectory().lineage().userModel());
+        if (record.judgeModel() != null) models.computeIfAbsent("judge", k -> new java.util.TreeSet<>()).add(record.judgeModel());
         switch (record.status()) {
             case ACCEPTED -> accepted++;
             case REJECTED -> rejected.merge(record.primaryRejectReason(), 1L, Long::sum);
@@ -108,7 +114,7 @@ public final class DatasetExport implements AutoCloseable {
                 moves.add(new Path[] {shard.path(), layout.file(name)});
             }
             ExportResult result = new ExportResult(layout.uri(), episodes, accepted, rejected, infraFailed,
-                    rowsPerSplit(staged), files);
+                    rowsPerSplit(staged), files, prompts, models);
 
             current = layout.root();
             replacing = true;

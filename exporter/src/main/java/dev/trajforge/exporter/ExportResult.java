@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  * @param rejected    rejected episodes by their first reject reason
  * @param splits      rows per split: {@code train} and {@code validation} always, {@code rejected} when kept
  * @param files       every published shard, sorted by path
+ * @param prompts     SHA-256s of the prompts and policies behind the episodes, by name (from their lineage)
+ * @param models      the {@code provider/model} labels per role that made the episodes
  */
 public record ExportResult(URI outputUri, long episodes, long accepted, Map<String, Long> rejected,
-                           long infraFailed, Map<String, Long> splits, List<ShardFile> files) {
+                           long infraFailed, Map<String, Long> splits, List<ShardFile> files,
+                           Map<String, java.util.SortedSet<String>> prompts, Map<String, java.util.SortedSet<String>> models) {
 
     /** One published shard. {@code path} is relative to the export directory, e.g. {@code data/train-00000-of-00001.parquet}. */
     public record ShardFile(String path, long rows, long bytes, String sha256) {
@@ -52,6 +55,8 @@ public record ExportResult(URI outputUri, long episodes, long accepted, Map<Stri
         rejected = Collections.unmodifiableSortedMap(new TreeMap<>(rejected));
         splits = Collections.unmodifiableSortedMap(new TreeMap<>(splits));
         files = files.stream().sorted((a, b) -> a.path().compareTo(b.path())).toList();
+        prompts = Collections.unmodifiableSortedMap(new TreeMap<>(prompts == null ? Map.of() : prompts));
+        models = Collections.unmodifiableSortedMap(new TreeMap<>(models == null ? Map.of() : models));
         long rejectedTotal = rejected.values().stream().mapToLong(Long::longValue).sum();
         if (episodes != accepted + rejectedTotal + infraFailed) {
             throw new IllegalArgumentException("counts do not add up: episodes " + episodes + " != accepted " + accepted

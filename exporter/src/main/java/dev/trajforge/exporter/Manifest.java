@@ -52,6 +52,11 @@ final class Manifest {
                 .put("prompt_tokens", u.promptTokens())
                 .put("completion_tokens", u.completionTokens())
                 .put("cost_usd", u.costUsd()));
+        // beyond the contract's keys: which models and which prompt/policy versions made the data
+        ObjectNode models = root.putObject("models");
+        result.models().forEach((role, labels) -> labels.forEach(models.putArray(role)::add));
+        ObjectNode prompts = root.putObject("prompts_sha256");
+        result.prompts().forEach((name, shas) -> shas.forEach(prompts.putArray(name)::add));
         try {
             return (JSON.writer(PRETTY).writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

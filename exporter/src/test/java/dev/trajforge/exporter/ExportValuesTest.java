@@ -60,9 +60,9 @@ class ExportValuesTest {
     @Test
     void should_refuse_a_result_whose_counts_do_not_add_up() {
         assertThrows(IllegalArgumentException.class, () -> new ExportResult(URI.create("file:/x"), 5, 3,
-                Map.of("final_state_mismatch", 1L), 0, Map.of("train", 0L), List.of()));
+                Map.of("final_state_mismatch", 1L), 0, Map.of("train", 0L), List.of(), Map.of(), Map.of()));
         assertThrows(IllegalArgumentException.class, () -> new ExportResult(URI.create("file:/x"), 1, 1, Map.of(), 0,
-                Map.of("train", 1L), List.of(new ExportResult.ShardFile("data/train-00000-of-00001.parquet", 2, 10, "ab"))));
+                Map.of("train", 1L), List.of(new ExportResult.ShardFile("data/train-00000-of-00001.parquet", 2, 10, "ab")), Map.of(), Map.of()));
     }
 
     @Test

@@ -51,7 +51,7 @@ final class Fixtures {
                 Message.tool(ToolResult.error(second, "order #W1002 not found")),
                 Message.assistant("Order #W1001 is pending (42.50 USD). I could not find #W1002; could you check the number?"));
         Lineage lineage = new Lineage(RUN_ID, Lineage.SIMULATED, "scripted/agent-v1", "scripted/user-v1",
-                CONFIG_SHA256, "policy-sha", "user-prompt-sha");
+                CONFIG_SHA256, java.util.Map.of(Lineage.POLICY, "policy-sha", Lineage.USER_SIMULATOR, "user-prompt-sha"));
         List<String> faults = trial % 2 == 1 ? List.of("timeout@get_order_details#3") : List.of();
         return new Trajectory(id, domain, taskId, "impatient", trial, 7919L * (trial + 1), messages, TOOLS_JSON,
                 Termination.USER_STOP, "state-hash", new Usage(2, 1200 + trial, 150), lineage, faults);

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrajectoryTest {
-    private static final Lineage LINEAGE = new Lineage("run-1", Lineage.SIMULATED, "test/agent", "test/user", "cfg", "policy", "prompt");
+    private static final Lineage LINEAGE = new Lineage("run-1", Lineage.SIMULATED, "test/agent", "test/user", "cfg", java.util.Map.of(Lineage.POLICY, "policy"));
 
     private static Trajectory trajectory(List<Message> messages, int trial) {
         return new Trajectory("id", "retail", "task-1", null, trial, 1L, messages, null, Termination.USER_STOP, "hash",
@@ -75,6 +75,6 @@ class TrajectoryTest {
 
     @Test
     void should_reject_lineage_when_source_is_unknown() {
-        assertThrows(IllegalArgumentException.class, () -> new Lineage("run", "made-up", "a", "u", "c", "p", "q"));
+        assertThrows(IllegalArgumentException.class, () -> new Lineage("run", "made-up", "a", "u", "c", java.util.Map.of()));
     }
 }

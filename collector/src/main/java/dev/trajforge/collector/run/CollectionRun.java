@@ -28,7 +28,9 @@ import org.apache.hadoop.conf.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -127,9 +129,7 @@ public final class CollectionRun {
         long seed = Seeds.derive(config.seed(), "episode", task.id(), Integer.toString(trial));
         try {
             var user = models.user(task, seed);
-            Lineage lineage = new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(),
-                    loaded.sha256(), domain.policy().sha256(), user.promptSha256());
-            Episode episode = runner.run(task, trial, seed, lineage, models.agent(task, seed), user);
+            Episode episode = runner.run(task, trial, seed, lineage(models, user.promptSha256()), models.agent(task, seed), user);
             Verdict verdict = policy.judge(episode.trajectory(), task);
             return new Outcome(record(episode.trajectory(), verdict), episode.trajectory().usage(), episode.userUsage());
         } catch (RuntimeException defect) {
@@ -138,11 +138,17 @@ public final class CollectionRun {
             defect.printStackTrace(System.err);
             Trajectory broken = new Trajectory(Trajectory.idFor(config.runId(), task.id(), trial), task.domain(), task.id(),
                     task.scenario().style().wireName(), trial, seed, List.of(Message.system(domain.policy().text())), world.toolsJson(),
-                    Termination.INTERNAL_ERROR, null, Usage.NONE,
-                    new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(), loaded.sha256(),
-                            domain.policy().sha256(), null), List.of());
+                    Termination.INTERNAL_ERROR, null, Usage.NONE, lineage(models, null), List.of());
             return new Outcome(ExportRecord.infraFailed(broken), Usage.NONE, Usage.NONE);
         }
+    }
+
+    private Lineage lineage(RoleModels models, String userPromptSha256) {
+        Map<String, String> prompts = new HashMap<>();
+        prompts.put(Lineage.POLICY, domain.policy().sha256());
+        prompts.put(Lineage.USER_SIMULATOR, userPromptSha256);
+        prompts.put(Lineage.AGENT_SCRIPT, models.agentScriptSha256());
+        return new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(), loaded.sha256(), prompts);
     }
 
     private static ExportRecord record(Trajectory trajectory, Verdict verdict) {

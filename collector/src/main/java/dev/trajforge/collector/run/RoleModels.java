@@ -35,6 +35,11 @@ final class RoleModels {
         }
     }
 
+    /** SHA-256 of the scripted agent's phrases; null for model-backed agents, whose prompt is the policy. */
+    String agentScriptSha256() {
+        return config.agent().isScripted() ? ScriptedOracleAgent.promptSha256() : null;
+    }
+
     ChatModel agent(Task task, long episodeSeed) {
         return new ScriptedOracleAgent(task, world.writeTools(), world.handoffTools(), config.agent().errorRates(), episodeSeed);
     }

@@ -60,6 +60,16 @@ class QuickstartTest {
     }
 
     @Test
+    void should_record_the_policy_and_prompt_hashes_and_models_behind_the_data_in_the_manifest() {
+        String policy = dev.trajforge.simenv.Domains.byName("retail").orElseThrow().policy().sha256();
+        assertEquals(policy, manifest.at("/prompts_sha256/policy/0").asText());
+        assertEquals(64, manifest.at("/prompts_sha256/user_simulator/0").asText().length());
+        assertEquals(64, manifest.at("/prompts_sha256/agent_script/0").asText().length());
+        assertEquals("scripted/oracle-agent", manifest.at("/models/agent/0").asText());
+        assertEquals("scripted/persona-user", manifest.at("/models/user/0").asText());
+    }
+
+    @Test
     void should_read_back_with_duckdb_as_lists_of_structs_with_paired_tool_calls_and_json_arguments() throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
             String shards = "read_parquet('" + out.resolve("data").toAbsolutePath() + "/*.parquet')";

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OracleEpisodeTest {
     private static final World WORLD = Domains.byName("retail").orElseThrow().world(5);
-    private static final Lineage LINEAGE = new Lineage("t", Lineage.SIMULATED, ScriptedOracleAgent.MODEL, ScriptedUserSimulator.MODEL, "c", "p", "u");
+    private static final Lineage LINEAGE = new Lineage("t", Lineage.SIMULATED, ScriptedOracleAgent.MODEL, ScriptedUserSimulator.MODEL, "c", java.util.Map.of("policy", "p"));
     private static final EpisodeRunner RUNNER = new EpisodeRunner(WORLD, new EpisodeLimits(30, 5));
 
     static Episode run(Task task, AgentErrorRates rates, int trial) {

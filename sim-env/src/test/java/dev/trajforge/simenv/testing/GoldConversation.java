@@ -93,7 +93,8 @@ public final class GoldConversation {
     }
 
     private Trajectory trajectory(List<Message> messages, String finalHash) {
-        Lineage lineage = new Lineage("test-run", Lineage.SIMULATED, "test/gold", "test/user", "cfg", world.domain().policy().sha256(), "prompt");
+        Lineage lineage = new Lineage("test-run", Lineage.SIMULATED, "test/gold", "test/user", "cfg",
+                java.util.Map.of(Lineage.POLICY, world.domain().policy().sha256(), Lineage.USER_SIMULATOR, "prompt"));
         return new Trajectory(Trajectory.idFor("test-run", task.id(), 0), task.domain(), task.id(), task.scenario().style().wireName(),
                 0, 1L, messages, world.toolsJson(), termination, finalHash, new Usage(1, 10, 10), lineage, List.of());
     }
