@@ -14,7 +14,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.trajforge.collector.config.AgentErrorRates;
-import dev.trajforge.judge.Affirmations;
+import dev.trajforge.simenv.Affirmations;
 import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.Seeds;
 import dev.trajforge.simenv.Task;

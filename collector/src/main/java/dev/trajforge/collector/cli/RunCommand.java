@@ -4,6 +4,7 @@ import dev.trajforge.collector.config.ConfigException;
 import dev.trajforge.collector.config.ConfigLoader;
 import dev.trajforge.collector.config.LoadedConfig;
 import dev.trajforge.collector.run.CollectionRun;
+import dev.trajforge.collector.run.RunAbortedException;
 import dev.trajforge.collector.run.RunReport;
 import dev.trajforge.exporter.ExportException;
 import picocli.CommandLine.Command;
@@ -53,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println("trajforge: " + e.getMessage());
             return TrajforgeCli.EXIT_BAD_INPUT;
+        } catch (RunAbortedException e) {
+            err.println("trajforge: " + e.getMessage());
+            return TrajforgeCli.EXIT_ABORTED;
         } catch (ExportException e) {
             err.println("trajforge: " + e.getMessage());
             return TrajforgeCli.EXIT_FAILURE; // an unusable output location is reported as a ConfigException before any work

@@ -23,7 +23,8 @@ final class Summary {
                 export.rejected().isEmpty() ? "" : "  " + export.rejected().entrySet().stream()
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
-        out.printf(Locale.ROOT, "  infra failed  %6d%n", export.infraFailed());
+        out.printf(Locale.ROOT, "  infra failed  %6d%s%n", export.infraFailed(), report.infraFailures().isEmpty() ? "" : "  "
+                + report.infraFailures().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         out.println("  files:");
         for (ExportResult.ShardFile file : export.files()) {
             out.printf(Locale.ROOT, "    %-42s %6d rows  %8.1f KiB%n", file.path(), file.rows(), file.bytes() / 1024.0);

@@ -8,11 +8,13 @@ import picocli.CommandLine.Command;
         description = "Simulated tool environments + agents -> judged trajectories -> Parquet datasets.",
         subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:unexpected failure (a bug: please report it)", "2:bad config, input or output location"})
+        exitCodeList = {"0:done", "1:unexpected failure (a bug: please report it)", "2:bad config, input or output location",
+                "3:aborted by a permanent provider error (bad credentials, unknown model); nothing exported"})
 public final class TrajforgeCli {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_ABORTED = 3;
 
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -29,6 +29,22 @@ final class ChatMessages {
         };
     }
 
+    /**
+     * The message as it may be sent to a provider: tool-call arguments that are not a JSON object
+     * (a model's malformed output) are replaced by {@code {}}, so one bad call does not make every later
+     * request of the conversation fail. The trajectory keeps the raw string.
+     */
+    static Message upstreamSafe(Message message) {
+        if (!message.hasToolCalls() || message.toolCalls().stream().allMatch(ChatMessages::wellFormed)) return message;
+        List<ToolCall> safe = message.toolCalls().stream()
+                .map(call -> wellFormed(call) ? call : new ToolCall(call.id(), call.name(), "{}")).toList();
+        return Message.assistant(message.content(), message.reasoning(), safe);
+    }
+
+    private static boolean wellFormed(ToolCall call) {
+        return dev.trajforge.simenv.CanonicalJson.parseObjectOrNull(call.argumentsJson()) != null;
+    }
+
     private static List<ToolExecutionRequest> requests(List<ToolCall> calls) {
         return calls.stream().map(call -> ToolExecutionRequest.builder().id(call.id()).name(call.name())
                 .arguments(call.argumentsJson()).build()).toList();

@@ -8,6 +8,8 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.trajforge.collector.agent.InjectedFaults;
+import dev.trajforge.collector.provider.FatalModelException;
+import dev.trajforge.collector.provider.ModelCallException;
 import dev.trajforge.simenv.Environment;
 import dev.trajforge.simenv.Lineage;
 import dev.trajforge.simenv.Message;
@@ -33,7 +35,10 @@ import java.util.Set;
  * {@link ChatModel#chat(ChatRequest)} with the environment's tools. Every tool call is executed in
  * order (parallel calls included) and answered with a tool message carrying its id; the user speaks
  * whenever the agent replies without tool calls. Failures end the episode with a recorded
- * {@link Termination}; nothing here throws for a misbehaving model or user.
+ * {@link Termination}; nothing here throws for a misbehaving model or user. Malformed tool calls
+ * (unknown tool, arguments that are not a JSON object) are answered with an error the agent sees; the
+ * trajectory keeps the raw arguments while the history sent upstream carries {@code {}} so later
+ * requests stay valid. Only a {@link FatalModelException} (bad credentials, unknown model) escapes.
  */
 public final class EpisodeRunner {
     /** Written at the end of an agent message, ends the conversation from the agent's side. */
@@ -71,8 +76,11 @@ public final class EpisodeRunner {
                         .toolSpecifications(env.toolSpecifications()).build());
                 reply = response.aiMessage();
                 conversation.count(response.tokenUsage());
+            } catch (FatalModelException fatal) {
+                throw fatal; // every other episode would fail the same way: the run stops
             } catch (RuntimeException e) {
-                conversation.failure = "agent model: " + e.getMessage();
+                conversation.failure = e instanceof ModelCallException call ? call.failureClass() + ": " + e.getMessage()
+                        : "agent model: " + e;
                 return Termination.MODEL_ERROR;
             }
             if (reply == null) {
@@ -117,7 +125,7 @@ public final class EpisodeRunner {
 
         void add(Message message) {
             messages.add(message);
-            forAgent.add(ChatMessages.toLangChain(message));
+            forAgent.add(ChatMessages.toLangChain(ChatMessages.upstreamSafe(message)));
             if (message.role() == Role.USER || (message.role() == Role.ASSISTANT && message.content() != null)) forUser.add(message);
         }
 

@@ -6,6 +6,8 @@ import dev.trajforge.collector.config.RunConfig;
 import dev.trajforge.collector.episode.Episode;
 import dev.trajforge.collector.episode.EpisodeLimits;
 import dev.trajforge.collector.episode.EpisodeRunner;
+import dev.trajforge.collector.provider.FatalModelException;
+import dev.trajforge.collector.provider.Providers;
 import dev.trajforge.exporter.DatasetExport;
 import dev.trajforge.exporter.ExportException;
 import dev.trajforge.exporter.ExportRecord;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -50,19 +53,25 @@ public final class CollectionRun {
     private final Clock clock;
     private final ProgressListener progress;
     private final Domain domain;
+    private final RoleModels models;
 
-    private record Outcome(ExportRecord record, Usage agentUsage, Usage userUsage) {
+    /** {@code failure}: why an infra-failed episode failed (model_error: http_500 ...), else null. */
+    private record Outcome(ExportRecord record, Usage agentUsage, Usage userUsage, String failure) {
     }
 
-    /** Validates what the config loader cannot know (the domain, the providers) before any work. */
     public CollectionRun(LoadedConfig loaded, Clock clock, ProgressListener progress) {
+        this(loaded, clock, progress, Providers.fromEnvironment());
+    }
+
+    /** Validates what the config loader cannot know (the domain, providers and keys) before any work. */
+    public CollectionRun(LoadedConfig loaded, Clock clock, ProgressListener progress, Providers providers) {
         this.loaded = loaded;
         this.config = loaded.config();
         this.clock = clock;
         this.progress = progress;
         this.domain = Domains.byName(config.domain()).orElseThrow(() -> new ConfigException("config " + loaded.file()
                 + ": key 'domain': unknown domain '" + config.domain() + "' (known: " + String.join(", ", Domains.names()) + ")"));
-        RoleModels.validate(config, loaded.file());
+        this.models = new RoleModels(config, loaded.file(), providers);
     }
 
     public RunReport execute() {
@@ -71,7 +80,6 @@ public final class CollectionRun {
                 config.validationFraction(), config.keepRejected());
         try (DatasetExport export = open(settings)) {
             World world = domain.world(config.seed());
-            RoleModels models = new RoleModels(config, world);
             List<Task> tasks = world.tasks(config.tasks());
             EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()));
             FilterPolicy policy = FilterPolicy.deterministic(world);
@@ -79,11 +87,14 @@ public final class CollectionRun {
             Usage userUsage = Usage.NONE;
             long total = (long) tasks.size() * config.trials();
             long accepted = 0;
-            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<String, Long> infraFailures = new TreeMap<>();
+            ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+            try {
                 BlockingQueue<Future<Outcome>> window = new ArrayBlockingQueue<>(config.concurrency());
-                Thread.ofVirtual().name("episode-scheduler").start(() -> schedule(tasks, pool, window, world, models, runner, policy));
+                pool.submit(() -> schedule(tasks, pool, window, world, runner, policy)); // in the pool, so an abort interrupts it
                 for (long done = 1; done <= total; done++) {
                     Outcome outcome = window.take().get();
+                    if (outcome.failure() != null) infraFailures.merge(outcome.failure(), 1L, Long::sum);
                     export.write(outcome.record());
                     agentUsage = agentUsage.plus(outcome.agentUsage());
                     userUsage = userUsage.plus(outcome.userUsage());
@@ -94,11 +105,19 @@ public final class CollectionRun {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("run interrupted", e);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof FatalModelException fatal) {
+                    throw new RunAbortedException("aborted: " + fatal.getMessage() + "; nothing was exported", fatal);
+                }
                 throw new IllegalStateException("episode scheduling failed", e.getCause());
+            } finally {
+                pool.shutdownNow(); // on abort: stop in-flight episodes (their model calls and backoff sleeps are interrupted)
+                pool.close();
             }
-            UsageTotals usage = UsageTotals.of(UsageTotals.RoleUsage.of(agentUsage, 0.0), UsageTotals.RoleUsage.of(userUsage, 0.0));
+            UsageTotals usage = UsageTotals.of(
+                    UsageTotals.RoleUsage.of(agentUsage, RoleModels.cost(config.agent(), agentUsage.promptTokens(), agentUsage.completionTokens())),
+                    UsageTotals.RoleUsage.of(userUsage, RoleModels.cost(config.user(), userUsage.promptTokens(), userUsage.completionTokens())));
             ExportResult result = export.commit(clock.instant(), usage);
-            return new RunReport(config.runId(), result, Duration.ofNanos(System.nanoTime() - started));
+            return new RunReport(config.runId(), result, Duration.ofNanos(System.nanoTime() - started), infraFailures);
         }
     }
 
@@ -112,38 +131,50 @@ public final class CollectionRun {
     }
 
     private void schedule(List<Task> tasks, ExecutorService pool, BlockingQueue<Future<Outcome>> window, World world,
-                          RoleModels models, EpisodeRunner runner, FilterPolicy policy) {
+                          EpisodeRunner runner, FilterPolicy policy) {
         try {
             for (Task task : tasks) {
                 for (int trial = 0; trial < config.trials(); trial++) {
                     int t = trial;
-                    window.put(pool.submit(() -> episode(task, t, world, models, runner, policy)));
+                    window.put(pool.submit(() -> episode(task, t, world, runner, policy)));
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException | java.util.concurrent.RejectedExecutionException stopped) {
+            // the run was aborted: stop scheduling
         }
     }
 
-    private Outcome episode(Task task, int trial, World world, RoleModels models, EpisodeRunner runner, FilterPolicy policy) {
+    private Outcome episode(Task task, int trial, World world, EpisodeRunner runner, FilterPolicy policy) {
         long seed = Seeds.derive(config.seed(), "episode", task.id(), Integer.toString(trial));
         try {
             var user = models.user(task, seed);
-            Episode episode = runner.run(task, trial, seed, lineage(models, user.promptSha256()), models.agent(task, seed), user);
+            Episode episode = runner.run(task, trial, seed, lineage(user.promptSha256()), models.agent(task, seed, world), user);
             Verdict verdict = policy.judge(episode.trajectory(), task);
-            return new Outcome(record(episode.trajectory(), verdict), episode.trajectory().usage(), episode.userUsage());
+            String failure = verdict.status() == Verdict.Status.INFRA_FAILED
+                    ? episode.trajectory().termination().wireName() + failureClass(episode.failure()) : null;
+            return new Outcome(record(episode.trajectory(), verdict), episode.trajectory().usage(), episode.userUsage(), failure);
+        } catch (FatalModelException fatal) {
+            throw fatal;
         } catch (RuntimeException defect) {
             // a bug in trajforge must not take the run down with it: record the episode as an internal error
             System.err.println("trajforge: internal error in episode " + task.id() + "#" + trial + ": " + defect);
             defect.printStackTrace(System.err);
             Trajectory broken = new Trajectory(Trajectory.idFor(config.runId(), task.id(), trial), task.domain(), task.id(),
                     task.scenario().style().wireName(), trial, seed, List.of(Message.system(domain.policy().text())), world.toolsJson(),
-                    Termination.INTERNAL_ERROR, null, Usage.NONE, lineage(models, null), List.of());
-            return new Outcome(ExportRecord.infraFailed(broken), Usage.NONE, Usage.NONE);
+                    Termination.INTERNAL_ERROR, null, Usage.NONE, lineage(null), List.of());
+            return new Outcome(ExportRecord.infraFailed(broken), Usage.NONE, Usage.NONE, "internal_error");
         }
     }
 
-    private Lineage lineage(RoleModels models, String userPromptSha256) {
+    /** ": http_500" from a failure detail "http_500: ...", so causes can be counted by class. */
+    private static String failureClass(String failure) {
+        if (failure == null) return "";
+        int colon = failure.indexOf(':');
+        String head = colon < 0 ? failure : failure.substring(0, colon);
+        return head.matches("[a-z0-9_]+") ? ": " + head : "";
+    }
+
+    private Lineage lineage(String userPromptSha256) {
         Map<String, String> prompts = new HashMap<>();
         prompts.put(Lineage.POLICY, domain.policy().sha256());
         prompts.put(Lineage.USER_SIMULATOR, userPromptSha256);

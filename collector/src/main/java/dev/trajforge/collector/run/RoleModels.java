@@ -5,33 +5,37 @@ import dev.trajforge.collector.agent.ScriptedOracleAgent;
 import dev.trajforge.collector.config.ConfigException;
 import dev.trajforge.collector.config.ModelSpec;
 import dev.trajforge.collector.config.RunConfig;
+import dev.trajforge.collector.provider.Providers;
+import dev.trajforge.collector.provider.ResilientChatModel;
+import dev.trajforge.simenv.Seeds;
 import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.World;
+import dev.trajforge.simenv.user.LlmUserSimulator;
 import dev.trajforge.simenv.user.ScriptedUserSimulator;
 import dev.trajforge.simenv.user.UserSimulator;
 
 import java.nio.file.Path;
 
 /**
- * Builds the agent model and user simulator of each episode from the config's model specs. Scripted
- * roles get a fresh seeded instance per episode; provider-backed roles come with the providers
- * module and are refused here with a config error until then.
+ * The agent model and user simulator of each episode, from the config's model specs. Scripted roles
+ * get a fresh seeded instance per episode; provider-backed roles share one thread-safe
+ * {@link ResilientChatModel} per role, built once (so a missing API key fails before any work).
  */
 final class RoleModels {
     private final RunConfig config;
-    private final World world;
+    private final ResilientChatModel agentModel;
+    private final ResilientChatModel userModel;
 
-    RoleModels(RunConfig config, World world) {
+    RoleModels(RunConfig config, Path configFile, Providers providers) {
         this.config = config;
-        this.world = world;
-    }
-
-    /** Refuses model specs this build cannot serve, before any work starts. */
-    static void validate(RunConfig config, Path configFile) {
-        requireScripted(config.agent(), "agent", configFile);
-        requireScripted(config.user(), "user", configFile);
+        try {
+            this.agentModel = config.agent().isScripted() ? null : providers.build("agent", config.agent(), Seeds.derive(config.seed(), "agent-retries"));
+            this.userModel = config.user().isScripted() ? null : providers.build("user", config.user(), Seeds.derive(config.seed(), "user-retries"));
+        } catch (ConfigException e) {
+            throw new ConfigException("config " + configFile + ": " + e.getMessage());
+        }
         if (config.judge() != null) {
-            throw new ConfigException("config " + configFile + ": key 'judge': the LLM rubric judge is not available in this build; remove the key (deterministic checks always run)");
+            throw new ConfigException("config " + configFile + ": key 'judge': the LLM rubric judge is not wired into runs yet; remove the key (deterministic checks always run)");
         }
     }
 
@@ -40,18 +44,21 @@ final class RoleModels {
         return config.agent().isScripted() ? ScriptedOracleAgent.promptSha256() : null;
     }
 
-    ChatModel agent(Task task, long episodeSeed) {
+    ChatModel agent(Task task, long episodeSeed, World world) {
+        if (agentModel != null) return agentModel;
         return new ScriptedOracleAgent(task, world.writeTools(), world.handoffTools(), config.agent().errorRates(), episodeSeed);
     }
 
     UserSimulator user(Task task, long episodeSeed) {
+        if (userModel != null) return new LlmUserSimulator(userModel, config.user().label(), task.scenario());
         return new ScriptedUserSimulator(task.scenario(), episodeSeed);
     }
 
-    private static void requireScripted(ModelSpec spec, String role, Path configFile) {
-        if (!spec.isScripted()) {
-            throw new ConfigException("config " + configFile + ": key '" + role + ".provider': provider '" + spec.provider()
-                    + "' is not available in this build yet; use 'scripted'");
-        }
+    /** USD for the tokens a role used, from the spec's prices per million tokens (0 when unpriced). */
+    static double cost(ModelSpec spec, long promptTokens, long completionTokens) {
+        if (spec == null) return 0.0;
+        double in = spec.inputPricePerMillion() == null ? 0.0 : spec.inputPricePerMillion();
+        double out = spec.outputPricePerMillion() == null ? 0.0 : spec.outputPricePerMillion();
+        return (promptTokens * in + completionTokens * out) / 1_000_000.0;
     }
 }

@@ -54,10 +54,11 @@ class BadInputTest {
     }
 
     @Test
-    void should_refuse_a_provider_this_build_cannot_call_naming_the_key() {
+    void should_name_the_unset_environment_variable_of_an_api_key_and_write_nothing() {
         Path out = tmp.resolve("o");
         assertBadInput(CliRun.of("run", QuickstartTest.QUICKSTART.toString(), "--out", out.toString(),
-                "--set", "agent.provider=openai", "--set", "agent.model=x"), "'agent.provider'");
+                "--set", "agent.provider=openai", "--set", "agent.model=x", "--set", "agent.baseUrl=http://127.0.0.1:9/v1",
+                "--set", "agent.apiKeyEnv=TRAJFORGE_TEST_UNSET_KEY"), "'agent.apiKeyEnv'", "TRAJFORGE_TEST_UNSET_KEY", "quickstart.yaml");
         assertFalse(Files.exists(out), "nothing written");
     }
 }

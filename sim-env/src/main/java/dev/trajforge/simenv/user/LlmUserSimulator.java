@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.trajforge.simenv.Affirmations;
 import dev.trajforge.simenv.Message;
 import dev.trajforge.simenv.PromptResource;
 import dev.trajforge.simenv.Role;
@@ -27,6 +28,8 @@ public final class LlmUserSimulator implements UserSimulator {
     public static final PromptResource PROMPT = PromptResource.load(LlmUserSimulator.class, "/prompts/user-simulator.md");
     /** The agent's greeting the user answers first; it is part of the user's prompt, not of the trajectory. */
     static final String GREETING = "Hi! How can I help you today?";
+    static final String CONFIRMATION_REMINDER = "(Reminder for the customer you are playing: the agent just asked you to confirm an action."
+            + " Answer that question with yes or no first; do not end the conversation yet.)";
 
     private final ChatModel model;
     private final String modelLabel;
@@ -39,11 +42,30 @@ public final class LlmUserSimulator implements UserSimulator {
         this.systemPrompt = PROMPT.text().replace("{{scenario}}", scenario.instructions());
     }
 
+    /**
+     * The next turn. Guardrail against a known failure of LLM users: stopping right after the agent
+     * asked for confirmation. Such a stop is re-asked once with a reminder; a second one is a
+     * user-simulator failure (never kept as data).
+     */
     @Override
     public UserTurn next(List<Message> visibleConversation) {
+        List<ChatMessage> messages = flip(visibleConversation);
+        UserTurn turn = ask(messages);
+        if (turn.signal() == UserTurn.Signal.STOP && agentAskedForConfirmation(visibleConversation)) {
+            List<ChatMessage> reminded = new ArrayList<>(messages);
+            reminded.add(UserMessage.from(CONFIRMATION_REMINDER));
+            turn = ask(reminded);
+            if (turn.signal() == UserTurn.Signal.STOP) {
+                throw new UserSimulatorException("user model " + modelLabel + " ended the conversation twice instead of answering the agent's confirmation question", null);
+            }
+        }
+        return turn;
+    }
+
+    private UserTurn ask(List<ChatMessage> messages) {
         ChatResponse response;
         try {
-            response = model.chat(ChatRequest.builder().messages(flip(visibleConversation)).build());
+            response = model.chat(ChatRequest.builder().messages(messages).build());
         } catch (RuntimeException e) {
             throw new UserSimulatorException("user model " + modelLabel + " failed: " + e.getMessage(), e);
         }
@@ -53,6 +75,15 @@ public final class LlmUserSimulator implements UserSimulator {
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) throw new UserSimulatorException("user model " + modelLabel + " returned an empty reply", null);
         return UserTurn.parse(text, "Thanks, bye.");
+    }
+
+    private static boolean agentAskedForConfirmation(List<Message> conversation) {
+        for (int i = conversation.size() - 1; i >= 0; i--) {
+            Message message = conversation.get(i);
+            if (message.role() == Role.ASSISTANT && message.content() != null) return Affirmations.asksForConfirmation(message.content());
+            if (message.role() == Role.USER) return false;
+        }
+        return false;
     }
 
     List<ChatMessage> flip(List<Message> conversation) {

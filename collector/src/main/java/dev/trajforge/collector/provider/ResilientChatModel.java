@@ -1,0 +1,111 @@
+package dev.trajforge.collector.provider;
+
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Wraps a provider model with the pipeline's retry discipline: transient failures are retried with
+ * exponential backoff and jitter, waiting at least as long as the server's {@code Retry-After}, within
+ * an attempt bound and a deadline; permanent failures are not retried; fatal ones stop the run.
+ * Thread-safe: one instance serves every episode of a role.
+ */
+public final class ResilientChatModel implements ChatModel {
+    private final ChatModel delegate;
+    private final Endpoint endpoint;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final SplittableRandom jitter;
+    private final AtomicLong retries = new AtomicLong();
+
+    /** Where a role's model lives, for messages that let an operator fix the problem. */
+    public record Endpoint(String role, String label, String baseUrl, String apiKeyEnv) {
+        String describe() {
+            return role + " model " + label + (baseUrl == null ? "" : " at " + baseUrl);
+        }
+    }
+
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    ResilientChatModel(ChatModel delegate, Endpoint endpoint, RetryPolicy policy, Sleeper sleeper, long seed) {
+        this.delegate = delegate;
+        this.endpoint = endpoint;
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.jitter = new SplittableRandom(seed);
+    }
+
+    @Override
+    public ChatResponse doChat(ChatRequest request) {
+        long deadline = System.nanoTime() + policy.deadline().toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return delegate.chat(request);
+            } catch (RuntimeException failure) {
+                FailureClass failureClass = FailureClass.of(failure);
+                switch (failureClass.kind()) {
+                    case FATAL -> throw new FatalModelException(endpoint.describe() + " " + failureClass.explainFatal()
+                            + (endpoint.apiKeyEnv() == null ? "" : "; check the API key in environment variable " + endpoint.apiKeyEnv()),
+                            failureClass.label(), failure);
+                    case PERMANENT -> throw new ModelCallException(endpoint.describe() + ": " + failureClass.label()
+                            + " (not retried): " + abbreviate(failure.getMessage()), failureClass.label(), failure);
+                    case TRANSIENT -> {
+                        Duration wait = waitBefore(attempt, failureClass);
+                        boolean pastDeadline = System.nanoTime() + wait.toNanos() > deadline;
+                        if (attempt >= policy.maxAttempts() || pastDeadline) {
+                            throw new ModelCallException(endpoint.describe() + ": " + failureClass.label() + " after " + attempt
+                                    + " attempt(s)" + (pastDeadline ? ", retry deadline reached" : "") + ": " + abbreviate(failure.getMessage()),
+                                    failureClass.label(), failure);
+                        }
+                        retries.incrementAndGet();
+                        try {
+                            sleeper.sleep(wait);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new ModelCallException(endpoint.describe() + ": interrupted while waiting to retry", "interrupted", failure);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private Duration waitBefore(int attempt, FailureClass failureClass) {
+        double unit;
+        synchronized (jitter) {
+            unit = jitter.nextDouble();
+        }
+        Duration backoff = policy.backoff(attempt, unit);
+        Duration retryAfter = failureClass.retryAfter();
+        return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+    }
+
+    /** Retries made so far (for run metrics). */
+    public long retries() {
+        return retries.get();
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return delegate.supportedCapabilities();
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) return "";
+        String line = text.replaceAll("\\s+", " ");
+        return line.length() <= 300 ? line : line.substring(0, 297) + "...";
+    }
+}
