@@ -1,28 +1,79 @@
 package dev.trajforge.judge;
 
+import dev.trajforge.simenv.Hashing;
 import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.Trajectory;
 import dev.trajforge.simenv.World;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Decides which trajectories are kept. Infra failures (the model or user simulator broke) are set
  * aside first: they say nothing about the agent and are neither kept nor counted as rejections. Then
  * every deterministic check runs, and a trajectory is accepted only if all pass.
+ *
+ * <p>With a rubric judge ({@link #withRubricJudge}), the LLM judge then runs on the survivors only: a
+ * judged score below the threshold rejects ({@value #JUDGE_BELOW_THRESHOLD}), a judge failure is
+ * {@link Verdict.Status#JUDGE_FAILED}. A deterministic sample of the rejected trajectories is judged
+ * too, only to measure how far the judge agrees with the checks.
  */
 public final class FilterPolicy {
+    /** The reject reason when the judge's score is below the threshold. */
+    public static final String JUDGE_BELOW_THRESHOLD = "judge_score_below_threshold";
+    /** The reason of a {@link Verdict.Status#JUDGE_FAILED} verdict. */
+    public static final String JUDGE_FAILED = "judge_failed";
+
     private final List<Check> checks;
+    private final JudgeStage judgeStage;
 
     FilterPolicy(List<Check> checks) {
+        this(checks, null);
+    }
+
+    private FilterPolicy(List<Check> checks, JudgeStage judgeStage) {
         this.checks = List.copyOf(checks);
+        this.judgeStage = judgeStage;
     }
 
     /** The deterministic checks for simulated episodes of {@code world}. */
     public static FilterPolicy deterministic(World world) {
-        return new FilterPolicy(List.of(new TerminationCheck(), new StateCheck(world), new InfoCheck(),
-                new ConfirmationCheck(world.writeTools())));
+        return new FilterPolicy(deterministicChecks(world));
+    }
+
+    /**
+     * The deterministic checks, then the rubric judge on the trajectories that pass them.
+     *
+     * @param policyText    the agent's policy, as shown to the judge
+     * @param threshold     the least judge score accepted, in [0,1]
+     * @param auditFraction the share of deterministically rejected trajectories judged as well, in [0,1],
+     *                      chosen by a hash of the trajectory id; their verdicts only feed {@code agreement}
+     * @param agreement     receives (checks passed, judge score >= threshold) for every judged trajectory
+     */
+    public static FilterPolicy withRubricJudge(World world, RubricJudge judge, String policyText, double threshold,
+                                               double auditFraction, Agreement agreement) {
+        return new FilterPolicy(deterministicChecks(world), new JudgeStage(judge, policyText, threshold, auditFraction, agreement));
+    }
+
+    private static List<Check> deterministicChecks(World world) {
+        return List.of(new TerminationCheck(), new StateCheck(world), new InfoCheck(), new ConfirmationCheck(world.writeTools()));
+    }
+
+    private record JudgeStage(RubricJudge judge, String policyText, double threshold, double auditFraction, Agreement agreement) {
+        JudgeStage {
+            Objects.requireNonNull(judge, "judge");
+            Objects.requireNonNull(policyText, "policyText");
+            Objects.requireNonNull(agreement, "agreement");
+            if (!(threshold >= 0.0 && threshold <= 1.0)) throw new IllegalArgumentException("judge threshold must be in [0,1], got " + threshold);
+            if (!(auditFraction >= 0.0 && auditFraction <= 1.0)) throw new IllegalArgumentException("audit fraction must be in [0,1], got " + auditFraction);
+        }
+
+        boolean passes(JudgeOutcome.Judged judged) {
+            return judged.score() >= threshold;
+        }
     }
 
     public Verdict judge(Trajectory trajectory, Task task) {
@@ -39,6 +90,45 @@ public final class FilterPolicy {
             results.add(result);
             if (!result.passed()) reasons.add(result.rejectReason());
         }
-        return new Verdict(reasons.isEmpty() ? Verdict.Status.ACCEPTED : Verdict.Status.REJECTED, reasons, results);
+        if (judgeStage == null) {
+            return new Verdict(reasons.isEmpty() ? Verdict.Status.ACCEPTED : Verdict.Status.REJECTED, reasons, results);
+        }
+        if (!reasons.isEmpty()) return audit(trajectory, task, reasons, results);
+
+        JudgeOutcome outcome = judgeStage.judge().judge(trajectory, task, judgeStage.policyText());
+        return switch (outcome) {
+            case JudgeOutcome.JudgeFailed failed -> new Verdict(Verdict.Status.JUDGE_FAILED, List.of(JUDGE_FAILED), results,
+                    null, null, failed.judgeModel(), failed.usage(), failed.reason());
+            case JudgeOutcome.Judged judged -> {
+                boolean passed = judgeStage.passes(judged);
+                judgeStage.agreement().add(true, passed);
+                yield new Verdict(passed ? Verdict.Status.ACCEPTED : Verdict.Status.REJECTED, passed ? List.of() : List.of(JUDGE_BELOW_THRESHOLD),
+                        results, judged.score(), judged.rationale(), judged.judgeModel(), judged.usage(), null);
+            }
+        };
+    }
+
+    /** A deterministic rejection stays one; an audited one is judged as well, for the agreement only. */
+    private Verdict audit(Trajectory trajectory, Task task, List<String> reasons, List<CheckResult> results) {
+        if (!audited(trajectory.id(), judgeStage.auditFraction())) return new Verdict(Verdict.Status.REJECTED, reasons, results);
+        JudgeOutcome outcome = judgeStage.judge().judge(trajectory, task, judgeStage.policyText());
+        return switch (outcome) {
+            case JudgeOutcome.JudgeFailed failed -> new Verdict(Verdict.Status.REJECTED, reasons, results,
+                    null, null, failed.judgeModel(), failed.usage(), failed.reason());
+            case JudgeOutcome.Judged judged -> {
+                judgeStage.agreement().add(false, judgeStage.passes(judged));
+                yield new Verdict(Verdict.Status.REJECTED, reasons, results,
+                        judged.score(), judged.rationale(), judged.judgeModel(), judged.usage(), null);
+            }
+        };
+    }
+
+    /** Whether a trajectory falls in the audit sample: the first 8 bytes of SHA-256("judge-audit", id) as a fraction of 2^64. */
+    static boolean audited(String trajectoryId, double auditFraction) {
+        if (auditFraction <= 0.0) return false;
+        if (auditFraction >= 1.0) return true;
+        byte[] digest = Hashing.sha256().digest(("judge-audit\u0000" + trajectoryId).getBytes(StandardCharsets.UTF_8));
+        long bits = ByteBuffer.wrap(digest).getLong() >>> 11; // 53 uniformly distributed bits
+        return bits * 0x1.0p-53 < auditFraction;
     }
 }
