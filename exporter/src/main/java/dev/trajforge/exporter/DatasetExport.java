@@ -94,7 +94,16 @@ public final class DatasetExport implements AutoCloseable {
      * {@code README.md}, then {@code _SUCCESS}. {@code createdAt} goes into the manifest as is.
      */
     public ExportResult commit(Instant createdAt, UsageTotals usage) {
+        return commit(createdAt, usage, Map.of());
+    }
+
+    /**
+     * As {@link #commit(Instant, UsageTotals)}, with run metrics for the manifest's {@code metrics} key
+     * (e.g. judge agreement, infra failures by cause): plain values, maps and lists, rendered with sorted keys.
+     */
+    public ExportResult commit(Instant createdAt, UsageTotals usage, Map<String, ?> metrics) {
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(usage, "usage");
         requireOpen();
         state = State.FAILED; // until the last step succeeds
@@ -126,7 +135,7 @@ public final class DatasetExport implements AutoCloseable {
             current = layout.staging().getParent();
             layout.deleteTemporary();
             current = layout.file(OutputLayout.MANIFEST);
-            layout.write(current, Manifest.render(settings, createdAt, result, usage));
+            layout.write(current, Manifest.render(settings, createdAt, result, usage, metrics));
             current = layout.file(OutputLayout.README);
             layout.write(current, DatasetCard.render(settings, createdAt, result));
             current = layout.file(OutputLayout.SUCCESS);

@@ -25,7 +25,7 @@ final class Manifest {
     private Manifest() {
     }
 
-    static byte[] render(ExportSettings settings, Instant createdAt, ExportResult result, UsageTotals usage) {
+    static byte[] render(ExportSettings settings, Instant createdAt, ExportResult result, UsageTotals usage, java.util.Map<String, ?> metrics) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema_version", TrajectorySchema.SCHEMA_VERSION);
         root.put("run_id", settings.runId());
@@ -57,6 +57,8 @@ final class Manifest {
         result.models().forEach((role, labels) -> labels.forEach(models.putArray(role)::add));
         ObjectNode prompts = root.putObject("prompts_sha256");
         result.prompts().forEach((name, shas) -> shas.forEach(prompts.putArray(name)::add));
+        root.set("metrics", JSON.copy().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .valueToTree(new java.util.TreeMap<>(metrics)));
         try {
             return (JSON.writer(PRETTY).writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

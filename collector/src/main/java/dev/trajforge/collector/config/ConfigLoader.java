@@ -268,6 +268,12 @@ public final class ConfigLoader {
         if (!root.has("validationFraction")) root.put("validationFraction", RunConfig.DEFAULT_VALIDATION_FRACTION);
         if (!root.has("keepRejected")) root.put("keepRejected", RunConfig.DEFAULT_KEEP_REJECTED);
 
+        if (!root.has("judging")) root.putObject("judging");
+        if (root.get("judging") instanceof ObjectNode judging) {
+            if (!judging.has("threshold")) judging.put("threshold", Judging.DEFAULT.threshold());
+            putIfAbsent(judging, "votes", Judging.DEFAULT.votes());
+            if (!judging.has("auditFraction")) judging.put("auditFraction", Judging.DEFAULT.auditFraction());
+        }
         if (!root.has("agent")) root.putObject("agent");
         if (root.get("agent") instanceof ObjectNode agent) {
             if (!agent.has("provider")) agent.put("provider", ModelSpec.SCRIPTED);

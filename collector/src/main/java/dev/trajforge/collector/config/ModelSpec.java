@@ -156,4 +156,10 @@ public record ModelSpec(
         }
         if (problem != null) throw new IllegalArgumentException("baseUrl: " + problem + ", got \"" + baseUrl + "\"");
     }
+
+    /** The same spec with another sampling seed (judge ensembles vote over seeds). */
+    public ModelSpec withSeed(long newSeed) {
+        return new ModelSpec(provider, model, baseUrl, apiKeyEnv, temperature, topP, maxTokens, newSeed, timeoutSeconds,
+                extraBody, returnThinking, inputPricePerMillion, outputPricePerMillion, errors);
+    }
 }

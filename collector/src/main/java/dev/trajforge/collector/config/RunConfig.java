@@ -36,7 +36,8 @@ public record RunConfig(
         boolean keepRejected,
         ModelSpec agent,
         ModelSpec user,
-        ModelSpec judge) {
+        ModelSpec judge,
+        Judging judging) {
 
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_TRIALS = 1;
@@ -73,6 +74,7 @@ public record RunConfig(
         if (user.errors() != null) {
             throw new IllegalArgumentException("user.errors: error rates apply to the scripted agent only");
         }
+        if (judging == null) throw new IllegalArgumentException("judging: must not be null (leave the key out for the default)");
         if (judge != null && judge.errors() != null) {
             throw new IllegalArgumentException("judge.errors: error rates apply to the scripted agent only");
         }
@@ -82,7 +84,7 @@ public record RunConfig(
     public static RunConfig withDefaults(String runId, long seed, String domain, int tasks, String output) {
         return new RunConfig(runId, seed, domain, tasks, DEFAULT_TRIALS, DEFAULT_MAX_TURNS, DEFAULT_MAX_TOOL_ERRORS,
                 defaultConcurrency(), DEFAULT_VALIDATION_FRACTION, output, DEFAULT_KEEP_REJECTED,
-                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null);
+                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT);
     }
 
     /** Two episodes in flight per available processor. */
@@ -94,7 +96,7 @@ public record RunConfig(
     public RunConfig withOutput(String newOutput) {
         Objects.requireNonNull(newOutput, "output");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, newOutput, keepRejected, agent, user, judge);
+                validationFraction, newOutput, keepRejected, agent, user, judge, judging);
     }
 
     /** Total episodes this run collects: tasks x trials. */

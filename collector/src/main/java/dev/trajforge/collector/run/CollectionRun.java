@@ -13,8 +13,9 @@ import dev.trajforge.exporter.ExportException;
 import dev.trajforge.exporter.ExportRecord;
 import dev.trajforge.exporter.ExportResult;
 import dev.trajforge.exporter.ExportSettings;
-import dev.trajforge.exporter.UsageTotals;
+import dev.trajforge.judge.Agreement;
 import dev.trajforge.judge.FilterPolicy;
+import dev.trajforge.judge.RubricJudge;
 import dev.trajforge.judge.Verdict;
 import dev.trajforge.simenv.Domain;
 import dev.trajforge.simenv.Domains;
@@ -33,7 +34,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -54,10 +54,6 @@ public final class CollectionRun {
     private final ProgressListener progress;
     private final Domain domain;
     private final RoleModels models;
-
-    /** {@code failure}: why an infra-failed episode failed (model_error: http_500 ...), else null. */
-    private record Outcome(ExportRecord record, Usage agentUsage, Usage userUsage, String failure) {
-    }
 
     public CollectionRun(LoadedConfig loaded, Clock clock, ProgressListener progress) {
         this(loaded, clock, progress, Providers.fromEnvironment());
@@ -82,24 +78,22 @@ public final class CollectionRun {
             World world = domain.world(config.seed());
             List<Task> tasks = world.tasks(config.tasks());
             EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()));
-            FilterPolicy policy = FilterPolicy.deterministic(world);
-            Usage agentUsage = Usage.NONE;
-            Usage userUsage = Usage.NONE;
+            Agreement agreement = new Agreement();
+            FilterPolicy policy = models.judge()
+                    .map(judge -> FilterPolicy.withRubricJudge(world, judge, domain.policy().text(), config.judging().threshold(),
+                            config.judging().auditFraction(), agreement))
+                    .orElseGet(() -> FilterPolicy.deterministic(world));
+            RunTally tally = new RunTally(config);
             long total = (long) tasks.size() * config.trials();
-            long accepted = 0;
-            Map<String, Long> infraFailures = new TreeMap<>();
             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
             try {
                 BlockingQueue<Future<Outcome>> window = new ArrayBlockingQueue<>(config.concurrency());
                 pool.submit(() -> schedule(tasks, pool, window, world, runner, policy)); // in the pool, so an abort interrupts it
                 for (long done = 1; done <= total; done++) {
                     Outcome outcome = window.take().get();
-                    if (outcome.failure() != null) infraFailures.merge(outcome.failure(), 1L, Long::sum);
                     export.write(outcome.record());
-                    agentUsage = agentUsage.plus(outcome.agentUsage());
-                    userUsage = userUsage.plus(outcome.userUsage());
-                    if (outcome.record().status() == dev.trajforge.exporter.RecordStatus.ACCEPTED) accepted++;
-                    progress.episodeDone(done, total, accepted);
+                    tally.add(outcome);
+                    progress.episodeDone(done, total, tally.accepted());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -113,11 +107,8 @@ public final class CollectionRun {
                 pool.shutdownNow(); // on abort: stop in-flight episodes (their model calls and backoff sleeps are interrupted)
                 pool.close();
             }
-            UsageTotals usage = UsageTotals.of(
-                    UsageTotals.RoleUsage.of(agentUsage, RoleModels.cost(config.agent(), agentUsage.promptTokens(), agentUsage.completionTokens())),
-                    UsageTotals.RoleUsage.of(userUsage, RoleModels.cost(config.user(), userUsage.promptTokens(), userUsage.completionTokens())));
-            ExportResult result = export.commit(clock.instant(), usage);
-            return new RunReport(config.runId(), result, Duration.ofNanos(System.nanoTime() - started), infraFailures);
+            ExportResult result = export.commit(clock.instant(), tally.usage(), tally.metrics(agreement));
+            return new RunReport(config.runId(), result, Duration.ofNanos(System.nanoTime() - started), tally.infraFailures());
         }
     }
 
@@ -150,9 +141,13 @@ public final class CollectionRun {
             var user = models.user(task, seed);
             Episode episode = runner.run(task, trial, seed, lineage(user.promptSha256()), models.agent(task, seed, world), user);
             Verdict verdict = policy.judge(episode.trajectory(), task);
-            String failure = verdict.status() == Verdict.Status.INFRA_FAILED
-                    ? episode.trajectory().termination().wireName() + failureClass(episode.failure()) : null;
-            return new Outcome(record(episode.trajectory(), verdict), episode.trajectory().usage(), episode.userUsage(), failure);
+            String failure = switch (verdict.status()) {
+                case INFRA_FAILED -> episode.trajectory().termination().wireName() + failureClass(episode.failure());
+                case JUDGE_FAILED -> FilterPolicy.JUDGE_FAILED;
+                default -> null;
+            };
+            return new Outcome(record(episode.trajectory(), verdict), episode.trajectory().usage(), episode.userUsage(),
+                    verdict.judgeUsage(), failure);
         } catch (FatalModelException fatal) {
             throw fatal;
         } catch (RuntimeException defect) {
@@ -162,7 +157,7 @@ public final class CollectionRun {
             Trajectory broken = new Trajectory(Trajectory.idFor(config.runId(), task.id(), trial), task.domain(), task.id(),
                     task.scenario().style().wireName(), trial, seed, List.of(Message.system(domain.policy().text())), world.toolsJson(),
                     Termination.INTERNAL_ERROR, null, Usage.NONE, lineage(null), List.of());
-            return new Outcome(ExportRecord.infraFailed(broken), Usage.NONE, Usage.NONE, "internal_error");
+            return new Outcome(ExportRecord.infraFailed(broken), Usage.NONE, Usage.NONE, Usage.NONE, "internal_error");
         }
     }
 
@@ -179,14 +174,15 @@ public final class CollectionRun {
         prompts.put(Lineage.POLICY, domain.policy().sha256());
         prompts.put(Lineage.USER_SIMULATOR, userPromptSha256);
         prompts.put(Lineage.AGENT_SCRIPT, models.agentScriptSha256());
+        if (models.judge().isPresent()) prompts.put("judge_rubric", RubricJudge.PROMPT.sha256());
         return new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(), loaded.sha256(), prompts);
     }
 
     private static ExportRecord record(Trajectory trajectory, Verdict verdict) {
         return switch (verdict.status()) {
-            case ACCEPTED -> ExportRecord.accepted(trajectory, verdict.reward(), null, null, null);
-            case REJECTED -> ExportRecord.rejected(trajectory, null, null, null, verdict.reasons());
-            case INFRA_FAILED -> ExportRecord.infraFailed(trajectory);
+            case ACCEPTED -> ExportRecord.accepted(trajectory, verdict.reward(), verdict.judgeScore(), verdict.judgeRationale(), verdict.judgeModel());
+            case REJECTED -> ExportRecord.rejected(trajectory, verdict.judgeScore(), verdict.judgeRationale(), verdict.judgeModel(), verdict.reasons());
+            case INFRA_FAILED, JUDGE_FAILED -> ExportRecord.infraFailed(trajectory); // a judge failure is never a verdict
         };
     }
 }

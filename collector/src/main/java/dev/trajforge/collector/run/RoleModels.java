@@ -14,7 +14,12 @@ import dev.trajforge.simenv.user.LlmUserSimulator;
 import dev.trajforge.simenv.user.ScriptedUserSimulator;
 import dev.trajforge.simenv.user.UserSimulator;
 
+import dev.trajforge.judge.RubricJudge;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The agent model and user simulator of each episode, from the config's model specs. Scripted roles
@@ -25,18 +30,39 @@ final class RoleModels {
     private final RunConfig config;
     private final ResilientChatModel agentModel;
     private final ResilientChatModel userModel;
+    private final RubricJudge judge;
 
     RoleModels(RunConfig config, Path configFile, Providers providers) {
         this.config = config;
         try {
             this.agentModel = config.agent().isScripted() ? null : providers.build("agent", config.agent(), Seeds.derive(config.seed(), "agent-retries"));
             this.userModel = config.user().isScripted() ? null : providers.build("user", config.user(), Seeds.derive(config.seed(), "user-retries"));
+            this.judge = config.judge() == null ? null : judge(config, providers);
         } catch (ConfigException e) {
             throw new ConfigException("config " + configFile + ": " + e.getMessage());
         }
-        if (config.judge() != null) {
-            throw new ConfigException("config " + configFile + ": key 'judge': the LLM rubric judge is not wired into runs yet; remove the key (deterministic checks always run)");
+        if (config.judge() != null && config.judge().isScripted()) {
+            throw new ConfigException("config " + configFile + ": key 'judge.provider': the rubric judge needs a model provider (openai, anthropic, ollama), not 'scripted'");
         }
+    }
+
+    /** One judge model per vote, each with its own seed; majority vote per criterion. */
+    private static RubricJudge judge(RunConfig config, Providers providers) {
+        ModelSpec spec = config.judge();
+        if (spec.isScripted()) return null;
+        long baseSeed = spec.seed() != null ? spec.seed() : config.seed();
+        List<RubricJudge.JudgeModel> judges = new ArrayList<>();
+        for (int vote = 0; vote < config.judging().votes(); vote++) {
+            ModelSpec voter = config.judging().votes() == 1 ? spec : spec.withSeed(baseSeed + vote);
+            String label = config.judging().votes() == 1 ? spec.label() : spec.label() + "#seed" + (baseSeed + vote);
+            judges.add(new RubricJudge.JudgeModel(providers.build("judge", voter, Seeds.derive(config.seed(), "judge-retries", Integer.toString(vote))), label));
+        }
+        return new RubricJudge(judges);
+    }
+
+    /** The rubric judge of this run, if one is configured (shared by all episodes; it caches its verdicts). */
+    Optional<RubricJudge> judge() {
+        return Optional.ofNullable(judge);
     }
 
     /** SHA-256 of the scripted agent's phrases; null for model-backed agents, whose prompt is the policy. */
