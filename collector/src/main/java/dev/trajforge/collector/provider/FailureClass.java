@@ -24,6 +24,9 @@ record FailureClass(Kind kind, String label, Duration retryAfter) {
                     || t instanceof java.util.concurrent.TimeoutException) {
                 return new FailureClass(Kind.TRANSIENT, "timeout", null);
             }
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return new FailureClass(Kind.TRANSIENT, "malformed_response", null); // a 200 whose body is not the protocol's JSON
+            }
             if (t instanceof ProviderHttpClient.ProviderConnectionException || t instanceof IOException) {
                 return new FailureClass(Kind.TRANSIENT, "connection", null);
             }
