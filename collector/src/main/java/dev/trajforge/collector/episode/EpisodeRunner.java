@@ -135,6 +135,7 @@ public final class EpisodeRunner {
             try {
                 turn = user.next(List.copyOf(forUser));
             } catch (UserSimulatorException e) {
+                if (e.getCause() instanceof FatalModelException fatal) throw fatal; // bad credentials for the user model stop the run too
                 failure = e.getMessage();
                 return Termination.USER_ERROR;
             }

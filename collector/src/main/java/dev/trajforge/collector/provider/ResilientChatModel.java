@@ -23,6 +23,7 @@ public final class ResilientChatModel implements ChatModel {
     private final Sleeper sleeper;
     private final SplittableRandom jitter;
     private final AtomicLong retries = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<FatalModelException> fatal = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** Where a role's model lives, for messages that let an operator fix the problem. */
     public record Endpoint(String role, String label, String baseUrl, String apiKeyEnv) {
@@ -53,9 +54,13 @@ public final class ResilientChatModel implements ChatModel {
             } catch (RuntimeException failure) {
                 FailureClass failureClass = FailureClass.of(failure);
                 switch (failureClass.kind()) {
-                    case FATAL -> throw new FatalModelException(endpoint.describe() + " " + failureClass.explainFatal()
-                            + (endpoint.apiKeyEnv() == null ? "" : "; check the API key in environment variable " + endpoint.apiKeyEnv()),
-                            failureClass.label(), failure);
+                    case FATAL -> {
+                        FatalModelException stop = new FatalModelException(endpoint.describe() + " " + failureClass.explainFatal()
+                                + (endpoint.apiKeyEnv() == null ? "" : "; check the API key in environment variable " + endpoint.apiKeyEnv()),
+                                failureClass.label(), failure);
+                        fatal.compareAndSet(null, stop);
+                        throw stop;
+                    }
                     case PERMANENT -> throw new ModelCallException(endpoint.describe() + ": " + failureClass.label()
                             + " (not retried): " + abbreviate(failure.getMessage()), failureClass.label(), failure);
                     case TRANSIENT -> {
@@ -87,6 +92,14 @@ public final class ResilientChatModel implements ChatModel {
         Duration backoff = policy.backoff(attempt, unit);
         Duration retryAfter = failureClass.retryAfter();
         return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+    }
+
+    /**
+     * The first fatal failure this model hit, if any — for callers (like the rubric judge) that turn
+     * model exceptions into outcomes, so the run can still stop.
+     */
+    public java.util.Optional<FatalModelException> fatal() {
+        return java.util.Optional.ofNullable(fatal.get());
     }
 
     /** Retries made so far (for run metrics). */

@@ -141,6 +141,7 @@ public final class CollectionRun {
             var user = models.user(task, seed);
             Episode episode = runner.run(task, trial, seed, lineage(user.promptSha256()), models.agent(task, seed, world), user);
             Verdict verdict = policy.judge(episode.trajectory(), task);
+            models.throwIfJudgeFailedFatally();
             String failure = switch (verdict.status()) {
                 case INFRA_FAILED -> episode.trajectory().termination().wireName() + failureClass(episode.failure());
                 case JUDGE_FAILED -> FilterPolicy.JUDGE_FAILED;

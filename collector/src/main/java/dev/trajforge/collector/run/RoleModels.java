@@ -31,13 +31,14 @@ final class RoleModels {
     private final ResilientChatModel agentModel;
     private final ResilientChatModel userModel;
     private final RubricJudge judge;
+    private final List<ResilientChatModel> judgeModels = new ArrayList<>();
 
     RoleModels(RunConfig config, Path configFile, Providers providers) {
         this.config = config;
         try {
             this.agentModel = config.agent().isScripted() ? null : providers.build("agent", config.agent(), Seeds.derive(config.seed(), "agent-retries"));
             this.userModel = config.user().isScripted() ? null : providers.build("user", config.user(), Seeds.derive(config.seed(), "user-retries"));
-            this.judge = config.judge() == null ? null : judge(config, providers);
+            this.judge = config.judge() == null ? null : judge(config, providers, judgeModels);
         } catch (ConfigException e) {
             throw new ConfigException("config " + configFile + ": " + e.getMessage());
         }
@@ -47,7 +48,7 @@ final class RoleModels {
     }
 
     /** One judge model per vote, each with its own seed; majority vote per criterion. */
-    private static RubricJudge judge(RunConfig config, Providers providers) {
+    private static RubricJudge judge(RunConfig config, Providers providers, List<ResilientChatModel> built) {
         ModelSpec spec = config.judge();
         if (spec.isScripted()) return null;
         long baseSeed = spec.seed() != null ? spec.seed() : config.seed();
@@ -55,9 +56,18 @@ final class RoleModels {
         for (int vote = 0; vote < config.judging().votes(); vote++) {
             ModelSpec voter = config.judging().votes() == 1 ? spec : spec.withSeed(baseSeed + vote);
             String label = config.judging().votes() == 1 ? spec.label() : spec.label() + "#seed" + (baseSeed + vote);
-            judges.add(new RubricJudge.JudgeModel(providers.build("judge", voter, Seeds.derive(config.seed(), "judge-retries", Integer.toString(vote))), label));
+            ResilientChatModel model = providers.build("judge", voter, Seeds.derive(config.seed(), "judge-retries", Integer.toString(vote)));
+            built.add(model);
+            judges.add(new RubricJudge.JudgeModel(model, label));
         }
         return new RubricJudge(judges);
+    }
+
+    /** Throws the judge models' first fatal failure: the judge reports model errors as outcomes, but bad credentials stop the run. */
+    void throwIfJudgeFailedFatally() {
+        for (ResilientChatModel model : judgeModels) model.fatal().ifPresent(fatal -> {
+            throw fatal;
+        });
     }
 
     /** The rubric judge of this run, if one is configured (shared by all episodes; it caches its verdicts). */

@@ -229,6 +229,18 @@ class LoopbackRunTest {
     }
 
     @Test
+    void should_abort_the_run_when_the_judge_model_rejects_the_credentials() throws Exception {
+        try (FakeOpenAiServer judge = FakeOpenAiServer.start()) {
+            judge.requireApiKey("right");
+            String judgeBlock = "judge: {provider: openai, model: judge-model, baseUrl: " + judge.baseUrl() + ", apiKeyEnv: JUDGE_KEY}";
+            RunAbortedException aborted = assertThrows(RunAbortedException.class, () -> LoopbackRuns.run(
+                    LoopbackRuns.config(tmp, config("agent: {errors: null}", 20, judgeBlock)), Map.of("JUDGE_KEY", "wrong")));
+            assertTrue(aborted.getMessage().contains("judge model openai/judge-model"), aborted.getMessage());
+            assertTrue(aborted.getMessage().contains("JUDGE_KEY"), aborted.getMessage());
+        }
+    }
+
+    @Test
     void should_refuse_a_scripted_judge_naming_the_key() {
         assertThrows(ConfigException.class, () -> LoopbackRuns.run(LoopbackRuns.config(tmp,
                 config("", 1, "judge: {provider: scripted, model: x}")), Map.of()));
