@@ -23,6 +23,8 @@ public final class ResilientChatModel implements ChatModel {
     private final Sleeper sleeper;
     private final SplittableRandom jitter;
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong latencyNanos = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicReference<FatalModelException> fatal = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** Where a role's model lives, for messages that let an operator fix the problem. */
@@ -49,8 +51,12 @@ public final class ResilientChatModel implements ChatModel {
     public ChatResponse doChat(ChatRequest request) {
         long deadline = System.nanoTime() + policy.deadline().toNanos();
         for (int attempt = 1; ; attempt++) {
+            long started = System.nanoTime();
             try {
-                return delegate.chat(request);
+                ChatResponse response = delegate.chat(request);
+                answered.incrementAndGet();
+                latencyNanos.addAndGet(System.nanoTime() - started);
+                return response;
             } catch (RuntimeException failure) {
                 FailureClass failureClass = FailureClass.of(failure);
                 switch (failureClass.kind()) {
@@ -100,6 +106,13 @@ public final class ResilientChatModel implements ChatModel {
      */
     public java.util.Optional<FatalModelException> fatal() {
         return java.util.Optional.ofNullable(fatal.get());
+    }
+
+    /** Calls answered, retries made and mean latency of answered calls, for the run's metrics. */
+    public java.util.Map<String, Object> metrics() {
+        long calls = answered.get();
+        return java.util.Map.of("answered_calls", calls, "retries", retries.get(),
+                "mean_latency_ms", calls == 0 ? 0.0 : latencyNanos.get() / 1e6 / calls);
     }
 
     /** Retries made so far (for run metrics). */

@@ -107,7 +107,9 @@ public final class CollectionRun {
                 pool.shutdownNow(); // on abort: stop in-flight episodes (their model calls and backoff sleeps are interrupted)
                 pool.close();
             }
-            ExportResult result = export.commit(clock.instant(), tally.usage(), tally.metrics(agreement));
+            Map<String, Object> metrics = tally.metrics(agreement);
+            metrics.put("model_calls", models.modelMetrics());
+            ExportResult result = export.commit(clock.instant(), tally.usage(), metrics);
             return new RunReport(config.runId(), result, Duration.ofNanos(System.nanoTime() - started), tally.infraFailures());
         }
     }

@@ -70,6 +70,15 @@ final class RoleModels {
         });
     }
 
+    /** Per provider-backed role: answered calls, retries, mean latency. */
+    java.util.Map<String, Object> modelMetrics() {
+        java.util.Map<String, Object> metrics = new java.util.TreeMap<>();
+        if (agentModel != null) metrics.put("agent", agentModel.metrics());
+        if (userModel != null) metrics.put("user", userModel.metrics());
+        for (int i = 0; i < judgeModels.size(); i++) metrics.put(judgeModels.size() == 1 ? "judge" : "judge#" + i, judgeModels.get(i).metrics());
+        return metrics;
+    }
+
     /** The rubric judge of this run, if one is configured (shared by all episodes; it caches its verdicts). */
     Optional<RubricJudge> judge() {
         return Optional.ofNullable(judge);

@@ -132,6 +132,8 @@ class LoopbackRunTest {
             assertEquals(3, manifest.get("infra_failed").asLong());
             assertEquals(3, manifest.at("/metrics/infra_failed_by_cause/model_error: http_500").asLong());
             assertTrue(Files.exists(tmp.resolve("out/_SUCCESS")));
+            assertEquals(6, manifest.at("/metrics/model_calls/agent/retries").asLong(), "2 retries per episode");
+            assertEquals(0, manifest.at("/metrics/model_calls/agent/answered_calls").asLong());
         }
     }
 
