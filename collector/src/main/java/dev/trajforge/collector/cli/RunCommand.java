@@ -3,7 +3,11 @@ package dev.trajforge.collector.cli;
 import dev.trajforge.collector.config.ConfigException;
 import dev.trajforge.collector.config.ConfigLoader;
 import dev.trajforge.collector.config.LoadedConfig;
+import dev.trajforge.collector.provider.Providers;
 import dev.trajforge.collector.run.CollectionRun;
+import dev.trajforge.collector.run.ProgressListener;
+import dev.trajforge.collector.run.RunOptions;
+import dev.trajforge.collector.run.Worker;
 import dev.trajforge.collector.run.RunAbortedException;
 import dev.trajforge.collector.run.RunReport;
 import dev.trajforge.exporter.ExportException;
@@ -37,6 +41,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output; the final summary only.")
     boolean quiet;
 
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "Run directory (journal, config, markers); default OUTPUT/_trajforge. Needed for non-local outputs.")
+    String runDir;
+
+    @Option(names = "--worker", paramLabel = "K/N", description = "Run the deterministic K-th of N shares of the episodes (0-based), e.g. 0/4.")
+    String worker;
+
+    @Option(names = "--force-config", description = "Continue a run whose config changed (the changed keys are listed without it).")
+    boolean forceConfig;
+
+    private static Worker parseWorker(String text) {
+        try {
+            return Worker.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         PrintStream err = System.err;
@@ -46,11 +67,13 @@ final class RunCommand implements Callable<Integer> {
             LoadedConfig loaded = ConfigLoader.load(configFile, effective);
             if (out != null) loaded = loaded.withOutput(out);
             Progress progress = quiet ? null : new Progress(err, Progress.interactive());
-            CollectionRun run = new CollectionRun(loaded, Clock.systemUTC(), progress == null ? dev.trajforge.collector.run.ProgressListener.NONE : progress);
+            RunOptions options = new RunOptions(runDir, worker == null ? Worker.ALONE : parseWorker(worker), forceConfig);
+            CollectionRun run = new CollectionRun(loaded, Clock.systemUTC(), progress == null ? ProgressListener.NONE : progress,
+                    Providers.fromEnvironment(), options);
             RunReport report = run.execute();
             if (progress != null) progress.finish();
             Summary.print(report, System.out);
-            return TrajforgeCli.EXIT_OK;
+            return report.status() == RunReport.Status.STOPPED_BY_BUDGET ? TrajforgeCli.EXIT_BUDGET : TrajforgeCli.EXIT_OK;
         } catch (ConfigException e) {
             err.println("trajforge: " + e.getMessage());
             return TrajforgeCli.EXIT_BAD_INPUT;

@@ -15,9 +15,15 @@ final class Summary {
 
     static void print(RunReport report, PrintStream out) {
         ExportResult export = report.export();
+        if (export == null) {
+            out.printf(Locale.ROOT, "run %s: %d episodes run in %.1f s (%.1f episodes/s); %s%n", report.runId(), report.episodesRun(),
+                    report.elapsed().toMillis() / 1000.0, report.episodesPerSecond(), report.detail());
+            return;
+        }
         long episodes = export.episodes();
-        out.printf(Locale.ROOT, "run %s: %d episodes in %.1f s (%.1f episodes/s)%n", report.runId(), episodes,
-                report.elapsed().toMillis() / 1000.0, report.episodesPerSecond());
+        out.printf(Locale.ROOT, "run %s: %d episodes in %.1f s (%.1f episodes/s)%s%n", report.runId(), episodes,
+                report.elapsed().toMillis() / 1000.0, report.episodesPerSecond(),
+                report.episodesRun() < episodes ? " — resumed: " + report.episodesRun() + " run now, the rest from the journal" : "");
         out.printf(Locale.ROOT, "  accepted      %6d  (%s)%n", export.accepted(), percent(export.accepted(), episodes));
         out.printf(Locale.ROOT, "  rejected      %6d  (%s)%s%n", export.rejectedTotal(), percent(export.rejectedTotal(), episodes),
                 export.rejected().isEmpty() ? "" : "  " + export.rejected().entrySet().stream()

@@ -52,7 +52,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     /** Keys left out of the fingerprint because they do not change the data a run produces. */
-    public static final Set<String> NOT_FINGERPRINTED = Set.of("output", "concurrency", "keepRejected");
+    public static final Set<String> NOT_FINGERPRINTED = Set.of("output", "concurrency", "keepRejected", "budget");
 
     private static final Set<String> REQUIRED = Set.of("runId", "domain", "tasks", "output");
 

@@ -37,7 +37,8 @@ public record RunConfig(
         ModelSpec agent,
         ModelSpec user,
         ModelSpec judge,
-        Judging judging) {
+        Judging judging,
+        Budget budget) {
 
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_TRIALS = 1;
@@ -74,6 +75,7 @@ public record RunConfig(
         if (user.errors() != null) {
             throw new IllegalArgumentException("user.errors: error rates apply to the scripted agent only");
         }
+        budget = budget == null ? Budget.NONE : budget;
         if (judging == null) throw new IllegalArgumentException("judging: must not be null (leave the key out for the default)");
         if (judge != null && judge.errors() != null) {
             throw new IllegalArgumentException("judge.errors: error rates apply to the scripted agent only");
@@ -84,7 +86,7 @@ public record RunConfig(
     public static RunConfig withDefaults(String runId, long seed, String domain, int tasks, String output) {
         return new RunConfig(runId, seed, domain, tasks, DEFAULT_TRIALS, DEFAULT_MAX_TURNS, DEFAULT_MAX_TOOL_ERRORS,
                 defaultConcurrency(), DEFAULT_VALIDATION_FRACTION, output, DEFAULT_KEEP_REJECTED,
-                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT);
+                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE);
     }
 
     /** Two episodes in flight per available processor. */
@@ -96,7 +98,7 @@ public record RunConfig(
     public RunConfig withOutput(String newOutput) {
         Objects.requireNonNull(newOutput, "output");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, newOutput, keepRejected, agent, user, judge, judging);
+                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget);
     }
 
     /** Total episodes this run collects: tasks x trials. */

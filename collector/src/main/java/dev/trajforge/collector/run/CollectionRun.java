@@ -1,70 +1,71 @@
 package dev.trajforge.collector.run;
 
+import dev.trajforge.collector.config.Budget;
 import dev.trajforge.collector.config.ConfigException;
 import dev.trajforge.collector.config.LoadedConfig;
 import dev.trajforge.collector.config.RunConfig;
-import dev.trajforge.collector.episode.Episode;
 import dev.trajforge.collector.episode.EpisodeLimits;
 import dev.trajforge.collector.episode.EpisodeRunner;
+import dev.trajforge.collector.journal.Journal;
+import dev.trajforge.collector.journal.JournalEntry;
+import dev.trajforge.collector.journal.JournalIndex;
 import dev.trajforge.collector.provider.FatalModelException;
 import dev.trajforge.collector.provider.Providers;
-import dev.trajforge.exporter.DatasetExport;
-import dev.trajforge.exporter.ExportException;
-import dev.trajforge.exporter.ExportRecord;
-import dev.trajforge.exporter.ExportResult;
-import dev.trajforge.exporter.ExportSettings;
+import dev.trajforge.exporter.RecordStatus;
 import dev.trajforge.judge.Agreement;
 import dev.trajforge.judge.FilterPolicy;
-import dev.trajforge.judge.RubricJudge;
-import dev.trajforge.judge.Verdict;
 import dev.trajforge.simenv.Domain;
 import dev.trajforge.simenv.Domains;
-import dev.trajforge.simenv.Lineage;
-import dev.trajforge.simenv.Message;
-import dev.trajforge.simenv.Seeds;
 import dev.trajforge.simenv.Task;
-import dev.trajforge.simenv.Termination;
-import dev.trajforge.simenv.Trajectory;
-import dev.trajforge.simenv.Usage;
 import dev.trajforge.simenv.World;
-import org.apache.hadoop.conf.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One collection run: builds the seeded world once, runs every (task, trial) episode on virtual
- * threads with at most {@code concurrency} in flight, judges each, and hands the results to the
- * exporter in episode order — so the output does not depend on scheduling, and memory does not grow
- * with the run.
+ * One invocation of a collection run. Builds the seeded world once, works out from the run journal
+ * which of this worker's episodes still need running (never journaled, or infra-failed fewer than
+ * {@value #MAX_ATTEMPTS} times), runs them on virtual threads with at most {@code concurrency} in
+ * flight, journals each one (fsynced) as it finishes, and — when every episode of every worker is
+ * journaled — writes the dataset from the journal in episode order. So a crash at any moment loses at
+ * most the episodes in flight, and the resumed run exports exactly what an uninterrupted one would.
  */
 public final class CollectionRun {
+    /** Attempts per episode across resumes before an infra failure is final. */
+    static final int MAX_ATTEMPTS = 3;
+
     private final LoadedConfig loaded;
     private final RunConfig config;
     private final Clock clock;
     private final ProgressListener progress;
+    private final RunOptions options;
     private final Domain domain;
     private final RoleModels models;
+    /** episodes started by this invocation */
+    private long ran;
 
     public CollectionRun(LoadedConfig loaded, Clock clock, ProgressListener progress) {
-        this(loaded, clock, progress, Providers.fromEnvironment());
+        this(loaded, clock, progress, Providers.fromEnvironment(), RunOptions.DEFAULT);
+    }
+
+    public CollectionRun(LoadedConfig loaded, Clock clock, ProgressListener progress, Providers providers) {
+        this(loaded, clock, progress, providers, RunOptions.DEFAULT);
     }
 
     /** Validates what the config loader cannot know (the domain, providers and keys) before any work. */
-    public CollectionRun(LoadedConfig loaded, Clock clock, ProgressListener progress, Providers providers) {
+    public CollectionRun(LoadedConfig loaded, Clock clock, ProgressListener progress, Providers providers, RunOptions options) {
         this.loaded = loaded;
         this.config = loaded.config();
         this.clock = clock;
         this.progress = progress;
+        this.options = options;
         this.domain = Domains.byName(config.domain()).orElseThrow(() -> new ConfigException("config " + loaded.file()
                 + ": key 'domain': unknown domain '" + config.domain() + "' (known: " + String.join(", ", Domains.names()) + ")"));
         this.models = new RoleModels(config, loaded.file(), providers);
@@ -72,120 +73,132 @@ public final class CollectionRun {
 
     public RunReport execute() {
         long started = System.nanoTime();
-        ExportSettings settings = ExportSettings.of(config.output(), config.runId(), loaded.sha256(),
-                config.validationFraction(), config.keepRejected());
-        try (DatasetExport export = open(settings)) {
-            World world = domain.world(config.seed());
-            List<Task> tasks = world.tasks(config.tasks());
-            EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()));
-            Agreement agreement = new Agreement();
-            FilterPolicy policy = models.judge()
-                    .map(judge -> FilterPolicy.withRubricJudge(world, judge, domain.policy().text(), config.judging().threshold(),
-                            config.judging().auditFraction(), agreement))
-                    .orElseGet(() -> FilterPolicy.deterministic(world));
-            RunTally tally = new RunTally(config);
-            long total = (long) tasks.size() * config.trials();
-            ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-            try {
-                BlockingQueue<Future<Outcome>> window = new ArrayBlockingQueue<>(config.concurrency());
-                pool.submit(() -> schedule(tasks, pool, window, world, runner, policy)); // in the pool, so an abort interrupts it
-                for (long done = 1; done <= total; done++) {
-                    Outcome outcome = window.take().get();
-                    export.write(outcome.record());
-                    tally.add(outcome);
-                    progress.episodeDone(done, total, tally.accepted());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("run interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof FatalModelException fatal) {
-                    throw new RunAbortedException("aborted: " + fatal.getMessage() + "; nothing was exported", fatal);
-                }
-                throw new IllegalStateException("episode scheduling failed", e.getCause());
-            } finally {
-                pool.shutdownNow(); // on abort: stop in-flight episodes (their model calls and backoff sleeps are interrupted)
-                pool.close();
+        JournalExport.open(loaded).close(); // an unusable output fails now, naming the key, and leaves nothing behind
+        RunDirectory dir = RunDirectory.forOutput(config.output(), options.runDir(), loaded.file());
+        dir.checkConfig(loaded, options.forceConfig());
+        RunLog log = new RunLog(dir.runLog(), clock);
+        World world = domain.world(config.seed());
+        List<Task> tasks = world.tasks(config.tasks());
+        long total = (long) tasks.size() * config.trials();
+        JournalIndex index = JournalIndex.of(dir.journals());
+        List<long[]> pending = pending(index, total); // {episode, attempt}
+        if (pending.isEmpty() && index.size() == total && JournalExport.committed(loaded)) {
+            log.event("already_complete", "worker", options.worker().index() + "/" + options.worker().count());
+            return new RunReport(config.runId(), RunReport.Status.ALREADY_COMPLETE, null, elapsed(started), 0, Map.of(),
+                    "already complete: " + total + " episodes journaled and the dataset is committed; nothing to do");
+        }
+        log.event("start", "worker", options.worker().index() + "/" + options.worker().count(), "episodes", total, "pending", pending.size());
+        String stop = runPending(pending, tasks, world, index, dir, log, total);
+        if (stop != null) {
+            log.event("budget_stop", "reason", stop);
+            return new RunReport(config.runId(), RunReport.Status.STOPPED_BY_BUDGET, null, elapsed(started), ran, Map.of(),
+                    "stopped by budget: " + stop + "; run the same command again to resume");
+        }
+        long missing = unjournaled(JournalIndex.of(dir.journals()), total);
+        if (missing > 0) throw new IllegalStateException("worker " + options.worker() + ": " + missing + " episodes not journaled after the run");
+        dir.markDone(options.worker());
+        List<Integer> waiting = dir.workersNotDone(options.worker().count());
+        if (!waiting.isEmpty() || !dir.tryLockCommit()) {
+            log.event("worker_done", "waiting_for", waiting);
+            return new RunReport(config.runId(), RunReport.Status.WORKER_DONE, null, elapsed(started), ran, Map.of(),
+                    "worker " + options.worker().index() + "/" + options.worker().count() + " done; waiting for workers " + waiting
+                            + " (the last one to finish, or `trajforge commit " + dir.root() + "`, writes the dataset)");
+        }
+        try {
+            JournalExport.Exported exported = JournalExport.export(loaded, dir, clock, Map.of("model_calls", models.modelMetrics()));
+            log.event("commit", "episodes", exported.result().episodes(), "accepted", exported.result().accepted());
+            return new RunReport(config.runId(), RunReport.Status.COMMITTED, exported.result(), elapsed(started), ran,
+                    exported.infraFailures(), null);
+        } finally {
+            dir.unlockCommit();
+        }
+    }
+
+    /** Runs the pending episodes; returns the budget that stopped scheduling, or null. */
+    private String runPending(List<long[]> pending, List<Task> tasks, World world, JournalIndex index, RunDirectory dir, RunLog log, long total) {
+        EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()));
+        FilterPolicy policy = models.judge()
+                .map(judge -> FilterPolicy.withRubricJudge(world, judge, domain.policy().text(), config.judging().threshold(),
+                        config.judging().auditFraction(), new Agreement()))
+                .orElseGet(() -> FilterPolicy.deterministic(world));
+        EpisodeWork work = new EpisodeWork(config, loaded.sha256(), domain, world, models, runner, policy);
+        RunTally tally = priorTally(index, total);
+        Budget budget = config.budget();
+        long started = System.nanoTime();
+        long[] done = {total - pending.size()};
+        AtomicReference<FatalModelException> fatal = new AtomicReference<>();
+        Semaphore slots = new Semaphore(config.concurrency());
+        String stop = null;
+        try (Journal journal = Journal.open(dir.journal(options.worker()));
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long[] episode : pending) {
+                stop = budgetReached(budget, tally, started);
+                if (stop != null || fatal.get() != null) break;
+                slots.acquireUninterruptibly();
+                ran++;
+                pool.submit(() -> {
+                    try {
+                        int taskIndex = (int) (episode[0] / config.trials());
+                        JournalEntry entry = work.run(episode[0], tasks.get(taskIndex), (int) (episode[0] % config.trials()), (int) episode[1]);
+                        journal.append(entry);
+                        synchronized (tally) {
+                            tally.add(entry);
+                            progress.episodeDone(++done[0], total, tally.accepted());
+                        }
+                    } catch (FatalModelException e) {
+                        fatal.compareAndSet(null, e);
+                    } finally {
+                        slots.release();
+                    }
+                });
             }
-            Map<String, Object> metrics = tally.metrics(agreement);
-            metrics.put("model_calls", models.modelMetrics());
-            ExportResult result = export.commit(clock.instant(), tally.usage(), metrics);
-            return new RunReport(config.runId(), result, Duration.ofNanos(System.nanoTime() - started), tally.infraFailures());
+        } // waits for the episodes in flight: they finish and are journaled
+        if (fatal.get() != null) {
+            log.event("abort", "message", fatal.get().getMessage());
+            throw new RunAbortedException("aborted: " + fatal.get().getMessage()
+                    + "; finished episodes are journaled, rerun the same command after fixing it to resume", fatal.get());
         }
+        return stop;
     }
 
-    /** Opens the export first, so an unusable output fails in a second, before any work, naming the key. */
-    private DatasetExport open(ExportSettings settings) {
-        try {
-            return DatasetExport.open(settings, new Configuration());
-        } catch (ExportException e) {
-            throw new ConfigException("config " + loaded.file() + ": key 'output': " + e.getMessage());
+    /** Episodes of this worker not journaled yet, or infra-failed and still retryable, in episode order. */
+    private List<long[]> pending(JournalIndex index, long total) {
+        List<long[]> pending = new ArrayList<>();
+        for (long episode = 0; episode < total; episode++) {
+            if (!options.worker().owns(episode)) continue;
+            JournalIndex.Slot slot = index.slot(episode);
+            if (slot == null) pending.add(new long[]{episode, 1});
+            else if (slot.status() == RecordStatus.INFRA_FAILED && slot.attempt() < MAX_ATTEMPTS) pending.add(new long[]{episode, slot.attempt() + 1});
         }
+        return pending;
     }
 
-    private void schedule(List<Task> tasks, ExecutorService pool, BlockingQueue<Future<Outcome>> window, World world,
-                          EpisodeRunner runner, FilterPolicy policy) {
-        try {
-            for (Task task : tasks) {
-                for (int trial = 0; trial < config.trials(); trial++) {
-                    int t = trial;
-                    window.put(pool.submit(() -> episode(task, t, world, runner, policy)));
-                }
-            }
-        } catch (InterruptedException | java.util.concurrent.RejectedExecutionException stopped) {
-            // the run was aborted: stop scheduling
+    /** Spend so far, for a cost budget (read from the journal only when one is set). */
+    private RunTally priorTally(JournalIndex index, long total) {
+        RunTally tally = new RunTally(config);
+        if (config.budget().maxCostUsd() != null) index.forEachInOrder(total, tally::add);
+        return tally;
+    }
+
+    private String budgetReached(Budget budget, RunTally tally, long started) {
+        if (budget.maxEpisodes() != null && ran >= budget.maxEpisodes()) return "maxEpisodes " + budget.maxEpisodes();
+        if (budget.maxWallSeconds() != null && System.nanoTime() - started >= budget.maxWallSeconds() * 1_000_000_000L) {
+            return "maxWallSeconds " + budget.maxWallSeconds();
         }
-    }
-
-    private Outcome episode(Task task, int trial, World world, EpisodeRunner runner, FilterPolicy policy) {
-        long seed = Seeds.derive(config.seed(), "episode", task.id(), Integer.toString(trial));
-        try {
-            var user = models.user(task, seed);
-            Episode episode = runner.run(task, trial, seed, lineage(user.promptSha256()), models.agent(task, seed, world), user);
-            Verdict verdict = policy.judge(episode.trajectory(), task);
-            models.throwIfJudgeFailedFatally();
-            String failure = switch (verdict.status()) {
-                case INFRA_FAILED -> episode.trajectory().termination().wireName() + failureClass(episode.failure());
-                case JUDGE_FAILED -> FilterPolicy.JUDGE_FAILED;
-                default -> null;
-            };
-            return new Outcome(record(episode.trajectory(), verdict), episode.trajectory().usage(), episode.userUsage(),
-                    verdict.judgeUsage(), failure);
-        } catch (FatalModelException fatal) {
-            throw fatal;
-        } catch (RuntimeException defect) {
-            // a bug in trajforge must not take the run down with it: record the episode as an internal error
-            System.err.println("trajforge: internal error in episode " + task.id() + "#" + trial + ": " + defect);
-            defect.printStackTrace(System.err);
-            Trajectory broken = new Trajectory(Trajectory.idFor(config.runId(), task.id(), trial), task.domain(), task.id(),
-                    task.scenario().style().wireName(), trial, seed, List.of(Message.system(domain.policy().text())), world.toolsJson(),
-                    Termination.INTERNAL_ERROR, null, Usage.NONE, lineage(null), List.of());
-            return new Outcome(ExportRecord.infraFailed(broken), Usage.NONE, Usage.NONE, Usage.NONE, "internal_error");
+        synchronized (tally) {
+            if (budget.maxCostUsd() != null && tally.costUsd() >= budget.maxCostUsd()) return "maxCostUsd " + budget.maxCostUsd();
         }
+        return null;
     }
 
-    /** ": http_500" from a failure detail "http_500: ...", so causes can be counted by class. */
-    private static String failureClass(String failure) {
-        if (failure == null) return "";
-        int colon = failure.indexOf(':');
-        String head = colon < 0 ? failure : failure.substring(0, colon);
-        return head.matches("[a-z0-9_]+") ? ": " + head : "";
+    /** This worker's episodes without a journal entry. */
+    private long unjournaled(JournalIndex index, long total) {
+        long missing = 0;
+        for (long episode = 0; episode < total; episode++) if (options.worker().owns(episode) && index.slot(episode) == null) missing++;
+        return missing;
     }
 
-    private Lineage lineage(String userPromptSha256) {
-        Map<String, String> prompts = new HashMap<>();
-        prompts.put(Lineage.POLICY, domain.policy().sha256());
-        prompts.put(Lineage.USER_SIMULATOR, userPromptSha256);
-        prompts.put(Lineage.AGENT_SCRIPT, models.agentScriptSha256());
-        if (models.judge().isPresent()) prompts.put("judge_rubric", RubricJudge.PROMPT.sha256());
-        return new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(), loaded.sha256(), prompts);
-    }
-
-    private static ExportRecord record(Trajectory trajectory, Verdict verdict) {
-        return switch (verdict.status()) {
-            case ACCEPTED -> ExportRecord.accepted(trajectory, verdict.reward(), verdict.judgeScore(), verdict.judgeRationale(), verdict.judgeModel());
-            case REJECTED -> ExportRecord.rejected(trajectory, verdict.judgeScore(), verdict.judgeRationale(), verdict.judgeModel(), verdict.reasons());
-            case INFRA_FAILED, JUDGE_FAILED -> ExportRecord.infraFailed(trajectory); // a judge failure is never a verdict
-        };
+    private static Duration elapsed(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 }

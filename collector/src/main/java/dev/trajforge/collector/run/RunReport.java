@@ -5,14 +5,28 @@ import dev.trajforge.exporter.ExportResult;
 import java.time.Duration;
 import java.util.Map;
 
-/** What a finished run produced, for the CLI's summary; {@code infraFailures} counts infra failures by cause. */
-public record RunReport(String runId, ExportResult export, Duration elapsed, Map<String, Long> infraFailures) {
+/**
+ * How an invocation ended and what it produced, for the CLI's summary and exit code. {@code export}
+ * is set when this invocation committed the dataset.
+ */
+public record RunReport(String runId, Status status, ExportResult export, Duration elapsed, long episodesRun,
+                        Map<String, Long> infraFailures, String detail) {
+    public enum Status {
+        /** every episode done, dataset committed by this invocation */
+        COMMITTED,
+        /** nothing left to do: the dataset of this config is already committed */
+        ALREADY_COMPLETE,
+        /** this worker's share is done; another worker (or `trajforge commit`) commits */
+        WORKER_DONE,
+        /** a budget stopped the run; rerun the same command to resume */
+        STOPPED_BY_BUDGET
+    }
+
     public RunReport {
-        infraFailures = Map.copyOf(infraFailures);
+        infraFailures = infraFailures == null ? Map.of() : Map.copyOf(infraFailures);
     }
 
     public double episodesPerSecond() {
-        double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-9);
-        return export.episodes() / seconds;
+        return episodesRun / Math.max(elapsed.toNanos() / 1e9, 1e-9);
     }
 }

@@ -1,33 +1,66 @@
 package dev.trajforge.collector.run;
 
+import dev.trajforge.collector.config.ModelSpec;
 import dev.trajforge.collector.config.RunConfig;
+import dev.trajforge.collector.journal.JournalEntry;
+import dev.trajforge.exporter.ExportRecord;
 import dev.trajforge.exporter.RecordStatus;
 import dev.trajforge.exporter.UsageTotals;
 import dev.trajforge.judge.Agreement;
+import dev.trajforge.judge.FilterPolicy;
 import dev.trajforge.simenv.Usage;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What a run has produced so far: acceptance, usage per role, infra failures by cause. Fed in episode order. */
+/**
+ * What a run has produced, from its journal entries: acceptance, usage and cost per role, infra
+ * failures by cause, the judge's agreement with the deterministic checks, and pass@k / pass^k per
+ * domain and intent (tau-bench's definitions, over the trials of each task; infra failures say nothing
+ * about the agent and are left out).
+ */
 final class RunTally {
     private final RunConfig config;
+    private long episodes;
     private long accepted;
     private Usage agent = Usage.NONE;
     private Usage user = Usage.NONE;
     private Usage judge = Usage.NONE;
     private final Map<String, Long> infraFailures = new TreeMap<>();
+    private final Agreement agreement = new Agreement();
+    /** task id -> {trials judged, trials accepted}, and the task's grouping keys */
+    private final Map<String, long[]> trialsByTask = new TreeMap<>();
+    private final Map<String, List<String>> groupsByTask = new TreeMap<>();
 
     RunTally(RunConfig config) {
         this.config = config;
     }
 
-    void add(Outcome outcome) {
-        if (outcome.record().status() == RecordStatus.ACCEPTED) accepted++;
-        if (outcome.failure() != null) infraFailures.merge(outcome.failure(), 1L, Long::sum);
-        agent = agent.plus(outcome.agentUsage());
-        user = user.plus(outcome.userUsage());
-        judge = judge.plus(outcome.judgeUsage());
+    void add(JournalEntry entry) {
+        ExportRecord record = entry.record();
+        episodes++;
+        if (record.status() == RecordStatus.ACCEPTED) accepted++;
+        if (entry.failure() != null) infraFailures.merge(entry.failure(), 1L, Long::sum);
+        agent = agent.plus(entry.agentUsage());
+        user = user.plus(entry.userUsage());
+        judge = judge.plus(entry.judgeUsage());
+        if (record.judgeScore() != null && record.status() != RecordStatus.INFRA_FAILED) {
+            boolean checksPassed = record.status() == RecordStatus.ACCEPTED
+                    || record.rejectReasons().equals(List.of(FilterPolicy.JUDGE_BELOW_THRESHOLD));
+            agreement.add(checksPassed, record.judgeScore() >= config.judging().threshold());
+        }
+        if (record.status() != RecordStatus.INFRA_FAILED) {
+            String task = record.trajectory().taskId();
+            long[] counts = trialsByTask.computeIfAbsent(task, t -> new long[2]);
+            counts[0]++;
+            if (record.status() == RecordStatus.ACCEPTED) counts[1]++;
+            groupsByTask.computeIfAbsent(task, t -> groups(record.trajectory().domain(), entry.intents()));
+        }
+    }
+
+    long episodes() {
+        return episodes;
     }
 
     long accepted() {
@@ -38,18 +71,24 @@ final class RunTally {
         return Map.copyOf(infraFailures);
     }
 
+    /** Spend so far in USD, for the budget. */
+    double costUsd() {
+        return usage().roles().values().stream().mapToDouble(UsageTotals.RoleUsage::costUsd).sum();
+    }
+
     UsageTotals usage() {
         UsageTotals totals = UsageTotals.of(role(agent, config.agent()), role(user, config.user()));
         return config.judge() == null ? totals : totals.plus("judge", role(judge, config.judge()));
     }
 
-    /** Manifest metrics: infra failures by cause, and for a judged run the judge's agreement and share of spend. */
-    Map<String, Object> metrics(Agreement agreement) {
+    /** Manifest metrics: infra failures by cause, pass@k, and for a judged run the judge's agreement and spend share. */
+    Map<String, Object> metrics() {
         Map<String, Object> metrics = new TreeMap<>();
         metrics.put("infra_failed_by_cause", new TreeMap<>(infraFailures));
+        metrics.put("pass_at_k", PassAtK.of(trialsByTask, groupsByTask, config.trials()));
         if (config.judge() != null) {
             UsageTotals usage = usage();
-            double total = usage.roles().values().stream().mapToDouble(UsageTotals.RoleUsage::costUsd).sum();
+            double total = costUsd();
             long tokens = usage.roles().values().stream().mapToLong(r -> r.promptTokens() + r.completionTokens()).sum();
             UsageTotals.RoleUsage judged = usage.role("judge");
             Map<String, Object> judgeMetrics = new TreeMap<>();
@@ -62,7 +101,14 @@ final class RunTally {
         return metrics;
     }
 
-    private static UsageTotals.RoleUsage role(Usage usage, dev.trajforge.collector.config.ModelSpec spec) {
+    private static List<String> groups(String domain, List<String> intents) {
+        List<String> groups = new java.util.ArrayList<>();
+        groups.add("domain:" + domain);
+        intents.stream().distinct().forEach(intent -> groups.add("intent:" + intent));
+        return groups;
+    }
+
+    private static UsageTotals.RoleUsage role(Usage usage, ModelSpec spec) {
         return UsageTotals.RoleUsage.of(usage, RoleModels.cost(spec, usage.promptTokens(), usage.completionTokens()));
     }
 }

@@ -26,14 +26,14 @@ class RunConfigTest {
     @Test
     void should_count_episodes_as_tasks_times_trials() {
         RunConfig config = new RunConfig("r", 1, "retail", 500, 2, 30, 5, 8, 0.1, "out", false,
-                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT);
+                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE);
         assertEquals(1000, config.episodes());
     }
 
     @Test
     void should_reject_a_validation_fraction_of_one() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunConfig("r", 1,
-                "retail", 3, 1, 30, 5, 8, 1.0, "out", false, ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT));
+                "retail", 3, 1, 30, 5, 8, 1.0, "out", false, ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE));
         assertEquals("validationFraction: must be in [0, 1), got 1.0", e.getMessage());
     }
 

@@ -1,0 +1,101 @@
+package dev.trajforge.collector.run;
+
+import dev.trajforge.collector.config.RunConfig;
+import dev.trajforge.collector.episode.Episode;
+import dev.trajforge.collector.episode.EpisodeRunner;
+import dev.trajforge.collector.journal.JournalEntry;
+import dev.trajforge.collector.provider.FatalModelException;
+import dev.trajforge.exporter.ExportRecord;
+import dev.trajforge.judge.FilterPolicy;
+import dev.trajforge.judge.RubricJudge;
+import dev.trajforge.judge.Verdict;
+import dev.trajforge.simenv.Domain;
+import dev.trajforge.simenv.Lineage;
+import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.Seeds;
+import dev.trajforge.simenv.Task;
+import dev.trajforge.simenv.Termination;
+import dev.trajforge.simenv.Trajectory;
+import dev.trajforge.simenv.Usage;
+import dev.trajforge.simenv.World;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs and judges one episode, producing its journal entry. Everything about an episode derives from
+ * (run seed, task, trial), so an episode run again after a crash is the same episode. Only a
+ * {@link FatalModelException} escapes: a defect in trajforge is recorded as an internal error.
+ */
+final class EpisodeWork {
+    private final RunConfig config;
+    private final String configSha256;
+    private final Domain domain;
+    private final World world;
+    private final RoleModels models;
+    private final EpisodeRunner runner;
+    private final FilterPolicy policy;
+
+    EpisodeWork(RunConfig config, String configSha256, Domain domain, World world, RoleModels models, EpisodeRunner runner, FilterPolicy policy) {
+        this.config = config;
+        this.configSha256 = configSha256;
+        this.domain = domain;
+        this.world = world;
+        this.models = models;
+        this.runner = runner;
+        this.policy = policy;
+    }
+
+    JournalEntry run(long index, Task task, int trial, int attempt) {
+        long seed = Seeds.derive(config.seed(), "episode", task.id(), Integer.toString(trial));
+        try {
+            var user = models.user(task, seed);
+            Episode episode = runner.run(task, trial, seed, lineage(user.promptSha256()), models.agent(task, seed, world), user);
+            Verdict verdict = policy.judge(episode.trajectory(), task);
+            models.throwIfJudgeFailedFatally();
+            String failure = switch (verdict.status()) {
+                case INFRA_FAILED -> episode.trajectory().termination().wireName() + failureClass(episode.failure());
+                case JUDGE_FAILED -> FilterPolicy.JUDGE_FAILED;
+                default -> null;
+            };
+            return new JournalEntry(index, attempt, record(episode.trajectory(), verdict), episode.userUsage(), verdict.judgeUsage(),
+                    failure, task.intents());
+        } catch (FatalModelException fatal) {
+            throw fatal;
+        } catch (RuntimeException defect) {
+            // a bug in trajforge must not take the run down with it: record the episode as an internal error
+            System.err.println("trajforge: internal error in episode " + task.id() + "#" + trial + ": " + defect);
+            defect.printStackTrace(System.err);
+            Trajectory broken = new Trajectory(Trajectory.idFor(config.runId(), task.id(), trial), task.domain(), task.id(),
+                    task.scenario().style().wireName(), trial, seed, List.of(Message.system(domain.policy().text())), world.toolsJson(),
+                    Termination.INTERNAL_ERROR, null, Usage.NONE, lineage(null), List.of());
+            return new JournalEntry(index, attempt, ExportRecord.infraFailed(broken), Usage.NONE, Usage.NONE, "internal_error", task.intents());
+        }
+    }
+
+    /** ": http_500" from a failure detail "http_500: ...", so causes can be counted by class. */
+    private static String failureClass(String failure) {
+        if (failure == null) return "";
+        int colon = failure.indexOf(':');
+        String head = colon < 0 ? failure : failure.substring(0, colon);
+        return head.matches("[a-z0-9_]+") ? ": " + head : "";
+    }
+
+    private Lineage lineage(String userPromptSha256) {
+        Map<String, String> prompts = new HashMap<>();
+        prompts.put(Lineage.POLICY, domain.policy().sha256());
+        prompts.put(Lineage.USER_SIMULATOR, userPromptSha256);
+        prompts.put(Lineage.AGENT_SCRIPT, models.agentScriptSha256());
+        if (models.judge().isPresent()) prompts.put("judge_rubric", RubricJudge.PROMPT.sha256());
+        return new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(), configSha256, prompts);
+    }
+
+    private static ExportRecord record(Trajectory trajectory, Verdict verdict) {
+        return switch (verdict.status()) {
+            case ACCEPTED -> ExportRecord.accepted(trajectory, verdict.reward(), verdict.judgeScore(), verdict.judgeRationale(), verdict.judgeModel());
+            case REJECTED -> ExportRecord.rejected(trajectory, verdict.judgeScore(), verdict.judgeRationale(), verdict.judgeModel(), verdict.reasons());
+            case INFRA_FAILED, JUDGE_FAILED -> ExportRecord.infraFailed(trajectory); // a judge failure is never a verdict
+        };
+    }
+}
