@@ -38,13 +38,13 @@ final class Progress implements ProgressListener {
     }
 
     @Override
-    public void episodeDone(long done, long total, long accepted) {
+    public void episodeDone(long done, long total, long accepted, double costUsd) {
         long now = System.nanoTime();
         if (done == 1) started = now; // rates count from the first finished episode, after the world is built
         if (terminal) {
             if (now - lastPrinted < TERMINAL_REFRESH_NANOS && done < total) return;
             lastPrinted = now;
-            out.print("\r" + bar(done, total) + " " + line(done, total, accepted, now) + "   ");
+            out.print("\r" + bar(done, total) + " " + line(done, total, accepted, costUsd, now) + "   ");
             out.flush();
             drewBar = true;
             return;
@@ -54,7 +54,7 @@ final class Progress implements ProgressListener {
         if (decile != lastDecile || now - lastPrinted >= LOG_EVERY_NANOS) {
             lastDecile = decile;
             lastPrinted = now;
-            out.println("trajforge: " + line(done, total, accepted, now));
+            out.println("trajforge: " + line(done, total, accepted, costUsd, now));
         }
     }
 
@@ -62,12 +62,12 @@ final class Progress implements ProgressListener {
         if (drewBar) out.println();
     }
 
-    private String line(long done, long total, long accepted, long now) {
+    private String line(long done, long total, long accepted, double costUsd, long now) {
         double seconds = Math.max((now - started) / 1e9, 1e-9);
         double rate = done / seconds;
         long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-        return String.format(Locale.ROOT, "%d/%d episodes, %.1f%% accepted, %.1f episodes/s, ETA %ds",
-                done, total, done == 0 ? 0.0 : 100.0 * accepted / done, rate, eta);
+        return String.format(Locale.ROOT, "%d/%d episodes, %.1f%% accepted, %.1f episodes/s, ETA %ds, spend $%.2f",
+                done, total, done == 0 ? 0.0 : 100.0 * accepted / done, rate, eta, costUsd);
     }
 
     private static String bar(long done, long total) {

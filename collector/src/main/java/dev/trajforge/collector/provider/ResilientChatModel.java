@@ -25,6 +25,7 @@ public final class ResilientChatModel implements ChatModel {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong latencyNanos = new AtomicLong();
+    private final LatencyHistogram latencies = new LatencyHistogram();
     private final java.util.concurrent.atomic.AtomicReference<FatalModelException> fatal = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** Where a role's model lives, for messages that let an operator fix the problem. */
@@ -54,8 +55,10 @@ public final class ResilientChatModel implements ChatModel {
             long started = System.nanoTime();
             try {
                 ChatResponse response = delegate.chat(request);
+                long took = System.nanoTime() - started;
                 answered.incrementAndGet();
-                latencyNanos.addAndGet(System.nanoTime() - started);
+                latencyNanos.addAndGet(took);
+                latencies.record(took);
                 return response;
             } catch (RuntimeException failure) {
                 FailureClass failureClass = FailureClass.of(failure);
@@ -108,11 +111,14 @@ public final class ResilientChatModel implements ChatModel {
         return java.util.Optional.ofNullable(fatal.get());
     }
 
-    /** Calls answered, retries made and mean latency of answered calls, for the run's metrics. */
+    /** Calls answered, retries made, mean latency and latency percentiles of answered calls, for the run's metrics. */
     public java.util.Map<String, Object> metrics() {
         long calls = answered.get();
-        return java.util.Map.of("answered_calls", calls, "retries", retries.get(),
-                "mean_latency_ms", calls == 0 ? 0.0 : latencyNanos.get() / 1e6 / calls);
+        java.util.Map<String, Object> metrics = new java.util.TreeMap<>(latencies.percentiles());
+        metrics.put("answered_calls", calls);
+        metrics.put("retries", retries.get());
+        metrics.put("mean_latency_ms", calls == 0 ? 0.0 : latencyNanos.get() / 1e6 / calls);
+        return metrics;
     }
 
     /** Retries made so far (for run metrics). */

@@ -143,7 +143,7 @@ public final class CollectionRun {
                         journal.append(entry);
                         synchronized (tally) {
                             tally.add(entry);
-                            progress.episodeDone(++done[0], total, tally.accepted());
+                            progress.episodeDone(++done[0], total, tally.accepted(), tally.costUsd());
                         }
                     } catch (FatalModelException e) {
                         fatal.compareAndSet(null, e);

@@ -100,6 +100,9 @@ class LoopbackRunTest {
                 assertEquals("call_b", messages.get(at + 2).get("tool_call_id").asText());
                 assertEquals("14.00", messages.get(at + 2).get("content").asText());
             }
+            JsonNode calls = manifest().at("/metrics/model_calls/agent");
+            assertEquals(8, calls.get("answered_calls").asLong());
+            assertTrue(calls.get("p50_ms").asDouble() > 0 && calls.get("p99_ms").asDouble() >= calls.get("p50_ms").asDouble(), calls.toString());
             JsonNode usage = manifest().get("usage").get("agent");
             assertEquals(8, usage.get("calls").asLong());
             assertEquals(2000 * 1.0 / 1e6 + 140 * 2.0 / 1e6, usage.get("cost_usd").asDouble(), 1e-9);
