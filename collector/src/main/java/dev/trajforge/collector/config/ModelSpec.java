@@ -36,6 +36,11 @@ import java.util.regex.Pattern;
  * @param errors                deliberate-mistake rates; used by the scripted agent only, and dropped
  *                              (null) for any other provider so that switching a config to a real model
  *                              needs no other edit
+ * @param requestsPerMinute     requests per minute to this role's endpoint (base URL + model), > 0;
+ *                              roles sharing an endpoint share the budget, under the strictest value set
+ * @param tokensPerMinute       estimated tokens (prompt + completion) per minute to the endpoint, > 0
+ * @param maxConcurrency        requests in flight at once to the endpoint, > 0: the ceiling of its
+ *                              adaptive limit, which halves on 429 and grows back
  */
 public record ModelSpec(
         String provider,
@@ -51,7 +56,10 @@ public record ModelSpec(
         Boolean returnThinking,
         Double inputPricePerMillion,
         Double outputPricePerMillion,
-        AgentErrorRates errors) {
+        AgentErrorRates errors,
+        Integer requestsPerMinute,
+        Integer tokensPerMinute,
+        Integer maxConcurrency) {
 
     public static final String SCRIPTED = "scripted";
     public static final String OPENAI = "openai";
@@ -105,12 +113,25 @@ public record ModelSpec(
             // a copy that keeps order and allows null values (JSON null is a legitimate request field)
             extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
         }
+        requireLimit("requestsPerMinute", requestsPerMinute, provider);
+        requireLimit("tokensPerMinute", tokensPerMinute, provider);
+        requireLimit("maxConcurrency", maxConcurrency, provider);
         if (!SCRIPTED.equals(provider)) errors = null;
+    }
+
+    /** A spec without rate limits (the components before they existed). */
+    public ModelSpec(String provider, String model, String baseUrl, String apiKeyEnv, Double temperature, Double topP,
+                     Integer maxTokens, Long seed, Integer timeoutSeconds, Map<String, Object> extraBody,
+                     Boolean returnThinking, Double inputPricePerMillion, Double outputPricePerMillion,
+                     AgentErrorRates errors) {
+        this(provider, model, baseUrl, apiKeyEnv, temperature, topP, maxTokens, seed, timeoutSeconds, extraBody,
+                returnThinking, inputPricePerMillion, outputPricePerMillion, errors, null, null, null);
     }
 
     /** A scripted model (offline, no network), such as the oracle agent or the persona user. */
     public static ModelSpec scripted(String model, AgentErrorRates errors) {
-        return new ModelSpec(SCRIPTED, model, null, null, null, null, null, null, null, null, null, null, null, errors);
+        return new ModelSpec(SCRIPTED, model, null, null, null, null, null, null, null, null, null, null, null, errors,
+                null, null, null);
     }
 
     /** {@code provider/model}, such as {@code scripted/oracle-agent}. */
@@ -142,6 +163,15 @@ public record ModelSpec(
         }
     }
 
+    private static void requireLimit(String key, Integer value, String provider) {
+        if (value == null) return;
+        if (SCRIPTED.equals(provider)) {
+            throw new IllegalArgumentException(key + ": limits the calls to a model endpoint; a scripted role makes none,"
+                    + " so remove it or pick a model provider");
+        }
+        if (value <= 0) throw new IllegalArgumentException(key + ": must be > 0, got " + value);
+    }
+
     private static void requireHttpUrl(String baseUrl) {
         String problem = null;
         try {
@@ -160,6 +190,7 @@ public record ModelSpec(
     /** The same spec with another sampling seed (judge ensembles vote over seeds). */
     public ModelSpec withSeed(long newSeed) {
         return new ModelSpec(provider, model, baseUrl, apiKeyEnv, temperature, topP, maxTokens, newSeed, timeoutSeconds,
-                extraBody, returnThinking, inputPricePerMillion, outputPricePerMillion, errors);
+                extraBody, returnThinking, inputPricePerMillion, outputPricePerMillion, errors,
+                requestsPerMinute, tokensPerMinute, maxConcurrency);
     }
 }

@@ -6,6 +6,11 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.trajforge.collector.config.ConfigException;
 import dev.trajforge.collector.config.ModelSpec;
+import dev.trajforge.collector.limit.EndpointLimiter;
+import dev.trajforge.collector.limit.EndpointLimiters;
+import dev.trajforge.collector.limit.LimiterClock;
+import dev.trajforge.collector.limit.RateLimitedChatModel;
+import dev.trajforge.collector.limit.RateLimits;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,18 +21,29 @@ import java.util.function.Function;
  * modules. {@code openai} covers every OpenAI-compatible server through {@code baseUrl} (vLLM, SGLang,
  * llama.cpp, LM Studio, Ollama's /v1, DeepSeek, Moonshot/Kimi, OpenRouter); {@code anthropic} and
  * {@code ollama} (native /api/chat) use their own clients. Every model gets the HTTP/1.1 client,
- * client-side retries off, and the pipeline's {@link ResilientChatModel} around it. API keys are read
- * from the environment variable the spec names, and go nowhere but the client.
+ * client-side retries off, its endpoint's limits ({@link RateLimitedChatModel}) and the pipeline's
+ * {@link ResilientChatModel} around those, so that every attempt, retries included, passes the
+ * limits. API keys are read from the environment variable the spec names, and go nowhere but the client.
+ *
+ * <p>One instance serves one run: it holds the run's limiter registry, one limiter per endpoint
+ * (base URL + model) shared by every role that calls it.
  */
 public final class Providers {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     private final Function<String, String> environment;
     private final RetryPolicy retryPolicy;
+    private final EndpointLimiters limiters;
 
     public Providers(Function<String, String> environment, RetryPolicy retryPolicy) {
+        this(environment, retryPolicy, LimiterClock.SYSTEM);
+    }
+
+    /** With the limiters' clock injected (tests). */
+    public Providers(Function<String, String> environment, RetryPolicy retryPolicy, LimiterClock limiterClock) {
         this.environment = environment;
         this.retryPolicy = retryPolicy;
+        this.limiters = new EndpointLimiters(limiterClock);
     }
 
     /** Reads keys from the process environment. */
@@ -42,8 +58,19 @@ public final class Providers {
             case ModelSpec.OLLAMA -> ollama(spec);
             default -> throw new IllegalArgumentException(role + ": provider '" + spec.provider() + "' is not served by Providers");
         };
+        EndpointLimiter limiter = limiters.forEndpoint(baseUrl(spec), spec.model(),
+                new RateLimits(spec.requestsPerMinute(), spec.tokensPerMinute(), spec.maxConcurrency()));
         var endpoint = new ResilientChatModel.Endpoint(role, spec.label(), baseUrl(spec), spec.apiKeyEnv());
-        return new ResilientChatModel(model, endpoint, retryPolicy, duration -> Thread.sleep(duration), seed);
+        return new ResilientChatModel(new RateLimitedChatModel(model, limiter), endpoint, retryPolicy,
+                duration -> Thread.sleep(duration), seed);
+    }
+
+    /**
+     * Read-only statistics of every endpoint's limiter, keyed {@code model@baseUrl}: configured limits,
+     * current adaptive concurrency limit, 429s seen, waits (see {@link EndpointLimiter#metrics()}).
+     */
+    public Map<String, Map<String, Object>> limiterMetrics() {
+        return limiters.metrics();
     }
 
     private ChatModel openAi(String role, ModelSpec spec) {

@@ -161,8 +161,9 @@ class ConfigLoaderTest {
                   modle: oracle-agent
                 """);
         assertEquals("config " + file + ": unknown key 'agent.modle' (did you mean 'model'? valid keys under 'agent':"
-                + " apiKeyEnv, baseUrl, errors, extraBody, inputPricePerMillion, maxTokens, model, outputPricePerMillion,"
-                + " provider, returnThinking, seed, temperature, timeoutSeconds, topP)", failure(file));
+                + " apiKeyEnv, baseUrl, errors, extraBody, inputPricePerMillion, maxConcurrency, maxTokens, model,"
+                + " outputPricePerMillion, provider, requestsPerMinute, returnThinking, seed, temperature, timeoutSeconds,"
+                + " tokensPerMinute, topP)", failure(file));
     }
 
     @Test
