@@ -53,6 +53,9 @@ public final class ConfigLoader {
 
     /** Keys left out of the fingerprint because they do not change the data a run produces. */
     public static final Set<String> NOT_FINGERPRINTED = Set.of("output", "concurrency", "keepRejected", "budget");
+    /** Pacing keys of a model spec: they change how fast, not what, a run produces. */
+    public static final Set<String> NOT_FINGERPRINTED_MODEL_KEYS = Set.of("requestsPerMinute", "tokensPerMinute", "maxConcurrency");
+    private static final Set<String> MODEL_ROLES = Set.of("agent", "user", "judge");
 
     private static final Set<String> REQUIRED = Set.of("runId", "domain", "tasks", "output");
 
@@ -126,7 +129,17 @@ public final class ConfigLoader {
     public static String fingerprint(RunConfig config) {
         ObjectNode tree = JSON.valueToTree(config);
         NOT_FINGERPRINTED.forEach(tree::remove);
+        for (String role : MODEL_ROLES) {
+            if (tree.get(role) instanceof ObjectNode spec) NOT_FINGERPRINTED_MODEL_KEYS.forEach(spec::remove);
+        }
         return sha256(canonical(tree));
+    }
+
+    /** Whether a key (dot path, e.g. {@code agent.requestsPerMinute}) changes the data a run produces. */
+    public static boolean fingerprinted(String dotPath) {
+        String[] parts = dotPath.split("\\.");
+        if (NOT_FINGERPRINTED.contains(parts[0])) return false;
+        return !(parts.length == 2 && MODEL_ROLES.contains(parts[0]) && NOT_FINGERPRINTED_MODEL_KEYS.contains(parts[1]));
     }
 
     /**

@@ -105,7 +105,7 @@ public final class CollectionRun {
                             + " (the last one to finish, or `trajforge commit " + dir.root() + "`, writes the dataset)");
         }
         try {
-            JournalExport.Exported exported = JournalExport.export(loaded, dir, clock, Map.of("model_calls", models.modelMetrics()));
+            JournalExport.Exported exported = JournalExport.export(loaded, dir, clock, Map.of("model_calls", models.modelMetrics(), "rate_limits", models.limiterMetrics()));
             log.event("commit", "episodes", exported.result().episodes(), "accepted", exported.result().accepted());
             return new RunReport(config.runId(), RunReport.Status.COMMITTED, exported.result(), elapsed(started), ran,
                     exported.infraFailures(), null);

@@ -19,6 +19,7 @@ import dev.trajforge.judge.RubricJudge;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,9 +33,11 @@ final class RoleModels {
     private final ResilientChatModel userModel;
     private final RubricJudge judge;
     private final List<ResilientChatModel> judgeModels = new ArrayList<>();
+    private final Providers providers;
 
     RoleModels(RunConfig config, Path configFile, Providers providers) {
         this.config = config;
+        this.providers = providers;
         try {
             this.agentModel = config.agent().isScripted() ? null : providers.build("agent", config.agent(), Seeds.derive(config.seed(), "agent-retries"));
             this.userModel = config.user().isScripted() ? null : providers.build("user", config.user(), Seeds.derive(config.seed(), "user-retries"));
@@ -77,6 +80,11 @@ final class RoleModels {
         if (userModel != null) metrics.put("user", userModel.metrics());
         for (int i = 0; i < judgeModels.size(); i++) metrics.put(judgeModels.size() == 1 ? "judge" : "judge#" + i, judgeModels.get(i).metrics());
         return metrics;
+    }
+
+    /** Per endpoint: limits, current adaptive concurrency, 429s seen, waits. */
+    Map<String, ? extends Object> limiterMetrics() {
+        return providers.limiterMetrics();
     }
 
     /** The rubric judge of this run, if one is configured (shared by all episodes; it caches its verdicts). */

@@ -63,7 +63,7 @@ public final class RunDirectory {
             String current = ConfigLoader.canonicalJson(loaded.config());
             if (Files.exists(stored)) {
                 List<String> changed = changedKeys(JSON.readTree(stored.toFile()), JSON.readTree(current), "");
-                changed.removeIf(key -> ConfigLoader.NOT_FINGERPRINTED.contains(key.split("\\.")[0]));
+                changed.removeIf(key -> !ConfigLoader.fingerprinted(key));
                 if (changed.isEmpty()) return;
                 if (!force) {
                     throw new ConfigException("config " + loaded.file() + ": run directory " + root + " holds a run with a different config (changed: "
