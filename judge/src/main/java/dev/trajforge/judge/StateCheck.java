@@ -18,16 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Replays the task's gold actions on a fresh environment of the same world and the trajectory's own
  * tool calls on another, and compares the state hashes. Replaying (rather than trusting a recorded
- * hash) lets stored trajectories be re-judged. Gold hashes are computed once per task.
+ * hash) lets stored trajectories be re-judged. Gold hashes are computed once per task. Only the
+ * trajectory's calls of the world's write tools are replayed: by the {@link World#writeTools()}
+ * contract no other tool changes the state, so the look-ups (and rendering their results) are skipped.
  */
 final class StateCheck implements Check {
     static final String REASON = "final_state_mismatch";
 
     private final World world;
+    private final Set<String> writeTools;
     private final Map<String, String> goldHashes = new ConcurrentHashMap<>();
 
     StateCheck(World world) {
         this.world = world;
+        this.writeTools = Set.copyOf(world.writeTools());
     }
 
     @Override
@@ -56,7 +60,7 @@ final class StateCheck implements Check {
 
     private String replay(List<ToolCall> calls) {
         Environment env = world.newEnvironment();
-        calls.forEach(env::execute);
+        for (ToolCall call : calls) if (writeTools.contains(call.name())) env.execute(call);
         return env.stateHash();
     }
 

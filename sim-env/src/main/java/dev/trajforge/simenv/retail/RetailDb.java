@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The retail world's authoritative state: users, products, orders. Copies share the world's base
@@ -28,10 +29,32 @@ final class RetailDb {
     /** injected time and id source; the sequence is state (copied, restored), reflected in the entities it stamps */
     private final SimClock clock;
     private IdSequence requestIds;
+    /** state hashes already computed by any copy of the same world, by change set */
+    private final HashMemo hashes;
+
+    /**
+     * The state hash of a copy depends only on its changes to the shared base, so copies of one world
+     * share the hashes already computed, keyed by a digest of the change set: an episode's final
+     * state, its judge's replay and the gold replay of its task are usually one state, hashed once.
+     * Bounded: cleared when full, so memory does not grow with the run.
+     */
+    private static final class HashMemo {
+        private static final int LIMIT = 4096;
+        private final ConcurrentHashMap<String, String> byChanges = new ConcurrentHashMap<>();
+
+        String get(String changes) {
+            return byChanges.get(changes);
+        }
+
+        void put(String changes, String hash) {
+            if (byChanges.size() >= LIMIT) byChanges.clear();
+            byChanges.put(changes, hash);
+        }
+    }
 
     private RetailDb(CowTable<User> users, CowTable<Product> products, CowTable<Order> orders,
                      Map<String, String> userIdByEmail, Map<String, List<String>> userIdsByName,
-                     SimClock clock, IdSequence requestIds) {
+                     SimClock clock, IdSequence requestIds, HashMemo hashes) {
         this.users = users;
         this.products = products;
         this.orders = orders;
@@ -39,6 +62,7 @@ final class RetailDb {
         this.userIdsByName = userIdsByName;
         this.clock = clock;
         this.requestIds = requestIds;
+        this.hashes = hashes;
     }
 
     static RetailDb of(SortedMap<String, User> users, SortedMap<String, Product> products, SortedMap<String, Order> orders,
@@ -50,11 +74,11 @@ final class RetailDb {
             byName.computeIfAbsent(nameKey(u.name().firstName(), u.name().lastName()), k -> new java.util.ArrayList<>()).add(u.userId());
         });
         return new RetailDb(CowTable.of(users), CowTable.of(products), CowTable.of(orders), Map.copyOf(byEmail),
-                Map.copyOf(byName), clock, requestIds);
+                Map.copyOf(byName), clock, requestIds, new HashMemo());
     }
 
     RetailDb copy() {
-        return new RetailDb(users.copy(), products.copy(), orders.copy(), userIdByEmail, userIdsByName, clock, requestIds);
+        return new RetailDb(users.copy(), products.copy(), orders.copy(), userIdByEmail, userIdsByName, clock, requestIds, hashes);
     }
 
     /** The simulated time as ISO-8601, the form it is stored in. */
@@ -131,16 +155,52 @@ final class RetailDb {
         orders.forEachSorted((id, order) -> visitor.accept(order));
     }
 
+    /** The canonical JSON of an unchanged base user, order or product (rendered when the world was built); null otherwise. */
+    String baseJson(Object value) {
+        return switch (value) {
+            case User user -> users.baseJson(user.userId(), user);
+            case Order order -> orders.baseJson(order.orderId(), order);
+            case Product product -> products.baseJson(product.productId(), product);
+            default -> null;
+        };
+    }
+
     /** SHA-256 over (table, key, SHA-256 of the entry's canonical JSON) in sorted order. */
     String stateHash() {
+        SortedMap<String, byte[]> orderChanges = orders.changeDigests();
+        SortedMap<String, byte[]> productChanges = products.changeDigests();
+        SortedMap<String, byte[]> userChanges = users.changeDigests();
+        MessageDigest changes = Hashing.sha256();
+        feed(changes, "orders", orderChanges);
+        feed(changes, "products", productChanges);
+        feed(changes, "users", userChanges);
+        String key = HexFormat.of().formatHex(changes.digest());
+        String known = hashes.get(key);
+        if (known != null) return known;
+
         MessageDigest digest = Hashing.sha256();
         digest.update("orders".getBytes(StandardCharsets.UTF_8));
-        orders.digestInto(digest);
+        orders.digestInto(digest, orderChanges);
         digest.update("products".getBytes(StandardCharsets.UTF_8));
-        products.digestInto(digest);
+        products.digestInto(digest, productChanges);
         digest.update("users".getBytes(StandardCharsets.UTF_8));
-        users.digestInto(digest);
-        return HexFormat.of().formatHex(digest.digest());
+        users.digestInto(digest, userChanges);
+        String hash = HexFormat.of().formatHex(digest.digest());
+        hashes.put(key, hash);
+        return hash;
+    }
+
+    /** One table's change set into the memo key: name, then (key, 0, entry digest) per change, each field length-delimited. */
+    private static void feed(MessageDigest digest, String table, SortedMap<String, byte[]> changes) {
+        digest.update(table.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(changes.size()).array());
+        changes.forEach((key, entry) -> {
+            byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+            digest.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+            digest.update(bytes);
+            digest.update(entry);
+        });
     }
 
     private static String nameKey(String firstName, String lastName) {

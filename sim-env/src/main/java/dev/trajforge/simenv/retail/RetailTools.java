@@ -2,6 +2,7 @@ package dev.trajforge.simenv.retail;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import dev.trajforge.simenv.tools.Rendered;
 import dev.trajforge.simenv.tools.ToolException;
 
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * The retail tools, each enforcing what a real order backend enforces. Policy (identity checks,
  * confirmation before writes) is not coded here: it lives in policy.md and is judged.
  */
-final class RetailTools {
+final class RetailTools implements Rendered {
     static final String TRANSFER = "transfer_to_human_agents";
     static final List<String> WRITES = List.of("cancel_pending_order", "modify_pending_order_address",
             "modify_pending_order_payment", "modify_pending_order_items", "return_delivered_order_items",
@@ -186,6 +187,12 @@ final class RetailTools {
     @Tool(name = "calculate", value = "Calculate an arithmetic expression with + - * / and parentheses, such as '(12.5 + 3) * 2'. Returns the result rounded to 2 decimals.")
     String calculate(@P(name = "expression", value = "The expression, such as '2 * (3.5 + 4)'.") String expression) {
         return Calculator.evaluate(expression).toPlainString();
+    }
+
+    /** Unchanged users, orders and products of the world were rendered once, when it was built. */
+    @Override
+    public String renderedJson(Object value) {
+        return db.baseJson(value);
     }
 
     /** Per payment method, what was paid minus what was refunded, in history order; only positive amounts. */

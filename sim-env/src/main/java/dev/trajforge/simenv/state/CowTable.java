@@ -3,6 +3,7 @@ package dev.trajforge.simenv.state;
 import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.Hashing;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collections;
@@ -15,14 +16,28 @@ import java.util.function.BiConsumer;
 /**
  * A keyed table of immutable values with copy-on-write episodes: the base (a world's initial state)
  * is built once and shared by every copy; each copy keeps only the entries it changed. Copies cost
- * O(changes), not O(table). Entry hashes of the base are computed once, so hashing a copy costs one
- * pass over 32-byte digests plus the changed entries.
+ * O(changes), not O(table).
+ *
+ * <p>The table's digest input is, in key order, {@code key, 0, SHA-256(canonical JSON of the value)}
+ * per entry. For the base that whole byte stream is laid out once, with each entry's canonical JSON
+ * kept beside it; a copy that only replaced entries is digested by streaming the shared bytes and
+ * substituting the changed entries' digests at their known offsets, so hashing a copy costs one
+ * straight SHA-256 pass plus the changed entries, with no walk over the table.
  */
 public final class CowTable<V> {
+    private static final int DIGEST_BYTES = 32;
+
     private final Base<V> base;
     private final Map<String, V> changes;
 
-    private record Base<V>(SortedMap<String, V> entries, Map<String, byte[]> digests) {
+    /**
+     * The shared initial state: entries in key order, a hash index over them, the digest input stream
+     * and, per key, the offset of its entry digest in that stream and its canonical JSON.
+     */
+    private record Base<V>(SortedMap<String, V> entries, Map<String, Entry<V>> index, byte[] stream) {
+    }
+
+    private record Entry<V>(V value, int digestOffset, String json) {
     }
 
     private CowTable(Base<V> base, Map<String, V> changes) {
@@ -30,12 +45,19 @@ public final class CowTable<V> {
         this.changes = changes;
     }
 
-    /** A table over {@code initial}; the entries are hashed now, once. */
+    /** A table over {@code initial}; the entries are rendered and hashed now, once. */
     public static <V> CowTable<V> of(SortedMap<String, V> initial) {
         SortedMap<String, V> entries = Collections.unmodifiableSortedMap(new TreeMap<>(initial));
-        Map<String, byte[]> digests = new HashMap<>(entries.size() * 2);
-        entries.forEach((key, value) -> digests.put(key, digest(value)));
-        return new CowTable<>(new Base<>(entries, digests), new HashMap<>());
+        Map<String, Entry<V>> index = new HashMap<>(entries.size() * 2);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream(entries.size() * 64);
+        entries.forEach((key, value) -> {
+            String json = CanonicalJson.write(value);
+            stream.writeBytes(key.getBytes(StandardCharsets.UTF_8));
+            stream.write(0);
+            index.put(key, new Entry<>(value, stream.size(), json));
+            stream.writeBytes(Hashing.sha256().digest(json.getBytes(StandardCharsets.UTF_8)));
+        });
+        return new CowTable<>(new Base<>(entries, index, stream.toByteArray()), new HashMap<>());
     }
 
     /** A private copy sharing the base and this table's current changes. */
@@ -45,11 +67,13 @@ public final class CowTable<V> {
 
     public V get(String key) {
         V changed = changes.get(key);
-        return changed != null ? changed : base.entries().get(key);
+        if (changed != null) return changed;
+        Entry<V> entry = base.index().get(key);
+        return entry == null ? null : entry.value();
     }
 
     public boolean contains(String key) {
-        return changes.containsKey(key) || base.entries().containsKey(key);
+        return changes.containsKey(key) || base.index().containsKey(key);
     }
 
     public void put(String key, V value) {
@@ -59,14 +83,26 @@ public final class CowTable<V> {
 
     public int size() {
         int added = 0;
-        for (String key : changes.keySet()) if (!base.entries().containsKey(key)) added++;
+        for (String key : changes.keySet()) if (!base.index().containsKey(key)) added++;
         return base.entries().size() + added;
+    }
+
+    /**
+     * The canonical JSON of {@code value} if it is the very (unchanged) base entry under {@code key},
+     * else null: base entries were rendered once when the table was built.
+     */
+    public String baseJson(String key, Object value) {
+        Entry<V> entry = base.index().get(key);
+        return entry != null && entry.value() == value ? entry.json() : null;
     }
 
     /** Visits every entry in key order. */
     public void forEachSorted(BiConsumer<String, V> visitor) {
-        boolean onlyUpdates = changes.keySet().stream().allMatch(base.entries()::containsKey);
-        if (onlyUpdates) { // the common case: walk the shared base, substituting changed entries
+        if (onlyUpdates()) { // the common case: walk the shared base, substituting changed entries
+            if (changes.isEmpty()) {
+                base.entries().forEach(visitor);
+                return;
+            }
             base.entries().forEach((key, value) -> {
                 V changed = changes.get(key);
                 visitor.accept(key, changed != null ? changed : value);
@@ -78,13 +114,55 @@ public final class CowTable<V> {
         merged.forEach(visitor);
     }
 
-    /** Feeds (key, SHA-256 of the entry's canonical JSON) for every entry, in key order. */
+    /** Feeds (key, 0, SHA-256 of the entry's canonical JSON) for every entry, in key order. */
     public void digestInto(MessageDigest digest) {
-        forEachSorted((key, value) -> {
-            digest.update(key.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(changes.containsKey(key) ? digest(value) : base.digests().get(key));
-        });
+        digestInto(digest, changeDigests());
+    }
+
+    /** SHA-256 of each changed entry's canonical JSON, in key order: with the shared base, they determine the table. */
+    public SortedMap<String, byte[]> changeDigests() {
+        SortedMap<String, byte[]> digests = new TreeMap<>(base.entries().comparator()); // the base's order is the stream's
+        changes.forEach((key, value) -> digests.put(key, digest(value)));
+        return digests;
+    }
+
+    /** As {@link #digestInto(MessageDigest)}, given this table's {@link #changeDigests()}. */
+    public void digestInto(MessageDigest digest, SortedMap<String, byte[]> changeDigests) {
+        byte[] stream = base.stream();
+        if (changeDigests.isEmpty()) {
+            digest.update(stream);
+            return;
+        }
+        if (!onlyUpdates()) {
+            forEachSorted((key, value) -> {
+                digest.update(key.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                byte[] changed = changeDigests.get(key);
+                if (changed != null) digest.update(changed);
+                else digest.update(stream, base.index().get(key).digestOffset(), DIGEST_BYTES);
+            });
+            return;
+        }
+        // every change replaces a base entry: stream the base, substituting the changed digests in offset order
+        int[] offsets = new int[changeDigests.size()];
+        byte[][] digests = new byte[changeDigests.size()][];
+        int n = 0;
+        for (Map.Entry<String, byte[]> change : changeDigests.entrySet()) { // key order is stream order
+            offsets[n] = base.index().get(change.getKey()).digestOffset();
+            digests[n++] = change.getValue();
+        }
+        int position = 0;
+        for (int i = 0; i < n; i++) {
+            digest.update(stream, position, offsets[i] - position);
+            digest.update(digests[i]);
+            position = offsets[i] + DIGEST_BYTES;
+        }
+        digest.update(stream, position, stream.length - position);
+    }
+
+    private boolean onlyUpdates() {
+        for (String key : changes.keySet()) if (!base.index().containsKey(key)) return false;
+        return true;
     }
 
     private static byte[] digest(Object value) {

@@ -107,7 +107,7 @@ public final class Toolkit<T> {
         }
         try {
             Object result = entry.method().invoke(target, values);
-            return ToolResult.ok(call, render(result));
+            return ToolResult.ok(call, render(target, result));
         } catch (InvocationTargetException e) {
             // ToolException: the backend refused; IllegalArgumentException: a value failed validation at the door
             if (e.getCause() instanceof ToolException || e.getCause() instanceof IllegalArgumentException) {
@@ -119,9 +119,13 @@ public final class Toolkit<T> {
         }
     }
 
-    private static String render(Object result) {
+    private static String render(Object target, Object result) {
         if (result == null) return "null";
         if (result instanceof String text) return text;
+        if (target instanceof Rendered rendered) {
+            String json = rendered.renderedJson(result);
+            if (json != null) return json;
+        }
         return CanonicalJson.write(result);
     }
 
