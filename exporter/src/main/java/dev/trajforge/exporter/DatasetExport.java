@@ -6,7 +6,6 @@ import org.apache.hadoop.fs.Path;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,12 +13,14 @@ import java.util.TreeMap;
 
 /**
  * One export: rows go in through {@link #write}, and {@link #commit} publishes them atomically as
- * {@code data/<split>-NNNNN-of-NNNNN.parquet} with {@code manifest.json}, {@code README.md} and, last,
+ * {@code data/<split>-NNNNN-of-NNNNN.<ext>} with {@code manifest.json}, {@code README.md} and, last,
  * {@code _SUCCESS}. Readers trust the directory only while {@code _SUCCESS} exists.
  *
  * <p>Every episode goes through {@link #write} (accepted, rejected and infra-failed), in a deterministic
- * order: the same records in the same order with the same settings give byte-identical Parquet files.
- * Not thread-safe; one thread writes.
+ * order: the same records in the same order with the same settings give byte-identical data files.
+ * With {@link ExportSettings#dedup()} on, an accepted episode that duplicates an earlier one is turned
+ * into a rejected one with reason {@link Dedup#REASON} before it is written ({@link Deduplicator}).
+ * {@link ExportSettings#format()} decides what a row is ({@link RowSink}). Not thread-safe; one thread writes.
  *
  * <p>Committing into a directory that holds a previous export replaces it: {@code _SUCCESS} is deleted
  * first, then the old data files, manifest and card; then the new shards are published.
@@ -29,8 +30,8 @@ public final class DatasetExport implements AutoCloseable {
 
     private final ExportSettings settings;
     private final OutputLayout layout;
-    private final SplitAssigner splits;
-    private final Map<String, ShardWriter> writers = new LinkedHashMap<>();
+    private final RowSink<?> sink;
+    private final Deduplicator dedup;
     private final Map<String, Long> rejected = new TreeMap<>();
     private long episodes;
     private long accepted;
@@ -44,7 +45,8 @@ public final class DatasetExport implements AutoCloseable {
     private DatasetExport(ExportSettings settings, OutputLayout layout) {
         this.settings = settings;
         this.layout = layout;
-        this.splits = new SplitAssigner(settings.validationFraction());
+        this.sink = RowSink.of(settings, new SplitAssigner(settings.validationFraction()), layout.staging(), layout.conf());
+        this.dedup = new Deduplicator(settings.dedup());
     }
 
     /**
@@ -64,15 +66,10 @@ public final class DatasetExport implements AutoCloseable {
         Objects.requireNonNull(record, "record");
         requireOpen();
         try {
-            switch (record.status()) {
-                case ACCEPTED -> writer(splits.splitOf(record.trajectory().taskId())).write(record);
-                case REJECTED -> {
-                    if (settings.keepRejected()) {
-                        writer(SplitAssigner.REJECTED).write(record);
-                    }
-                }
-                case INFRA_FAILED -> { }
+            if (record.status() == RecordStatus.ACCEPTED && dedup.check(record.trajectory()) != null) {
+                record = record.asDuplicate();
             }
+            sink.write(record);
         } catch (RuntimeException e) {
             state = State.FAILED;
             throw e;
@@ -107,23 +104,21 @@ public final class DatasetExport implements AutoCloseable {
         Objects.requireNonNull(usage, "usage");
         requireOpen();
         state = State.FAILED; // until the last step succeeds
-        List<StagedShard> staged = new ArrayList<>();
-        for (ShardWriter writer : writers.values()) {
-            staged.addAll(writer.finish());
-        }
+        List<StagedShard> staged = sink.finish();
         Path current = layout.staging();
         try {
             List<ExportResult.ShardFile> files = new ArrayList<>();
             List<Path[]> moves = new ArrayList<>();
             for (StagedShard shard : staged) {
                 current = shard.path();
-                ShardVerifier.verify(shard, layout.status(shard.path()), layout.conf(), settings.runId());
+                sink.format().verify(shard, layout.status(shard.path()), layout.conf(), settings.runId());
                 String name = finalName(shard, staged);
                 files.add(new ExportResult.ShardFile(name, shard.rows(), shard.bytes(), shard.sha256()));
                 moves.add(new Path[] {shard.path(), layout.file(name)});
             }
             ExportResult result = new ExportResult(layout.uri(), episodes, accepted, rejected, infraFailed,
-                    rowsPerSplit(staged), files, prompts, models);
+                    rowsPerSplit(staged), files, prompts, models, settings.format(),
+                    new ExportResult.Duplicates(dedup.exactRemoved(), dedup.nearRemoved()));
 
             current = layout.root();
             replacing = true;
@@ -135,7 +130,7 @@ public final class DatasetExport implements AutoCloseable {
             current = layout.staging().getParent();
             layout.deleteTemporary();
             current = layout.file(OutputLayout.MANIFEST);
-            layout.write(current, Manifest.render(settings, createdAt, result, usage, metrics));
+            layout.write(current, Manifest.render(settings, createdAt, result, usage, metrics, dedup.banding()));
             current = layout.file(OutputLayout.README);
             layout.write(current, DatasetCard.render(settings, createdAt, result));
             current = layout.file(OutputLayout.SUCCESS);
@@ -153,7 +148,7 @@ public final class DatasetExport implements AutoCloseable {
         if (state == State.COMMITTED || state == State.CLOSED) {
             return;
         }
-        writers.values().forEach(ShardWriter::abort);
+        sink.abort();
         if (replacing) {
             try {
                 layout.deletePreviousExport();
@@ -165,25 +160,22 @@ public final class DatasetExport implements AutoCloseable {
         state = State.CLOSED;
     }
 
-    private ShardWriter writer(String split) {
-        return writers.computeIfAbsent(split, s -> new ShardWriter(s, layout.staging(), layout.conf(), settings));
-    }
-
     private Map<String, Long> rowsPerSplit(List<StagedShard> staged) {
         Map<String, Long> rows = new TreeMap<>();
         rows.put(SplitAssigner.TRAIN, 0L);
         rows.put(SplitAssigner.VALIDATION, 0L);
-        if (settings.keepRejected()) {
+        if (settings.keepRejected() && settings.format().rowsAreEpisodes()) {
             rows.put(SplitAssigner.REJECTED, 0L);
         }
         staged.forEach(s -> rows.merge(s.split(), s.rows(), Long::sum));
         return rows;
     }
 
-    /** Hugging Face naming: {@code data/<split>-<index:05d>-of-<count:05d>.parquet}, count per split. */
-    private static String finalName(StagedShard shard, List<StagedShard> all) {
+    /** Hugging Face naming: {@code data/<split>-<index:05d>-of-<count:05d>.<ext>}, count per split. */
+    private String finalName(StagedShard shard, List<StagedShard> all) {
         List<StagedShard> split = all.stream().filter(s -> s.split().equals(shard.split())).toList();
-        return String.format("%s/%s-%05d-of-%05d.parquet", OutputLayout.DATA, shard.split(), split.indexOf(shard), split.size());
+        return String.format("%s/%s-%05d-of-%05d.%s", OutputLayout.DATA, shard.split(), split.indexOf(shard), split.size(),
+                settings.format().extension());
     }
 
     private void requireOpen() {

@@ -56,6 +56,14 @@ public record ExportRecord(Trajectory trajectory, RecordStatus status, double re
         return new ExportRecord(trajectory, RecordStatus.INFRA_FAILED, 0.0, null, null, null, List.of());
     }
 
+    /** This accepted episode as a removed duplicate: rejected, reward 0, the single reason {@link Dedup#REASON}; judge fields kept. */
+    ExportRecord asDuplicate() {
+        if (status != RecordStatus.ACCEPTED) {
+            throw new IllegalStateException("trajectory " + trajectory.id() + ": only an accepted record is a duplicate, this one is " + status);
+        }
+        return rejected(trajectory, judgeScore, judgeRationale, judgeModel, List.of(Dedup.REASON));
+    }
+
     /** The reason the manifest counts this rejected record under. */
     String primaryRejectReason() {
         return rejectReasons.getFirst();

@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
  * @param keepRejected       also write rejected episodes to a {@code rejected} split
  * @param targetShardBytes   a split starts a new shard once its current one holds this many bytes
  * @param rowGroupBytes      Parquet row group size
+ * @param format             what the data files hold ({@link ExportFormat#HF_PARQUET} unless chosen)
+ * @param dedup              which accepted episodes are removed as duplicates ({@link Dedup#OFF} unless chosen)
  */
 public record ExportSettings(String outputUri, String runId, String configSha256, double validationFraction,
-                             boolean keepRejected, long targetShardBytes, long rowGroupBytes) {
+                             boolean keepRejected, long targetShardBytes, long rowGroupBytes,
+                             ExportFormat format, Dedup dedup) {
     public static final long DEFAULT_TARGET_SHARD_BYTES = 256L << 20;
     public static final long DEFAULT_ROW_GROUP_BYTES = 64L << 20;
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -44,9 +47,18 @@ public record ExportSettings(String outputUri, String runId, String configSha256
         if (rowGroupBytes <= 0) {
             throw new IllegalArgumentException("rowGroupBytes must be > 0, got " + rowGroupBytes);
         }
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(dedup, "dedup");
     }
 
-    /** Settings with the default sizes: 256 MiB shards, 64 MiB row groups. */
+    /** Hugging Face Parquet without dedup: every accepted episode is written. */
+    public ExportSettings(String outputUri, String runId, String configSha256, double validationFraction,
+                          boolean keepRejected, long targetShardBytes, long rowGroupBytes) {
+        this(outputUri, runId, configSha256, validationFraction, keepRejected, targetShardBytes, rowGroupBytes,
+                ExportFormat.HF_PARQUET, Dedup.OFF);
+    }
+
+    /** Settings with the default sizes (256 MiB shards, 64 MiB row groups), Hugging Face Parquet, no dedup. */
     public static ExportSettings of(String outputUri, String runId, String configSha256,
                                     double validationFraction, boolean keepRejected) {
         return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
@@ -55,6 +67,16 @@ public record ExportSettings(String outputUri, String runId, String configSha256
 
     public ExportSettings withSizes(long targetShardBytes, long rowGroupBytes) {
         return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
-                targetShardBytes, rowGroupBytes);
+                targetShardBytes, rowGroupBytes, format, dedup);
+    }
+
+    public ExportSettings withFormat(ExportFormat format) {
+        return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
+                targetShardBytes, rowGroupBytes, format, dedup);
+    }
+
+    public ExportSettings withDedup(Dedup dedup) {
+        return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
+                targetShardBytes, rowGroupBytes, format, dedup);
     }
 }

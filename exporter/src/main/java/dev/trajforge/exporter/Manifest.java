@@ -13,7 +13,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Renders {@code manifest.json}: top-level keys in the order of {@code dataset-contract.md}, map keys
- * sorted, {@code \n} line ends, so the same export always renders the same bytes.
+ * sorted, {@code \n} line ends, so the same export always renders the same bytes. After the contract's
+ * keys and {@code models}, {@code prompts_sha256}, {@code metrics} come {@code format} (what the data
+ * files hold, e.g. {@code hf-parquet}) and {@code dedup} (settings and how many episodes it removed).
  */
 final class Manifest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,7 +27,9 @@ final class Manifest {
     private Manifest() {
     }
 
-    static byte[] render(ExportSettings settings, Instant createdAt, ExportResult result, UsageTotals usage, java.util.Map<String, ?> metrics) {
+    /** {@code banding} is the LSH (bands, rows) of near-dedup, or null without it. */
+    static byte[] render(ExportSettings settings, Instant createdAt, ExportResult result, UsageTotals usage,
+                         java.util.Map<String, ?> metrics, int[] banding) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema_version", TrajectorySchema.SCHEMA_VERSION);
         root.put("run_id", settings.runId());
@@ -59,6 +63,24 @@ final class Manifest {
         result.prompts().forEach((name, shas) -> shas.forEach(prompts.putArray(name)::add));
         root.set("metrics", JSON.copy().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .valueToTree(new java.util.TreeMap<>(metrics)));
+        root.put("format", result.format().wireName());
+        Dedup dedup = settings.dedup();
+        ObjectNode dedupNode = root.putObject("dedup")
+                .put("exact", dedup.exact());
+        if (dedup.near()) {
+            dedupNode.put("near_duplicate_threshold", dedup.nearThreshold());
+        } else {
+            dedupNode.putNull("near_duplicate_threshold");
+        }
+        dedupNode.put("removed_exact", result.duplicates().exact())
+                .put("removed_near", result.duplicates().near());
+        if (banding != null) {
+            dedupNode.putObject("minhash")
+                    .put("permutations", MinHash.PERMUTATIONS)
+                    .put("bands", banding[0])
+                    .put("rows", banding[1])
+                    .put("shingle_words", MinHash.SHINGLE_WORDS);
+        }
         try {
             return (JSON.writer(PRETTY).writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

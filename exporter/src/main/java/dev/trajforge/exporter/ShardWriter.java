@@ -2,49 +2,55 @@ package dev.trajforge.exporter;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The rolling writer of one split: writes rows to {@code _temporary/<runId>/<split>-<seq>.parquet} and
+ * The rolling writer of one split: writes rows to {@code _temporary/<runId>/<split>-<seq>.<ext>} and
  * starts a new shard once the current one holds {@code targetShardBytes}. Shards are named for their
  * final place only at commit, when the number of shards is known.
  */
-final class ShardWriter {
+final class ShardWriter<T> {
     private final String split;
     private final Path stagingDir;
     private final Configuration conf;
-    private final ExportSettings settings;
+    private final ShardFormat<T> format;
+    private final long targetShardBytes;
+    private final Function<T, String> describe;
     private final List<StagedShard> closed = new ArrayList<>();
 
-    private ParquetWriter<ExportRecord> writer;
+    private ShardFormat.RowFile<T> writer;
     private HashingOutputFile file;
     private Path path;
     private long rows;
 
-    ShardWriter(String split, Path stagingDir, Configuration conf, ExportSettings settings) {
+    /** {@code describe} names a row in error messages, such as "trajectory 1a2b...". */
+    ShardWriter(String split, Path stagingDir, Configuration conf, ShardFormat<T> format, long targetShardBytes,
+                Function<T, String> describe) {
         this.split = split;
         this.stagingDir = stagingDir;
         this.conf = conf;
-        this.settings = settings;
+        this.format = format;
+        this.targetShardBytes = targetShardBytes;
+        this.describe = describe;
     }
 
-    void write(ExportRecord record) {
+    void write(T row) {
         if (writer == null) {
             openNext();
         }
         try {
-            writer.write(record);
+            writer.write(row);
             rows++;
-            if (writer.getDataSize() >= settings.targetShardBytes()) {
+            if (writer.dataSize() >= targetShardBytes) {
                 closeCurrent();
             }
         } catch (IOException e) {
-            throw ExportException.io("write trajectory " + record.trajectory().id() + " to", path, e);
+            throw ExportException.io("write " + describe.apply(row) + " to", path, e);
         }
     }
 
@@ -71,10 +77,10 @@ final class ShardWriter {
     }
 
     private void openNext() {
-        path = new Path(stagingDir, String.format("%s-%05d.parquet", split, closed.size()));
+        path = new Path(stagingDir, String.format("%s-%05d.%s", split, closed.size(), format.extension()));
         try {
             file = new HashingOutputFile(HadoopOutputFile.fromPath(path, conf));
-            writer = TrajectoryParquetWriter.open(file, conf, settings);
+            writer = format.open(file, conf);
             rows = 0;
         } catch (IOException e) {
             throw ExportException.io("create shard", path, e);
@@ -85,7 +91,7 @@ final class ShardWriter {
         if (writer == null) {
             return;
         }
-        ParquetWriter<ExportRecord> current = writer;
+        ShardFormat.RowFile<T> current = writer;
         writer = null;
         current.close();
         closed.add(new StagedShard(split, path, rows, file.bytes(), file.sha256Hex()));

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Builds the {@link ParquetWriter} of one shard: ZSTD level 3, the configured row group size, page and
- * dictionary defaults, a bloom filter on {@code id}, and the {@code trajforge.*} footer metadata.
+ * dictionary defaults, optionally a bloom filter on one column ({@code id} for trajectories), and the
+ * {@code trajforge.*} footer metadata.
  */
 final class TrajectoryParquetWriter {
     /** Read by parquet-hadoop's ZSTD codec from the Hadoop configuration. */
@@ -25,45 +26,52 @@ final class TrajectoryParquetWriter {
     private TrajectoryParquetWriter() {
     }
 
-    /** {@code conf} must already carry {@link #ZSTD_LEVEL_KEY}. */
-    static ParquetWriter<ExportRecord> open(OutputFile file, Configuration conf, ExportSettings settings) throws IOException {
-        Map<String, String> footer = Map.of(
+    /** The contract's footer key/value metadata. */
+    static Map<String, String> footer(ExportSettings settings) {
+        return Map.of(
                 TrajectorySchema.FOOTER_SCHEMA_VERSION, Integer.toString(TrajectorySchema.SCHEMA_VERSION),
                 TrajectorySchema.FOOTER_RUN_ID, settings.runId(),
                 TrajectorySchema.FOOTER_CONFIG_SHA256, settings.configSha256());
-        return new Builder(file, footer)
+    }
+
+    /** {@code conf} must already carry {@link #ZSTD_LEVEL_KEY}; {@code bloomFilterColumn} may be null. */
+    static <T> ParquetWriter<T> open(OutputFile file, Configuration conf, ExportSettings settings, WriteSupport<T> writeSupport,
+                                     String bloomFilterColumn) throws IOException {
+        Builder<T> builder = new Builder<>(file, writeSupport)
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
-                .withRowGroupSize(settings.rowGroupBytes())
-                .withBloomFilterEnabled("id", true)
-                .withAdaptiveBloomFilterEnabled(true)
-                .withBloomFilterCandidateNumber("id", BLOOM_FILTER_CANDIDATES)
-                .build();
+                .withRowGroupSize(settings.rowGroupBytes());
+        if (bloomFilterColumn != null) {
+            builder = builder.withBloomFilterEnabled(bloomFilterColumn, true)
+                    .withAdaptiveBloomFilterEnabled(true)
+                    .withBloomFilterCandidateNumber(bloomFilterColumn, BLOOM_FILTER_CANDIDATES);
+        }
+        return builder.build();
     }
 
-    static final class Builder extends ParquetWriter.Builder<ExportRecord, Builder> {
-        private final Map<String, String> footer;
+    static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
+        private final WriteSupport<T> writeSupport;
 
-        Builder(OutputFile file, Map<String, String> footer) {
+        Builder(OutputFile file, WriteSupport<T> writeSupport) {
             super(file);
-            this.footer = footer;
+            this.writeSupport = writeSupport;
         }
 
         @Override
-        protected Builder self() {
+        protected Builder<T> self() {
             return this;
         }
 
         @Override
         @SuppressWarnings("deprecation") // still the abstract entry point in parquet 1.18 when a Hadoop Configuration is set
-        protected WriteSupport<ExportRecord> getWriteSupport(Configuration conf) {
-            return new TrajectoryWriteSupport(footer);
+        protected WriteSupport<T> getWriteSupport(Configuration conf) {
+            return writeSupport;
         }
 
         @Override
-        protected WriteSupport<ExportRecord> getWriteSupport(ParquetConfiguration conf) {
-            return new TrajectoryWriteSupport(footer);
+        protected WriteSupport<T> getWriteSupport(ParquetConfiguration conf) {
+            return writeSupport;
         }
     }
 }

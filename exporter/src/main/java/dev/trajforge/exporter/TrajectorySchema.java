@@ -82,12 +82,12 @@ final class TrajectorySchema {
     private TrajectorySchema() {
     }
 
-    private static PrimitiveType string(Repetition repetition, String name) {
+    static PrimitiveType string(Repetition repetition, String name) {
         return Types.primitive(PrimitiveTypeName.BINARY, repetition).as(LogicalTypeAnnotation.stringType()).named(name);
     }
 
     /** {@code <repetition> group <name> (LIST) { repeated group list { <element> } }}; element must be named "element". */
-    private static GroupType list(Repetition repetition, Type element, String name) {
+    static GroupType list(Repetition repetition, Type element, String name) {
         if (!ELEMENT.equals(element.getName())) {
             throw new IllegalArgumentException("list element must be named 'element', got " + element.getName());
         }

@@ -57,6 +57,30 @@ final class Fixtures {
                 Termination.USER_STOP, "state-hash", new Usage(2, 1200 + trial, 150), lineage, faults);
     }
 
+    /** A trajectory of {@code taskId} with the given messages and everything else as in {@link #trajectory}. */
+    static Trajectory trajectory(String taskId, int trial, List<Message> messages) {
+        Trajectory like = trajectory("retail", taskId, trial);
+        return new Trajectory(like.id(), like.domain(), taskId, like.persona(), trial, like.seed(), messages, TOOLS_JSON,
+                Termination.USER_STOP, "state-hash", like.usage(), like.lineage(), List.of());
+    }
+
+    /**
+     * system; then per user turn: the turn, an assistant call of get_order_details for order
+     * {@code #W100<turn>} (call ids {@code <callPrefix>_<turn>}), its result, and an assistant text.
+     */
+    static List<Message> conversation(String callPrefix, String... userTurns) {
+        List<Message> messages = new ArrayList<>();
+        messages.add(Message.system("You are a retail support agent. Follow the policy: confirm before cancelling."));
+        for (int i = 0; i < userTurns.length; i++) {
+            ToolCall call = new ToolCall(callPrefix + "_" + i, "get_order_details", "{\"order_id\":\"#W100" + i + "\"}");
+            messages.add(Message.user(userTurns[i]));
+            messages.add(Message.assistant(null, null, List.of(call)));
+            messages.add(Message.tool(ToolResult.ok(call, "{\"order_id\":\"#W100" + i + "\",\"status\":\"pending\"}")));
+            messages.add(Message.assistant("Order #W100" + i + " is pending."));
+        }
+        return messages;
+    }
+
     static ExportRecord accepted(String domain, String taskId, int trial) {
         return ExportRecord.accepted(trajectory(domain, taskId, trial), 1.0, 0.9, "followed policy", "scripted/judge-v1");
     }

@@ -281,6 +281,13 @@ public final class ConfigLoader {
         if (!root.has("validationFraction")) root.put("validationFraction", RunConfig.DEFAULT_VALIDATION_FRACTION);
         if (!root.has("keepRejected")) root.put("keepRejected", RunConfig.DEFAULT_KEEP_REJECTED);
 
+        if (!root.has("export")) root.putObject("export");
+        if (root.get("export") instanceof ObjectNode export) {
+            if (!export.has("format")) export.put("format", RunConfig.Export.DEFAULT.format());
+            if (!export.has("dedup")) export.put("dedup", RunConfig.Export.DEFAULT.dedup());
+            if (!export.has("nearDuplicates")) export.put("nearDuplicates", RunConfig.Export.DEFAULT.nearDuplicates());
+            if (!export.has("nearDuplicateThreshold")) export.put("nearDuplicateThreshold", RunConfig.Export.DEFAULT.nearDuplicateThreshold());
+        }
         if (!root.has("judging")) root.putObject("judging");
         if (root.get("judging") instanceof ObjectNode judging) {
             if (!judging.has("threshold")) judging.put("threshold", Judging.DEFAULT.threshold());

@@ -1,5 +1,8 @@
 package dev.trajforge.collector.config;
 
+import dev.trajforge.exporter.Dedup;
+import dev.trajforge.exporter.ExportFormat;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -21,6 +24,9 @@ import java.util.regex.Pattern;
  * @param agent              the agent model (default: scripted/oracle-agent with {@link AgentErrorRates#DEFAULT})
  * @param user               the user simulator (default: scripted/persona-user)
  * @param judge              the LLM rubric judge, or null for deterministic checks only (default null)
+ * @param judging            how the LLM judge decides (default {@link Judging#DEFAULT})
+ * @param budget             when the run stops by itself (default none)
+ * @param export             what the dataset's files hold and which duplicates are removed (default {@link Export#DEFAULT})
  */
 public record RunConfig(
         String runId,
@@ -38,13 +44,53 @@ public record RunConfig(
         ModelSpec user,
         ModelSpec judge,
         Judging judging,
-        Budget budget) {
+        Budget budget,
+        Export export) {
 
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_TRIALS = 1;
     public static final int DEFAULT_MAX_TURNS = 30;
     public static final int DEFAULT_MAX_TOOL_ERRORS = 5;
     public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
+
+    /**
+     * The {@code export:} block: the format of the dataset's files and deduplication of accepted
+     * episodes (first occurrence in episode order wins; removed ones count as {@code rejected.duplicate}).
+     * Part of the fingerprint: it changes the dataset (not the journal).
+     *
+     * @param format                 {@code hf-parquet} (default), {@code openai-jsonl}, {@code sharegpt} or {@code dpo}
+     * @param dedup                  remove duplicates at all (default true); false keeps every accepted episode
+     * @param nearDuplicates         also remove near-duplicates (default true), not only exact ones
+     * @param nearDuplicateThreshold MinHash Jaccard estimate at or above which an episode is a near-duplicate,
+     *                               in [0.5, 1] (default 0.9); 1.0 turns near-dedup off
+     */
+    public record Export(String format, boolean dedup, boolean nearDuplicates, double nearDuplicateThreshold) {
+        public static final Export DEFAULT = new Export(ExportFormat.HF_PARQUET.wireName(), true, true, Dedup.DEFAULT_THRESHOLD);
+
+        public Export {
+            if (format == null) throw new IllegalArgumentException("format: must not be null (leave the key out for the default)");
+            try {
+                ExportFormat.fromWire(format);
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("format: " + unknown.getMessage());
+            }
+            if (!(nearDuplicateThreshold >= Dedup.MIN_THRESHOLD && nearDuplicateThreshold <= 1)) {
+                throw new IllegalArgumentException("nearDuplicateThreshold: must be in [" + Dedup.MIN_THRESHOLD + ", 1], got "
+                        + nearDuplicateThreshold);
+            }
+        }
+
+        /** The exporter's format. */
+        public ExportFormat exportFormat() {
+            return ExportFormat.fromWire(format);
+        }
+
+        /** The exporter's dedup settings: nothing without {@code dedup}; near-dedup unless off or at threshold 1.0. */
+        public Dedup deduplication() {
+            if (!dedup) return Dedup.OFF;
+            return new Dedup(true, nearDuplicates && nearDuplicateThreshold < 1, nearDuplicateThreshold);
+        }
+    }
     public static final boolean DEFAULT_KEEP_REJECTED = false;
 
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -80,13 +126,22 @@ public record RunConfig(
         if (judge != null && judge.errors() != null) {
             throw new IllegalArgumentException("judge.errors: error rates apply to the scripted agent only");
         }
+        if (export == null) throw new IllegalArgumentException("export: must not be null (leave the key out for the default)");
+    }
+
+    /** A config with the default {@code export:} block. */
+    public RunConfig(String runId, long seed, String domain, int tasks, int trials, int maxTurns, int maxToolErrors,
+                     int concurrency, double validationFraction, String output, boolean keepRejected, ModelSpec agent,
+                     ModelSpec user, ModelSpec judge, Judging judging, Budget budget) {
+        this(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency, validationFraction, output,
+                keepRejected, agent, user, judge, judging, budget, Export.DEFAULT);
     }
 
     /** A config with every optional key at its default. */
     public static RunConfig withDefaults(String runId, long seed, String domain, int tasks, String output) {
         return new RunConfig(runId, seed, domain, tasks, DEFAULT_TRIALS, DEFAULT_MAX_TURNS, DEFAULT_MAX_TOOL_ERRORS,
                 defaultConcurrency(), DEFAULT_VALIDATION_FRACTION, output, DEFAULT_KEEP_REJECTED,
-                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE);
+                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT);
     }
 
     /** Two episodes in flight per available processor. */
@@ -98,7 +153,7 @@ public record RunConfig(
     public RunConfig withOutput(String newOutput) {
         Objects.requireNonNull(newOutput, "output");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget);
+                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export);
     }
 
     /** Total episodes this run collects: tasks x trials. */

@@ -48,7 +48,9 @@ public final class JournalExport {
 
     static DatasetExport open(LoadedConfig loaded) {
         RunConfig config = loaded.config();
-        ExportSettings settings = ExportSettings.of(config.output(), config.runId(), loaded.sha256(), config.validationFraction(), config.keepRejected());
+        ExportSettings settings = ExportSettings.of(config.output(), config.runId(), loaded.sha256(), config.validationFraction(), config.keepRejected())
+                .withFormat(config.export().exportFormat())
+                .withDedup(config.export().deduplication());
         try {
             return DatasetExport.open(settings, new Configuration());
         } catch (ExportException e) {
