@@ -1,0 +1,96 @@
+package dev.trajforge.bench;
+
+import dev.trajforge.collector.config.ConfigLoader;
+import dev.trajforge.collector.config.LoadedConfig;
+import dev.trajforge.collector.run.CollectionRun;
+import dev.trajforge.collector.run.ProgressListener;
+import dev.trajforge.collector.run.RunReport;
+import dev.trajforge.simenv.Domains;
+import dev.trajforge.simenv.World;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Offline end-to-end throughput: the quickstart config (scripted agent and user, deterministic judge,
+ * Parquet) scaled up, run through {@link CollectionRun} exactly as the CLI runs it. One warm-up run,
+ * then {@code runs} measured runs in the same JVM; the world build (world plus task generation) is
+ * timed on its own so it can be taken out.
+ */
+final class OfflineBenchmark {
+    private OfflineBenchmark() {
+    }
+
+    static Benchmarks.Result run(Benchmarks.Options options) throws Exception {
+        Path config = options.path("config", "examples/quickstart.yaml");
+        int tasks = options.integer("tasks", 2500);
+        int trials = options.integer("trials", 2);
+        int runs = options.integer("runs", 3);
+        Path tmp = Benchmarks.tempDir("offline");
+        try {
+            LoadedConfig loaded = ConfigLoader.load(config, List.of("tasks=" + tasks, "trials=" + trials));
+            System.err.println("bench offline: warm-up run");
+            execute(loaded.withOutput(tmp.resolve("warmup").toString()));
+            double[] total = new double[runs];
+            double[] world = new double[runs];
+            double[] cpu = new double[runs];
+            double[] others = new double[runs];
+            long episodes = 0;
+            long accepted = 0;
+            for (int i = 0; i < runs; i++) {
+                world[i] = worldBuildSeconds(loaded);
+                CpuMeter meter = new CpuMeter();
+                long started = System.nanoTime();
+                RunReport report = execute(loaded.withOutput(tmp.resolve("run" + i).toString()));
+                total[i] = (System.nanoTime() - started) / 1e9;
+                cpu[i] = meter.processCpuSeconds();
+                others[i] = meter.othersPercent();
+                episodes = report.export().episodes();
+                accepted = report.export().accepted();
+                System.err.printf("bench offline: run %d: %d episodes in %.2f s (world build %.2f s), %.1f CPU-s; other processes %.0f%% of the cores%n",
+                        i + 1, episodes, total[i], world[i], cpu[i], others[i]);
+                Benchmarks.deleteTree(tmp.resolve("run" + i));
+            }
+            List<String> perRun = new ArrayList<>();
+            for (int i = 0; i < runs; i++) perRun.add(Benchmarks.fmt(episodes / total[i], 0));
+            double medianTotal = median(total);
+            double medianWorld = median(world);
+            return new Benchmarks.Result("offline")
+                    .put("config", config + " with tasks=" + tasks + ", trials=" + trials + ", concurrency=" + loaded.config().concurrency())
+                    .put("episodes", episodes)
+                    .put("accepted", accepted)
+                    .put("runs", runs)
+                    .put("seconds", medianTotal)
+                    .put("world_build_seconds", medianWorld)
+                    .put("episodes_per_s", episodes / medianTotal)
+                    .put("episodes_per_s_excluding_world", episodes / (medianTotal - medianWorld))
+                    .put("episodes_per_s_per_run", String.join(" / ", perRun))
+                    .put("cpu_ms_per_episode", 1000 * median(cpu) / episodes)
+                    .put("others_cpu_percent", median(others));
+        } finally {
+            Benchmarks.deleteTree(tmp);
+        }
+    }
+
+    private static RunReport execute(LoadedConfig loaded) {
+        return new CollectionRun(loaded, Clock.systemUTC(), ProgressListener.NONE).execute();
+    }
+
+    /** What a run spends before its first episode: the seeded world and its tasks. */
+    private static double worldBuildSeconds(LoadedConfig loaded) {
+        long started = System.nanoTime();
+        World world = Domains.byName(loaded.config().domain()).orElseThrow().world(loaded.config().seed());
+        world.tasks(loaded.config().tasks());
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.trajforge.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.trajforge.bench.Benchmarks.fmt;
+
+/** Renders the scenario results of one bench/run as {@code bench/results.md} (and prints it). */
+final class Report {
+    /** The 100k run's heap after GC may exceed the 10k run's by this factor and still count as flat. */
+    private static final double FLAT = 1.25;
+
+    private Report() {
+    }
+
+    static void write(Path dir, Path out) throws IOException {
+        Benchmarks.Result offline = read(dir, "offline");
+        Benchmarks.Result latency = read(dir, "latency");
+        Benchmarks.Result small = read(dir, "memory-10k");
+        Benchmarks.Result large = read(dir, "memory-100k");
+        List<String> summary = new ArrayList<>();
+        StringBuilder details = new StringBuilder();
+        List<String> jvms = new ArrayList<>();
+        List<Double> others = new ArrayList<>();
+
+        if (offline != null) {
+            double rate = offline.number("episodes_per_s");
+            summary.add(row("Offline end-to-end throughput", ">= 500 episodes/s on 2 cores",
+                    "**" + fmt(rate, 0) + " episodes/s** (" + fmt(offline.number("episodes_per_s_excluding_world"), 0) + " without the world build)", rate >= 500));
+            details.append("## Offline throughput\n\n")
+                    .append("`CollectionRun` on ").append(offline.get("config")).append(" (scripted agent and user, deterministic judge, journal, Parquet): ")
+                    .append(fmt(offline.number("episodes"), 0)).append(" episodes per run, ").append(offline.get("accepted")).append(" accepted. ")
+                    .append("One warm-up run, then the median of ").append(offline.get("runs")).append(" runs in the same JVM.\n\n")
+                    .append("- ").append(fmt(rate, 0)).append(" episodes/s with the world build (per run: ").append(offline.get("episodes_per_s_per_run")).append(")\n")
+                    .append("- ").append(fmt(offline.number("episodes_per_s_excluding_world"), 0)).append(" episodes/s without it (world and tasks built in ")
+                    .append(fmt(offline.number("world_build_seconds"), 2)).append(" s)\n")
+                    .append("- ").append(fmt(offline.number("cpu_ms_per_episode"), 2)).append(" CPU-ms per episode (all threads)\n\n");
+            jvms.add("offline: " + offline.get("jvm"));
+            others.add(offline.number("others_cpu_percent"));
+        }
+        if (latency != null) {
+            double efficiency = latency.number("efficiency_percent");
+            summary.add(row("Concurrency efficiency", ">= 90% of ideal, " + fmt(latency.number("concurrency"), 0) + " in flight, "
+                    + latency.get("latency_ms") + " ms per call", "**" + fmt(efficiency, 1) + "%** of ideal", efficiency >= 90));
+            details.append("## Concurrency efficiency\n\n")
+                    .append("The scripted agent behind a `ChatModel` wrapper that sleeps ").append(latency.get("latency_ms"))
+                    .append(" ms per call; ").append(latency.get("config")).append(", ").append(fmt(latency.number("episodes"), 0)).append(" episodes, ")
+                    .append(fmt(latency.number("concurrency"), 0)).append(" in flight. Run by the bench the way `CollectionRun` runs episodes ")
+                    .append("(virtual thread per episode under a semaphore, fsynced journal append per episode, export from the journal), ")
+                    .append("because a run's agent model cannot be decorated from outside `collector.run`.\n\n")
+                    .append("- agent calls per episode (measured): ").append(fmt(latency.number("calls_per_episode"), 2)).append("\n")
+                    .append("- ideal = concurrency / (calls per episode x latency) = ").append(fmt(latency.number("ideal_episodes_per_s"), 1)).append(" episodes/s\n")
+                    .append("- measured, steady state (after the first 2 x concurrency episodes, before the last concurrency): ")
+                    .append(fmt(latency.number("steady_episodes_per_s"), 1)).append(" episodes/s with ").append(fmt(latency.number("mean_in_flight_steady"), 0))
+                    .append(" in flight on average = **").append(fmt(efficiency, 1)).append("%**\n")
+                    .append("- whole run incl. world build, ramp-up, ramp-down and export: ").append(fmt(latency.number("whole_run_episodes_per_s"), 1))
+                    .append(" episodes/s = ").append(fmt(latency.number("whole_run_efficiency_percent"), 1)).append("%\n\n");
+            jvms.add("latency: " + latency.get("jvm"));
+            others.add(latency.number("others_cpu_percent"));
+        }
+        if (small != null || large != null) {
+            details.append("## Memory\n\n")
+                    .append("`CollectionRun` on the quickstart config over 5,000 tasks, each size in a fresh JVM with `-Xmx512m`. Peak heap used is the sum of the ")
+                    .append("heap pools' peaks (garbage included, so it follows how far the collector lets the heap fill); heap after GC bounds the live data, ")
+                    .append("which is what must not grow with the run.\n\n")
+                    .append("| Episodes | Peak heap used | Max heap after GC | GCs | Episodes/s (cold JVM) | Parquet written |\n|---|---|---|---|---|---|\n");
+            for (Benchmarks.Result r : new Benchmarks.Result[]{small, large}) {
+                if (r == null) continue;
+                details.append("| ").append(fmt(r.number("episodes"), 0)).append(" | ").append(fmt(r.number("peak_heap_used_mib"), 0)).append(" MiB | ")
+                        .append(fmt(r.number("max_heap_after_gc_mib"), 0)).append(" MiB | ").append(r.get("gc_count")).append(" | ")
+                        .append(fmt(r.number("episodes_per_s"), 0)).append(" | ").append(fmt(r.number("output_bytes") / 1048576.0, 1)).append(" MiB |\n");
+                jvms.add("memory " + fmt(r.number("episodes"), 0) + ": " + r.get("jvm"));
+                others.add(r.number("others_cpu_percent"));
+            }
+            details.append('\n');
+            if (small != null && large != null) {
+                boolean flat = large.number("max_heap_after_gc_mib") <= FLAT * small.number("max_heap_after_gc_mib");
+                boolean under = Math.max(small.number("peak_heap_used_mib"), large.number("peak_heap_used_mib")) < 512;
+                summary.add(row("Peak heap, 10k vs 100k episodes", "flat and < 512 MiB",
+                        "**" + fmt(small.number("peak_heap_used_mib"), 0) + " / " + fmt(large.number("peak_heap_used_mib"), 0) + " MiB** peak used; "
+                                + fmt(small.number("max_heap_after_gc_mib"), 0) + " / " + fmt(large.number("max_heap_after_gc_mib"), 0) + " MiB after GC",
+                        flat && under));
+            }
+        }
+
+        StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+        md.append("Written by `bench/run` on ").append(LocalDate.now(ZoneOffset.UTC)).append(": ").append(machine()).append(". ")
+                .append("Each scenario ran in a fresh JVM (flags at the end). Benchmarks, not tests: `mvn verify` does not run them.");
+        double busiest = others.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        if (!Double.isNaN(busiest)) {
+            md.append(" Other processes used up to ").append(fmt(busiest, 0)).append("% of the cores while a scenario was measured.");
+        }
+        md.append("\n\n| Benchmark | Target | Result | Met |\n|---|---|---|---|\n");
+        summary.forEach(row -> md.append(row).append('\n'));
+        md.append('\n').append(details).append("JVMs:\n\n");
+        jvms.forEach(jvm -> md.append("- ").append(jvm).append('\n'));
+        if (out.getParent() != null) Files.createDirectories(out.getParent());
+        Files.writeString(out, md, StandardCharsets.UTF_8);
+        System.out.print(md);
+    }
+
+    private static Benchmarks.Result read(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name + ".properties");
+        return Files.exists(file) ? Benchmarks.Result.read(file) : null;
+    }
+
+    private static String row(String name, String target, String result, boolean met) {
+        return "| " + name + " | " + target + " | " + result + " | " + (met ? "yes" : "**no**") + " |";
+    }
+
+    /** Cores, CPU model (Linux), OS and JDK of this machine. */
+    private static String machine() {
+        String cpu = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                    .map(line -> " (" + line.substring(line.indexOf(':') + 1).strip() + ")").findFirst().orElse("");
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux: cores and OS only
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores" + cpu + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", JDK " + Runtime.version().feature();
+    }
+}
