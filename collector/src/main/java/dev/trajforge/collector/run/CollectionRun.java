@@ -21,7 +21,6 @@ import dev.trajforge.simenv.World;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -81,13 +80,13 @@ public final class CollectionRun {
         List<Task> tasks = world.tasks(config.tasks());
         long total = (long) tasks.size() * config.trials();
         JournalIndex index = JournalIndex.of(dir.journals());
-        List<long[]> pending = pending(index, total); // {episode, attempt}
-        if (pending.isEmpty() && index.size() == total && JournalExport.committed(loaded)) {
+        long pending = pendingCount(index, total);
+        if (pending == 0 && index.size() == total && JournalExport.committed(loaded)) {
             log.event("already_complete", "worker", options.worker().index() + "/" + options.worker().count());
             return new RunReport(config.runId(), RunReport.Status.ALREADY_COMPLETE, null, elapsed(started), 0, Map.of(),
                     "already complete: " + total + " episodes journaled and the dataset is committed; nothing to do");
         }
-        log.event("start", "worker", options.worker().index() + "/" + options.worker().count(), "episodes", total, "pending", pending.size());
+        log.event("start", "worker", options.worker().index() + "/" + options.worker().count(), "episodes", total, "pending", pending);
         String stop = runPending(pending, tasks, world, index, dir, log, total);
         if (stop != null) {
             log.event("budget_stop", "reason", stop);
@@ -115,7 +114,7 @@ public final class CollectionRun {
     }
 
     /** Runs the pending episodes; returns the budget that stopped scheduling, or null. */
-    private String runPending(List<long[]> pending, List<Task> tasks, World world, JournalIndex index, RunDirectory dir, RunLog log, long total) {
+    private String runPending(long pending, List<Task> tasks, World world, JournalIndex index, RunDirectory dir, RunLog log, long total) {
         EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()));
         FilterPolicy policy = models.judge()
                 .map(judge -> FilterPolicy.withRubricJudge(world, judge, domain.policy().text(), config.judging().threshold(),
@@ -125,21 +124,24 @@ public final class CollectionRun {
         RunTally tally = priorTally(index, total);
         Budget budget = config.budget();
         long started = System.nanoTime();
-        long[] done = {total - pending.size()};
+        long[] done = {total - pending};
         AtomicReference<FatalModelException> fatal = new AtomicReference<>();
         Semaphore slots = new Semaphore(config.concurrency());
         String stop = null;
         try (Journal journal = Journal.open(dir.journal(options.worker()));
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long[] episode : pending) {
+            for (long episode = 0; episode < total; episode++) {
+                int attempt = nextAttempt(index, episode);
+                if (attempt == 0) continue;
                 stop = budgetReached(budget, tally, started);
                 if (stop != null || fatal.get() != null) break;
                 slots.acquireUninterruptibly();
                 ran++;
+                long id = episode;
                 pool.submit(() -> {
                     try {
-                        int taskIndex = (int) (episode[0] / config.trials());
-                        JournalEntry entry = work.run(episode[0], tasks.get(taskIndex), (int) (episode[0] % config.trials()), (int) episode[1]);
+                        int taskIndex = (int) (id / config.trials());
+                        JournalEntry entry = work.run(id, tasks.get(taskIndex), (int) (id % config.trials()), attempt);
                         journal.append(entry);
                         synchronized (tally) {
                             tally.add(entry);
@@ -161,16 +163,20 @@ public final class CollectionRun {
         return stop;
     }
 
-    /** Episodes of this worker not journaled yet, or infra-failed and still retryable, in episode order. */
-    private List<long[]> pending(JournalIndex index, long total) {
-        List<long[]> pending = new ArrayList<>();
-        for (long episode = 0; episode < total; episode++) {
-            if (!options.worker().owns(episode)) continue;
-            JournalIndex.Slot slot = index.slot(episode);
-            if (slot == null) pending.add(new long[]{episode, 1});
-            else if (slot.status() == RecordStatus.INFRA_FAILED && slot.attempt() < MAX_ATTEMPTS) pending.add(new long[]{episode, slot.attempt() + 1});
-        }
+    /** How many of this worker's episodes are still to run (computed, not stored: nothing here grows with the run). */
+    private long pendingCount(JournalIndex index, long total) {
+        long pending = 0;
+        for (long episode = 0; episode < total; episode++) if (nextAttempt(index, episode) > 0) pending++;
         return pending;
+    }
+
+    /** The attempt to run {@code episode} as: 1 when this worker owns it and it is not journaled, the next attempt when it
+     *  infra-failed and may be retried, else 0 (not this worker's, or finished). */
+    private int nextAttempt(JournalIndex index, long episode) {
+        if (!options.worker().owns(episode)) return 0;
+        JournalIndex.Slot slot = index.slot(episode);
+        if (slot == null) return 1;
+        return slot.status() == RecordStatus.INFRA_FAILED && slot.attempt() < MAX_ATTEMPTS ? slot.attempt() + 1 : 0;
     }
 
     /** Spend so far, for a cost budget (read from the journal only when one is set). */
