@@ -83,6 +83,10 @@ public final class Benchmarks {
             return values.containsKey(key) ? Integer.parseInt(values.get(key)) : fallback;
         }
 
+        String text(String key, String fallback) {
+            return values.getOrDefault(key, fallback);
+        }
+
         Path path(String key, String fallback) {
             return Path.of(values.getOrDefault(key, fallback));
         }

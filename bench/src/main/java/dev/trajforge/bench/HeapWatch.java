@@ -2,6 +2,8 @@ package dev.trajforge.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
+import dev.trajforge.collector.run.ProgressListener;
+
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -10,13 +12,16 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Heap use over a run, three ways: the sum of the heap pools' peak usage (what the JVM let the heap
+ * Heap use over a run, four ways: the sum of the heap pools' peak usage (what the JVM let the heap
  * grow to, garbage included, so it tracks -Xmx as much as the live data), the largest heap used right
- * after a GC (an upper bound of the live data: what must not grow with the run), and the number of GCs.
+ * after any GC (a young collection leaves promoted garbage in the old generation, so this follows GC
+ * ergonomics too), the live heap at fixed shares of the run (a full GC, then heap used: the data the
+ * run really holds, which must not grow with it), and the number of GCs.
  */
 final class HeapWatch implements AutoCloseable {
     private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -30,6 +35,8 @@ final class HeapWatch implements AutoCloseable {
         maxAfterGc.accumulateAndGet(after, Math::max);
         gcs.incrementAndGet();
     };
+
+    private final List<Long> liveAtCheckpoints = new ArrayList<>();
 
     HeapWatch() {
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -50,6 +57,26 @@ final class HeapWatch implements AutoCloseable {
 
     long collections() {
         return gcs.get();
+    }
+
+    /**
+     * A progress listener that, each time another {@code 1/checkpoints} of the episodes is done, runs a
+     * full GC and records the heap used after it (called in episode order from the run's committer, so the
+     * pause holds up nothing but this thread's episode accounting).
+     */
+    ProgressListener liveHeapCheckpoints(int checkpoints) {
+        return (done, total, accepted, costUsd) -> {
+            long every = Math.max(1, total / checkpoints);
+            if (done % every == 0 || done == total) {
+                System.gc();
+                liveAtCheckpoints.add(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            }
+        };
+    }
+
+    /** The live heap at each checkpoint, in order. */
+    List<Long> liveAtCheckpoints() {
+        return List.copyOf(liveAtCheckpoints);
     }
 
     @Override
