@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  * @param rowGroupBytes      Parquet row group size
  * @param format             what the data files hold ({@link ExportFormat#HF_PARQUET} unless chosen)
  * @param dedup              which accepted episodes are removed as duplicates ({@link Dedup#OFF} unless chosen)
+ * @param overwrite          replace a committed dataset already at the output; without it, an output holding
+ *                           {@code _SUCCESS} is refused when the export opens (false unless chosen)
  */
 public record ExportSettings(String outputUri, String runId, String configSha256, double validationFraction,
                              boolean keepRejected, long targetShardBytes, long rowGroupBytes,
-                             ExportFormat format, Dedup dedup) {
+                             ExportFormat format, Dedup dedup, boolean overwrite) {
     public static final long DEFAULT_TARGET_SHARD_BYTES = 256L << 20;
     public static final long DEFAULT_ROW_GROUP_BYTES = 64L << 20;
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -55,7 +57,7 @@ public record ExportSettings(String outputUri, String runId, String configSha256
     public ExportSettings(String outputUri, String runId, String configSha256, double validationFraction,
                           boolean keepRejected, long targetShardBytes, long rowGroupBytes) {
         this(outputUri, runId, configSha256, validationFraction, keepRejected, targetShardBytes, rowGroupBytes,
-                ExportFormat.HF_PARQUET, Dedup.OFF);
+                ExportFormat.HF_PARQUET, Dedup.OFF, false);
     }
 
     /** Settings with the default sizes (256 MiB shards, 64 MiB row groups), Hugging Face Parquet, no dedup. */
@@ -67,16 +69,21 @@ public record ExportSettings(String outputUri, String runId, String configSha256
 
     public ExportSettings withSizes(long targetShardBytes, long rowGroupBytes) {
         return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
-                targetShardBytes, rowGroupBytes, format, dedup);
+                targetShardBytes, rowGroupBytes, format, dedup, overwrite);
     }
 
     public ExportSettings withFormat(ExportFormat format) {
         return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
-                targetShardBytes, rowGroupBytes, format, dedup);
+                targetShardBytes, rowGroupBytes, format, dedup, overwrite);
     }
 
     public ExportSettings withDedup(Dedup dedup) {
         return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
-                targetShardBytes, rowGroupBytes, format, dedup);
+                targetShardBytes, rowGroupBytes, format, dedup, overwrite);
+    }
+
+    public ExportSettings withOverwrite(boolean overwrite) {
+        return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
+                targetShardBytes, rowGroupBytes, format, dedup, overwrite);
     }
 }

@@ -53,7 +53,7 @@ final class OutputLayout {
      * Resolves the output, creates it and its staging directory and proves it writable, or throws with
      * the path and leaves nothing behind.
      */
-    static OutputLayout create(String outputUri, String runId, Configuration conf) {
+    static OutputLayout create(String outputUri, String runId, boolean overwrite, Configuration conf) {
         Path requested;
         FileSystem fs;
         try {
@@ -72,7 +72,7 @@ final class OutputLayout {
             fs.setWriteChecksum(false); // no .crc side files next to the shards (applies to the cached instance)
         }
         OutputLayout layout = new OutputLayout(fs, conf, fs.makeQualified(requested), runId);
-        layout.probe();
+        layout.probe(overwrite);
         return layout;
     }
 
@@ -114,12 +114,16 @@ final class OutputLayout {
         return conf;
     }
 
-    private void probe() {
+    private void probe(boolean overwrite) {
         Path current = root;
         try {
             created = highestMissing(root);
             if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
                 throw new ExportException("cannot export to " + root + ": it is a file, not a directory");
+            }
+            if (!overwrite && fs.exists(file(SUCCESS))) {
+                throw new ExportException("refusing to export to " + root + ": it already holds a committed dataset (" + SUCCESS
+                        + " exists); choose another output or pass --overwrite to replace it");
             }
             mkdirs(root);
             current = staging;

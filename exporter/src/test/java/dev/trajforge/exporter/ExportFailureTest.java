@@ -72,7 +72,7 @@ class ExportFailureTest {
         ExportResult first = Fixtures.export(Fixtures.settings(out, false), Fixtures.run(6, 2));
         byte[] manifest = Files.readAllBytes(out.resolve("manifest.json"));
 
-        try (DatasetExport export = DatasetExport.open(Fixtures.settings(out, false), Fixtures.conf())) {
+        try (DatasetExport export = DatasetExport.open(Fixtures.settings(out, false).withOverwrite(true), Fixtures.conf())) {
             Fixtures.run(3, 1).forEach(export::write);
         }
 

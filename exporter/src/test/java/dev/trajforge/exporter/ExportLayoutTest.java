@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The directory layout of a committed export. */
@@ -110,12 +112,28 @@ class ExportLayoutTest {
     }
 
     @Test
+    void should_refuse_an_output_holding_a_committed_dataset_unless_overwriting() throws IOException {
+        Path out = dir.resolve("out");
+        ExportResult first = Fixtures.export(Fixtures.settings(out, false), Fixtures.run(6, 2));
+        byte[] manifest = Files.readAllBytes(out.resolve("manifest.json"));
+
+        ExportException refused = assertThrows(ExportException.class, () -> DatasetExport.open(Fixtures.settings(out, false), Fixtures.conf()));
+
+        assertTrue(refused.getMessage().contains(out.toString()) && refused.getMessage().contains("_SUCCESS")
+                && refused.getMessage().contains("--overwrite"), refused.getMessage());
+        assertTrue(Files.exists(out.resolve("_SUCCESS")));
+        assertFalse(Files.exists(out.resolve("_temporary")), "a refused export stages nothing");
+        assertEquals(first.files().size(), list(out.resolve("data")).size());
+        assertArrayEquals(manifest, Files.readAllBytes(out.resolve("manifest.json")));
+    }
+
+    @Test
     void should_replace_a_previous_export_in_the_same_directory() {
         Path out = dir.resolve("out");
         Fixtures.export(Fixtures.settings(out, true).withSizes(2_000, 1 << 20), Fixtures.run(12, 3));
         assertTrue(list(out.resolve("data")).size() > 6);
 
-        ExportResult second = Fixtures.export(Fixtures.settings(out, false), Fixtures.run(4, 1));
+        ExportResult second = Fixtures.export(Fixtures.settings(out, false).withOverwrite(true), Fixtures.run(4, 1));
 
         assertEquals(second.files().stream().map(f -> f.path().substring("data/".length())).sorted().toList(), list(out.resolve("data")));
         assertTrue(Files.exists(out.resolve("_SUCCESS")));

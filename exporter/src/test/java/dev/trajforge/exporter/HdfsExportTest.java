@@ -78,7 +78,7 @@ class HdfsExportTest {
     void should_replace_a_previous_export_on_hdfs() throws IOException {
         String uri = "hdfs://localhost:" + cluster.getNameNodePort() + "/datasets/run2";
         ExportResult first = export(ExportSettings.of(uri, Fixtures.RUN_ID, Fixtures.CONFIG_SHA256, 0.3, true), Fixtures.run(12, 3));
-        ExportResult second = export(ExportSettings.of(uri, Fixtures.RUN_ID, Fixtures.CONFIG_SHA256, 0.0, false), Fixtures.run(4, 1));
+        ExportResult second = export(ExportSettings.of(uri, Fixtures.RUN_ID, Fixtures.CONFIG_SHA256, 0.0, false).withOverwrite(true), Fixtures.run(4, 1));
 
         FileSystem fs = cluster.getFileSystem();
         assertEquals(3, first.files().size());

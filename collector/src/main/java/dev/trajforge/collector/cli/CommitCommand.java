@@ -2,7 +2,10 @@ package dev.trajforge.collector.cli;
 
 import dev.trajforge.collector.config.ConfigException;
 import dev.trajforge.collector.run.RunDirectory;
+import dev.trajforge.collector.config.LoadedConfig;
+import dev.trajforge.collector.run.JournalExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
@@ -17,6 +20,9 @@ final class CommitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run directory (or the output directory holding _trajforge/).")
     Path runDir;
 
+    @Option(names = "--overwrite", description = "Replace a dataset another run or config committed at the output; this run's own is always replaced.")
+    boolean overwrite;
+
     @Override
     public Integer call() {
         try {
@@ -24,7 +30,8 @@ final class CommitCommand implements Callable<Integer> {
             int workers = dir.workerCount();
             List<Integer> waiting = dir.workersNotDone(workers);
             if (!waiting.isEmpty()) throw new ConfigException("run directory " + dir.root() + ": workers " + waiting + " of " + workers + " have not finished");
-            return ExportCommand.export(dir, dir.storedConfig(), System.out);
+            LoadedConfig loaded = dir.storedConfig();
+            return ExportCommand.export(dir, loaded, overwrite || JournalExport.committed(loaded), System.out);
         } catch (ConfigException e) {
             System.err.println("trajforge: " + e.getMessage());
             return TrajforgeCli.EXIT_BAD_INPUT;

@@ -47,6 +47,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--worker", paramLabel = "K/N", description = "Run the deterministic K-th of N shares of the episodes (0-based), e.g. 0/4.")
     String worker;
 
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "What the dataset's files hold: hf-parquet (default), openai-jsonl, sharegpt or dpo; overrides 'export.format'.")
+    String format;
+
+    @Option(names = "--overwrite", description = "Replace a dataset another run or config committed at the output (its _SUCCESS); a run always replaces its own.")
+    boolean overwrite;
+
     @Option(names = "--force-config", description = "Continue a run whose config changed (the changed keys are listed without it).")
     boolean forceConfig;
 
@@ -64,10 +71,11 @@ final class RunCommand implements Callable<Integer> {
         try {
             List<String> effective = new ArrayList<>(overrides);
             if (keepRejected) effective.add("keepRejected=true");
+            if (format != null) effective.add("export.format=" + format);
             LoadedConfig loaded = ConfigLoader.load(configFile, effective);
             if (out != null) loaded = loaded.withOutput(out);
             Progress progress = quiet ? null : new Progress(err, Progress.interactive());
-            RunOptions options = new RunOptions(runDir, worker == null ? Worker.ALONE : parseWorker(worker), forceConfig);
+            RunOptions options = new RunOptions(runDir, worker == null ? Worker.ALONE : parseWorker(worker), forceConfig, overwrite);
             CollectionRun run = new CollectionRun(loaded, Clock.systemUTC(), progress == null ? ProgressListener.NONE : progress,
                     Providers.fromEnvironment(), options);
             RunReport report = run.execute();

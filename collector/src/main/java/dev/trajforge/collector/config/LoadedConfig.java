@@ -23,4 +23,18 @@ public record LoadedConfig(RunConfig config, Path file, String sha256) {
     public LoadedConfig withOutput(String output) {
         return new LoadedConfig(config.withOutput(output), file, sha256);
     }
+
+    /**
+     * The same run's journal exported in another format (the CLI's {@code export --format}); the
+     * fingerprint stays the run's, the manifest and card name the format. An unknown format names the flag.
+     */
+    public LoadedConfig withExportFormat(String format) {
+        RunConfig.Export export = config.export();
+        try {
+            return new LoadedConfig(config.withExport(new RunConfig.Export(format, export.dedup(), export.nearDuplicates(),
+                    export.nearDuplicateThreshold())), file, sha256);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--format: " + e.getMessage().replaceFirst("^format: ", ""));
+        }
+    }
 }

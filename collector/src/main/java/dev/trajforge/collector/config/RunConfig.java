@@ -156,6 +156,12 @@ public record RunConfig(
                 validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export);
     }
 
+    public RunConfig withExport(Export newExport) {
+        Objects.requireNonNull(newExport, "export");
+        return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport);
+    }
+
     /** Total episodes this run collects: tasks x trials. */
     public long episodes() {
         return (long) tasks * trials;

@@ -72,7 +72,9 @@ public final class CollectionRun {
 
     public RunReport execute() {
         long started = System.nanoTime();
-        JournalExport.open(loaded).close(); // an unusable output fails now, naming the key, and leaves nothing behind
+        // an unusable output fails now, naming the key, and leaves nothing behind; so does another dataset already committed there
+        boolean overwrite = options.overwrite() || JournalExport.committed(loaded);
+        JournalExport.open(loaded, overwrite).close();
         RunDirectory dir = RunDirectory.forOutput(config.output(), options.runDir(), loaded.file());
         dir.checkConfig(loaded, options.forceConfig());
         RunLog log = new RunLog(dir.runLog(), clock);
@@ -104,7 +106,7 @@ public final class CollectionRun {
                             + " (the last one to finish, or `trajforge commit " + dir.root() + "`, writes the dataset)");
         }
         try {
-            JournalExport.Exported exported = JournalExport.export(loaded, dir, clock, Map.of("model_calls", models.modelMetrics(), "rate_limits", models.limiterMetrics()));
+            JournalExport.Exported exported = JournalExport.export(loaded, dir, overwrite, clock, Map.of("model_calls", models.modelMetrics(), "rate_limits", models.limiterMetrics()));
             log.event("commit", "episodes", exported.result().episodes(), "accepted", exported.result().accepted());
             return new RunReport(config.runId(), RunReport.Status.COMMITTED, exported.result(), elapsed(started), ran,
                     exported.infraFailures(), null);

@@ -26,7 +26,8 @@ public final class JournalExport {
     public record Exported(ExportResult result, Map<String, Long> infraFailures) {
     }
 
-    public static Exported export(LoadedConfig loaded, RunDirectory dir, Clock clock, Map<String, Object> liveMetrics) {
+    /** {@code overwrite}: replace a committed dataset at the output (else such an output is refused). */
+    public static Exported export(LoadedConfig loaded, RunDirectory dir, boolean overwrite, Clock clock, Map<String, Object> liveMetrics) {
         RunConfig config = loaded.config();
         JournalIndex index = JournalIndex.of(dir.journals());
         long total = config.episodes();
@@ -35,7 +36,7 @@ public final class JournalExport {
                     + " episodes journaled; finish it with `trajforge run` (the same config) first");
         }
         RunTally tally = new RunTally(config);
-        try (DatasetExport export = open(loaded)) {
+        try (DatasetExport export = open(loaded, overwrite)) {
             index.forEachInOrder(total, entry -> {
                 export.write(entry.record());
                 tally.add(entry);
@@ -46,11 +47,12 @@ public final class JournalExport {
         }
     }
 
-    static DatasetExport open(LoadedConfig loaded) {
+    static DatasetExport open(LoadedConfig loaded, boolean overwrite) {
         RunConfig config = loaded.config();
         ExportSettings settings = ExportSettings.of(config.output(), config.runId(), loaded.sha256(), config.validationFraction(), config.keepRejected())
                 .withFormat(config.export().exportFormat())
-                .withDedup(config.export().deduplication());
+                .withDedup(config.export().deduplication())
+                .withOverwrite(overwrite);
         try {
             return DatasetExport.open(settings, new Configuration());
         } catch (ExportException e) {
@@ -59,7 +61,7 @@ public final class JournalExport {
     }
 
     /** Whether the output holds a committed export of this very config (its {@code _SUCCESS} and manifest). */
-    static boolean committed(LoadedConfig loaded) {
+    public static boolean committed(LoadedConfig loaded) {
         try {
             String output = loaded.config().output();
             org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(java.net.URI.create(output).getScheme() == null
