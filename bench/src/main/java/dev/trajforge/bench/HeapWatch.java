@@ -20,10 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Heap use over a run, four ways: the sum of the heap pools' peak usage (what the JVM let the heap
  * grow to, garbage included, so it tracks -Xmx as much as the live data), the largest heap used right
  * after any GC (a young collection leaves promoted garbage in the old generation, so this follows GC
- * ergonomics too), the live heap at fixed shares of the run (a full GC, then heap used: the data the
- * run really holds, which must not grow with it), and the number of GCs.
+ * ergonomics too), the live heap (a full GC, then heap used: the data the run really holds) at every
+ * tenth of the episodes and every 2 s over the whole run including the export, and the number of GCs.
  */
 final class HeapWatch implements AutoCloseable {
+    private static final long SAMPLE_MILLIS = 2_000;
+
     private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     private final AtomicLong maxAfterGc = new AtomicLong();
@@ -37,12 +39,37 @@ final class HeapWatch implements AutoCloseable {
     };
 
     private final List<Long> liveAtCheckpoints = new ArrayList<>();
+    private final AtomicLong liveMax = new AtomicLong();
+    private final Thread sampler;
 
     HeapWatch() {
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc).addNotificationListener(listener, null, null);
         }
+        sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(this::sampleLive);
+    }
+
+    /** Every {@link #SAMPLE_MILLIS}: a full GC, then the heap used — the live data, whatever phase the run is in (episodes or export). */
+    private void sampleLive() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(SAMPLE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            liveMax.accumulateAndGet(liveNow(), Math::max);
+        }
+    }
+
+    private static long liveNow() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** The largest live heap seen by the sampler and the checkpoints, over the whole run. */
+    long liveMaxBytes() {
+        return liveMax.get();
     }
 
     /** Sum over the heap pools of each pool's peak usage since the watch started (an upper bound of the peak heap used). */
@@ -68,8 +95,9 @@ final class HeapWatch implements AutoCloseable {
         return (done, total, accepted, costUsd) -> {
             long every = Math.max(1, total / checkpoints);
             if (done % every == 0 || done == total) {
-                System.gc();
-                liveAtCheckpoints.add(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                long live = liveNow();
+                liveAtCheckpoints.add(live);
+                liveMax.accumulateAndGet(live, Math::max);
             }
         };
     }
@@ -81,6 +109,8 @@ final class HeapWatch implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        sampler.interrupt();
+        sampler.join();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc).removeNotificationListener(listener);
         }

@@ -36,7 +36,7 @@ final class MemoryBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             long episodes = report.export().episodes();
             List<Long> live = heap.liveAtCheckpoints();
-            long liveMax = live.stream().mapToLong(Long::longValue).max().orElse(0);
+            long liveMax = heap.liveMaxBytes();
             return new Benchmarks.Result("memory")
                     .put("config", config + " with tasks=" + tasks + ", trials=" + trials + ", concurrency=" + loaded.config().concurrency())
                     .put("episodes", episodes)
@@ -47,8 +47,6 @@ final class MemoryBenchmark {
                     .put("dedup", dedup)
                     .put("accepted_kept", report.export().accepted())
                     .put("live_heap_max_mib", liveMax / MIB)
-                    .put("live_heap_first_mib", live.isEmpty() ? 0 : live.getFirst() / MIB)
-                    .put("live_heap_last_mib", live.isEmpty() ? 0 : live.getLast() / MIB)
                     .put("live_heap_checkpoints_mib", String.join(" ", live.stream().map(b -> Benchmarks.fmt(b / MIB, 0)).toList()))
                     .put("seconds", seconds)
                     .put("episodes_per_s", episodes / seconds)
