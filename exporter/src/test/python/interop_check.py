@@ -6,7 +6,9 @@ Usage: interop_check.py EXPORT_DIR
 Checks, against manifest.json: row counts per file and per split (pyarrow, and `datasets` both with
 explicit data_files and through the README's `configs:` header); the `messages` column is a list of
 structs with role/content/tool_calls/tool_call_id/name; `json.loads(row["tools"])` gives a list of
-function tools; every tool call's arguments parse to a JSON object; tool messages answer earlier calls.
+function tools; every tool call's arguments parse to a JSON object; tool messages answer earlier calls;
+from schema_version 2, `reward_checks` is a list<struct<name, passed, score>> whose entries have a name and a
+score in [0,1], all passed in train and validation rows.
 Exits 0 when every check passes, 1 otherwise; the last line is "interop: N passed, M failed".
 """
 import json
@@ -39,6 +41,8 @@ MESSAGE_FIELDS = {
     "tool_call_id": pa.string(),
     "name": pa.string(),
 }
+
+REWARD_CHECK = pa.struct([("name", pa.string()), ("passed", pa.bool_()), ("score", pa.float64())])
 
 
 class Checks:
@@ -99,7 +103,14 @@ def pyarrow_schema(export, manifest):
         require(got_type == pa.list_(pa.string()), f"{column} is {table.schema.field(column).type}")
     require(table.schema.field("tools").type == pa.string(), "tools is not a string column")
     require(table.schema.field("reward").type == pa.float64(), "reward is not double")
-    return "messages: list<struct<role, content, reasoning_content, tool_calls: list<struct<id, type, function>>, tool_call_id, name>>"
+    detail = "messages: list<struct<role, content, reasoning_content, tool_calls: list<struct<id, type, function>>, tool_call_id, name>>"
+    if manifest["schema_version"] >= 2:
+        names = table.schema.names
+        require(names.index("reward_checks") == names.index("reward") + 1, f"reward_checks is not right after reward: {names}")
+        got_type = without_nullability(table.schema.field("reward_checks").type)
+        require(got_type == pa.list_(REWARD_CHECK), f"reward_checks is {table.schema.field('reward_checks').type}")
+        detail += "; reward_checks: list<struct<name, passed, score>>"
+    return detail
 
 
 def pyarrow_dataset(export, manifest):
@@ -135,8 +146,21 @@ def load_with_card(export, manifest, cache):
     return f"load_dataset(EXPORT_DIR) via configs: {got}"
 
 
-def rows(ds):
-    checked = calls = 0
+def reward_checks(row, split, where):
+    checks = row["reward_checks"]
+    require(isinstance(checks, list), f"{where}: reward_checks is {type(checks).__name__}")
+    for i, check in enumerate(checks):
+        require(set(check) == {"name", "passed", "score"}, f"{where}: reward_checks[{i}] keys {sorted(check)}")
+        require(isinstance(check["name"], str) and check["name"].strip(), f"{where}: reward_checks[{i}] name {check['name']!r}")
+        require(isinstance(check["passed"], bool), f"{where}: reward_checks[{i}] passed {check['passed']!r}")
+        require(0.0 <= check["score"] <= 1.0, f"{where}: reward_checks[{i}] score {check['score']}")
+        if split in ("train", "validation"):
+            require(check["passed"], f"{where}: accepted row failed check {check['name']}")
+    return len(checks)
+
+
+def rows(ds, manifest):
+    checked = calls = checks = 0
     for split in ds:
         for index, row in enumerate(ds[split]):
             where = f"{split}[{index}]"
@@ -161,8 +185,11 @@ def rows(ds):
                     calls += 1
                 if m["role"] == "tool":
                     require(m["tool_call_id"] in made, f"{where}: message {i} answers unknown call {m['tool_call_id']}")
+            if manifest["schema_version"] >= 2:
+                checks += reward_checks(row, split, where)
             checked += 1
-    return f"{checked} rows: tools JSON, roles, {calls} tool calls with JSON-object arguments, tool results paired"
+    detail = f"{checked} rows: tools JSON, roles, {calls} tool calls with JSON-object arguments, tool results paired"
+    return detail + (f", {checks} reward checks" if manifest["schema_version"] >= 2 else "")
 
 
 def main(argv):
@@ -189,7 +216,7 @@ def main(argv):
         checks.check("datasets data_files", explicit)
         checks.check("datasets configs", lambda: load_with_card(export, manifest, cache))
         if "ds" in loaded:
-            checks.check("datasets rows", lambda: rows(loaded["ds"]))
+            checks.check("datasets rows", lambda: rows(loaded["ds"], manifest))
         else:
             checks.failed += 1
             print("FAIL datasets rows: not loaded")

@@ -11,7 +11,8 @@ import java.util.Map;
  * Renders {@code README.md}, the dataset card: a YAML front matter with the {@code configs:} block that
  * Hugging Face {@code datasets} reads (one entry per split that has files, pointing at
  * {@code data/<split>-*}, with the extension for every format but hf-parquet, e.g.
- * {@code data/train-*.jsonl}), then a short description, the counts, and how to load the files.
+ * {@code data/train-*.jsonl}), then a short description, the counts, the contents ({@link CardStats}),
+ * the models that made the episodes, and how to load the files.
  */
 final class DatasetCard {
     private static final List<String> SPLIT_ORDER = List.of(SplitAssigner.TRAIN, SplitAssigner.VALIDATION, SplitAssigner.REJECTED);
@@ -19,7 +20,7 @@ final class DatasetCard {
     private DatasetCard() {
     }
 
-    static byte[] render(ExportSettings settings, Instant createdAt, ExportResult result) {
+    static byte[] render(ExportSettings settings, Instant createdAt, ExportResult result, CardStats stats) {
         ExportFormat format = result.format();
         String ext = format.extension();
         List<String> splits = SPLIT_ORDER.stream()
@@ -64,6 +65,8 @@ final class DatasetCard {
         md.append("| infrastructure failure | ").append(result.infraFailed()).append(" |\n");
         md.append("| **total** | ").append(result.episodes()).append(" |\n\n");
         md.append(dedup(settings.dedup(), result.duplicates()));
+        md.append(stats.render());
+        md.append(models(result));
 
         md.append("## Loading\n\n").append(loading(format));
         if (splits.contains(SplitAssigner.REJECTED)) {
@@ -119,6 +122,18 @@ final class DatasetCard {
               .append(String.format(Locale.ROOT, " near (MinHash Jaccard >= %s over user turns and tool calls)", settings.nearThreshold()));
         }
         return md.append(".\n\n").toString();
+    }
+
+    /** The {@code provider/model} labels per role, from the episodes' lineage ({@code judge} only where an LLM judge ran). */
+    private static String models(ExportResult result) {
+        StringBuilder md = new StringBuilder("## Models\n\n| role | models |\n|---|---|\n");
+        for (String role : List.of("agent", "user", "judge")) {
+            var labels = result.models().get(role);
+            String shown = labels == null || labels.isEmpty() ? (role.equals("judge") ? "none (no LLM judge ran)" : "none")
+                    : String.join(", ", labels.stream().map(l -> "`" + CardStats.cell(l) + "`").toList());
+            md.append("| ").append(role).append(" | ").append(shown).append(" |\n");
+        }
+        return md.append('\n').toString();
     }
 
     private static String loading(ExportFormat format) {

@@ -38,6 +38,7 @@ public final class DatasetExport implements AutoCloseable {
     private long infraFailed;
     private final Map<String, java.util.SortedSet<String>> prompts = new java.util.TreeMap<>();
     private final Map<String, java.util.SortedSet<String>> models = new java.util.TreeMap<>();
+    private final CardStats stats = new CardStats();
     private State state = State.OPEN;
     /** set once a commit started replacing the directory's contents: an abort then removes the partial data too */
     private boolean replacing;
@@ -79,6 +80,7 @@ public final class DatasetExport implements AutoCloseable {
         models.computeIfAbsent("agent", k -> new java.util.TreeSet<>()).add(record.trajectory().lineage().agentModel());
         models.computeIfAbsent("user", k -> new java.util.TreeSet<>()).add(record.trajectory().lineage().userModel());
         if (record.judgeModel() != null) models.computeIfAbsent("judge", k -> new java.util.TreeSet<>()).add(record.judgeModel());
+        stats.add(record);
         switch (record.status()) {
             case ACCEPTED -> accepted++;
             case REJECTED -> rejected.merge(record.primaryRejectReason(), 1L, Long::sum);
@@ -132,7 +134,7 @@ public final class DatasetExport implements AutoCloseable {
             current = layout.file(OutputLayout.MANIFEST);
             layout.write(current, Manifest.render(settings, createdAt, result, usage, metrics, dedup.banding()));
             current = layout.file(OutputLayout.README);
-            layout.write(current, DatasetCard.render(settings, createdAt, result));
+            layout.write(current, DatasetCard.render(settings, createdAt, result, stats));
             current = layout.file(OutputLayout.SUCCESS);
             layout.write(current, new byte[0]);
             state = State.COMMITTED;

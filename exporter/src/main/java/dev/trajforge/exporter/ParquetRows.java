@@ -19,11 +19,12 @@ import static dev.trajforge.exporter.TrajectorySchema.ELEMENT;
 import static dev.trajforge.exporter.TrajectorySchema.FUNCTION;
 import static dev.trajforge.exporter.TrajectorySchema.LIST;
 import static dev.trajforge.exporter.TrajectorySchema.MESSAGE;
+import static dev.trajforge.exporter.TrajectorySchema.REWARD_CHECK;
 import static dev.trajforge.exporter.TrajectorySchema.TOOL_CALL;
 
 /**
  * The shared part of our Parquet write supports: a fixed schema and footer, and writers for strings,
- * numbers, 3-level lists and the contract's message struct.
+ * numbers, 3-level lists and the contract's message and reward check structs.
  */
 abstract class ParquetRows<T> extends WriteSupport<T> {
     private static final String TOOL_CALL_TYPE = "function";
@@ -82,6 +83,15 @@ abstract class ParquetRows<T> extends WriteSupport<T> {
                 string(FUNCTION, "arguments", call.argumentsJson());
                 out.endGroup();
             });
+        });
+    }
+
+    /** One element of a {@code list<reward_check>} column. */
+    protected final void rewardCheck(RewardCheck check) {
+        group(() -> {
+            string(REWARD_CHECK, "name", check.name());
+            field(REWARD_CHECK, "passed", () -> out.addBoolean(check.passed()));
+            float64(REWARD_CHECK, "score", check.score());
         });
     }
 

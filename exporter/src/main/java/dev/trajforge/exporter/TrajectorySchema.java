@@ -17,9 +17,12 @@ import static org.apache.parquet.schema.Type.Repetition.REQUIRED;
  * Lists use the standard 3-level LIST structure ({@code <list> (LIST) { repeated group list { element } }})
  * so pyarrow, DuckDB, Spark and {@code datasets} read them as lists. Changing anything here needs a
  * {@link #SCHEMA_VERSION} bump.
+ *
+ * <p>Versions: 1, the first; 2 adds {@code reward_checks} after {@code reward}, the per-check breakdown of
+ * the reward ({@code list<struct<name: string, passed: bool, score: double>>}).
  */
 final class TrajectorySchema {
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     static final String FOOTER_SCHEMA_VERSION = "trajforge.schema_version";
     static final String FOOTER_RUN_ID = "trajforge.run_id";
@@ -51,6 +54,12 @@ final class TrajectorySchema {
             .addField(string(OPTIONAL, "name"))
             .named(ELEMENT);
 
+    static final GroupType REWARD_CHECK = Types.requiredGroup()
+            .addField(string(REQUIRED, "name"))
+            .addField(Types.required(PrimitiveTypeName.BOOLEAN).named("passed"))
+            .addField(Types.required(PrimitiveTypeName.DOUBLE).named("score"))
+            .named(ELEMENT);
+
     static final MessageType SCHEMA = Types.buildMessage()
             .addField(string(REQUIRED, "id"))
             .addField(list(REQUIRED, MESSAGE, "messages"))
@@ -65,6 +74,7 @@ final class TrajectorySchema {
             .addField(string(REQUIRED, "user_model"))
             .addField(string(REQUIRED, "judge_model"))
             .addField(Types.required(PrimitiveTypeName.DOUBLE).named("reward"))
+            .addField(list(REQUIRED, REWARD_CHECK, "reward_checks"))
             .addField(Types.optional(PrimitiveTypeName.DOUBLE).named("judge_score"))
             .addField(string(OPTIONAL, "judge_rationale"))
             .addField(string(REQUIRED, "termination"))

@@ -31,6 +31,7 @@ final class TrajectoryWriteSupport extends ParquetRows<ExportRecord> {
         string(SCHEMA, "user_model", lineage.userModel());
         string(SCHEMA, "judge_model", record.judgeModel() == null ? TrajectorySchema.NO_JUDGE : record.judgeModel());
         float64(SCHEMA, "reward", record.reward());
+        list(SCHEMA, "reward_checks", record.checks(), this::rewardCheck);
         if (record.judgeScore() != null) {
             float64(SCHEMA, "judge_score", record.judgeScore());
         }

@@ -2,6 +2,7 @@ package dev.trajforge.exporter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trajforge.simenv.Trajectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,10 +127,59 @@ class DuckDbReadBackTest {
             assertEquals(1200 + rs.getInt("trial"), rs.getLong("prompt_tokens"));
             assertEquals(150, rs.getLong("completion_tokens"));
             assertEquals(Fixtures.RUN_ID, rs.getString("run_id"));
-            assertEquals(1, rs.getInt("schema_version"));
+            assertEquals(2, rs.getInt("schema_version"));
             assertEquals(2, rs.getInt("tools"));
             assertEquals(7919L * (rs.getInt("trial") + 1), rs.getLong("seed"));
         }
+    }
+
+    @Test
+    void should_read_reward_checks_as_a_list_of_structs_right_after_reward() throws Exception {
+        assertEquals("STRUCT(\"name\" VARCHAR, passed BOOLEAN, score DOUBLE)[]",
+                queryString("SELECT typeof(reward_checks) FROM read_parquet('" + glob + "') LIMIT 1"));
+        List<String> columns = new java.util.ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + glob + "')")) {
+            while (rs.next()) {
+                columns.add(rs.getString("column_name"));
+            }
+        }
+        assertEquals(columns.indexOf("reward") + 1, columns.indexOf("reward_checks"), columns.toString());
+    }
+
+    @Test
+    void should_read_back_each_check_in_order_with_the_rubric_judge_last_when_it_ran() throws Exception {
+        JsonNode judged = rows("SELECT to_json(reward_checks) FROM read_parquet('" + glob + "') WHERE judge_score IS NOT NULL ORDER BY id LIMIT 1")
+                .getFirst();
+        assertEquals(JSON.readTree("""
+                [{"name":"termination","passed":true,"score":1.0},{"name":"state","passed":true,"score":1.0},
+                 {"name":"info","passed":true,"score":1.0},{"name":"confirmation","passed":true,"score":1.0},
+                 {"name":"rubric_judge","passed":true,"score":0.8}]"""), judged);
+        JsonNode unjudged = rows("SELECT to_json(reward_checks) FROM read_parquet('" + glob + "') WHERE judge_score IS NULL ORDER BY id LIMIT 1")
+                .getFirst();
+        assertEquals(Fixtures.CHECKS, unjudged.findValues("name").stream().map(JsonNode::asText).toList());
+        assertEquals(0, queryLong("SELECT count(*) FROM (SELECT unnest(reward_checks) AS c FROM read_parquet('" + glob + "')) WHERE NOT c.passed"),
+                "an accepted row passed every check");
+    }
+
+    @Test
+    void should_keep_the_failed_check_of_a_rejected_row_and_the_checks_of_a_duplicate() throws Exception {
+        Path out = dir.resolve("rejected");
+        List<ExportRecord> records = new java.util.ArrayList<>(Fixtures.run(12, 3));
+        ExportRecord first = records.stream().filter(r -> r.status() == RecordStatus.ACCEPTED && r.judgeScore() != null).findFirst().orElseThrow();
+        Trajectory again = Fixtures.trajectory("retail-task-again", 0, first.trajectory().messages());
+        records.add(ExportRecord.accepted(again, 1.0, 0.9, "ok", "scripted/judge-v1").withChecks(Fixtures.checks(null, 0.9)));
+        Fixtures.export(Fixtures.settings(out, true).withDedup(Dedup.exactOnly()), records);
+        String rejected = out.resolve("data/rejected-*.parquet").toString();
+
+        JsonNode duplicate = rows("SELECT to_json(reward_checks) FROM read_parquet('" + rejected + "') WHERE task_id = 'retail-task-again'")
+                .getFirst();
+        assertEquals(JSON.readTree(JSON.writeValueAsString(Fixtures.checks(null, 0.9))), duplicate);
+        JsonNode mismatch = rows("SELECT to_json(reward_checks) FROM read_parquet('" + rejected
+                + "') WHERE reject_reasons[1] = 'final_state_mismatch' ORDER BY id LIMIT 1").getFirst();
+        assertEquals(List.of(true, false, true, true), mismatch.findValues("passed").stream().map(JsonNode::asBoolean).toList());
+        assertEquals(List.of(1.0, 0.0, 1.0, 1.0), mismatch.findValues("score").stream().map(JsonNode::asDouble).toList());
     }
 
     @Test

@@ -21,14 +21,49 @@ class ExportValuesTest {
     void should_reject_a_rejected_record_without_reasons_or_with_a_reward() {
         assertThrows(IllegalArgumentException.class, () -> ExportRecord.rejected(trajectory, null, null, null, List.of()));
         assertThrows(IllegalArgumentException.class,
-                () -> new ExportRecord(trajectory, RecordStatus.REJECTED, 1.0, null, null, null, List.of("final_state_mismatch")));
+                () -> new ExportRecord(trajectory, RecordStatus.REJECTED, 1.0, null, null, null, List.of("final_state_mismatch"), null, null));
         assertThrows(IllegalArgumentException.class, () -> ExportRecord.rejected(trajectory, null, null, null, List.of(" ")));
     }
 
     @Test
     void should_reject_an_accepted_record_with_reasons() {
         assertThrows(IllegalArgumentException.class,
-                () -> new ExportRecord(trajectory, RecordStatus.ACCEPTED, 1.0, null, null, null, List.of("max_turns")));
+                () -> new ExportRecord(trajectory, RecordStatus.ACCEPTED, 1.0, null, null, null, List.of("max_turns"), null, null));
+    }
+
+    @Test
+    void should_reject_reward_checks_with_a_blank_name_or_a_score_outside_the_unit_interval() {
+        assertThrows(IllegalArgumentException.class, () -> new RewardCheck(" ", true, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> new RewardCheck("state", true, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> new RewardCheck("state", true, Double.NaN));
+        assertEquals(new RewardCheck("state", false, 0.0), RewardCheck.deterministic("state", false));
+        assertEquals(new RewardCheck("rubric_judge", true, 0.75), RewardCheck.rubricJudge(0.75, 0.75));
+        assertEquals(new RewardCheck("rubric_judge", false, 0.74), RewardCheck.rubricJudge(0.74, 0.75));
+    }
+
+    @Test
+    void should_reject_an_accepted_record_with_a_failed_check_and_an_infra_failure_with_checks() {
+        ExportRecord accepted = ExportRecord.accepted(trajectory, 1.0, null, null, null);
+        assertThrows(IllegalArgumentException.class, () -> accepted.withChecks(List.of(RewardCheck.deterministic("state", false))));
+        assertThrows(IllegalArgumentException.class, () -> accepted.withChecks(List.of(
+                RewardCheck.deterministic("state", true), RewardCheck.deterministic("state", true))));
+        assertThrows(IllegalArgumentException.class, () -> ExportRecord.infraFailed(trajectory)
+                .withChecks(List.of(RewardCheck.deterministic("termination", true))));
+        assertThrows(IllegalArgumentException.class, () -> accepted.withIntents(List.of(" ")));
+        List<RewardCheck> failed = List.of(RewardCheck.deterministic("termination", true), RewardCheck.deterministic("state", false));
+        assertEquals(failed, ExportRecord.rejected(trajectory, null, null, null, List.of("final_state_mismatch")).withChecks(failed).checks());
+    }
+
+    @Test
+    void should_keep_checks_and_intents_when_an_accepted_record_becomes_a_duplicate() {
+        List<RewardCheck> checks = List.of(RewardCheck.deterministic("state", true), RewardCheck.rubricJudge(0.9, 0.5));
+        ExportRecord duplicate = ExportRecord.accepted(trajectory, 1.0, 0.9, "fine", "scripted/judge-v1")
+                .withChecks(checks).withIntents(List.of("cancel")).asDuplicate();
+
+        assertEquals(RecordStatus.REJECTED, duplicate.status());
+        assertEquals(List.of(Dedup.REASON), duplicate.rejectReasons());
+        assertEquals(checks, duplicate.checks());
+        assertEquals(List.of("cancel"), duplicate.intents());
     }
 
     @Test

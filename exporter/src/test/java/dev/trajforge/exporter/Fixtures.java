@@ -85,9 +85,36 @@ final class Fixtures {
         return ExportRecord.accepted(trajectory(domain, taskId, trial), 1.0, 0.9, "followed policy", "scripted/judge-v1");
     }
 
+    /** The judge's deterministic checks, in the order they run. */
+    static final List<String> CHECKS = List.of("termination", "state", "info", "confirmation");
+
+    /**
+     * The deterministic checks, all passed but {@code failed} (null for none), then the rubric judge's
+     * entry when it ran (threshold 0.5).
+     */
+    static List<RewardCheck> checks(String failed, Double judgeScore) {
+        List<RewardCheck> checks = new ArrayList<>();
+        CHECKS.forEach(name -> checks.add(RewardCheck.deterministic(name, !name.equals(failed))));
+        if (judgeScore != null) {
+            checks.add(RewardCheck.rubricJudge(judgeScore, 0.5));
+        }
+        return checks;
+    }
+
+    /** A task's intents: one of three single intents, or a compound one, by task number. */
+    static List<String> intents(int task) {
+        return switch (task % 4) {
+            case 0 -> List.of("cancel");
+            case 1 -> List.of("return");
+            case 2 -> List.of("exchange");
+            default -> List.of("return", "modify_address");
+        };
+    }
+
     /**
      * {@code tasks} tasks of two domains with {@code trials} trials each: mostly accepted, every 5th
-     * rejected (two reasons), every 7th an infra failure.
+     * rejected (two reasons), every 7th an infra failure; judged records carry their reward checks, all
+     * carry their task's intents.
      */
     static List<ExportRecord> run(int tasks, int trials) {
         List<ExportRecord> records = new ArrayList<>();
@@ -97,15 +124,19 @@ final class Fixtures {
             String taskId = domain + "-task-" + task;
             for (int trial = 0; trial < trials; trial++, n++) {
                 Trajectory t = trajectory(domain, taskId, trial);
+                ExportRecord record;
                 if (n % 7 == 3) {
-                    records.add(ExportRecord.infraFailed(t));
+                    record = ExportRecord.infraFailed(t);
                 } else if (n % 5 == 4) {
                     String reason = n % 2 == 0 ? "final_state_mismatch" : "info_not_communicated";
-                    records.add(ExportRecord.rejected(t, null, null, null, List.of(reason, "max_turns")));
+                    record = ExportRecord.rejected(t, null, null, null, List.of(reason, "max_turns"))
+                            .withChecks(checks(n % 2 == 0 ? "state" : "info", null));
                 } else {
-                    records.add(ExportRecord.accepted(t, 1.0, n % 3 == 0 ? null : 0.8, n % 3 == 0 ? null : "ok",
-                            n % 3 == 0 ? null : "scripted/judge-v1"));
+                    Double score = n % 3 == 0 ? null : 0.8;
+                    record = ExportRecord.accepted(t, 1.0, score, n % 3 == 0 ? null : "ok", n % 3 == 0 ? null : "scripted/judge-v1")
+                            .withChecks(checks(null, score));
                 }
+                records.add(record.withIntents(intents(task)));
             }
         }
         return records;

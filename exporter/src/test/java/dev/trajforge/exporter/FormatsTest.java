@@ -45,12 +45,13 @@ class FormatsTest {
         Fixtures.export(Fixtures.settings(implicit, true), Fixtures.run(12, 3));
         Fixtures.export(Fixtures.settings(explicit, true).withFormat(ExportFormat.HF_PARQUET).withDedup(Dedup.OFF), Fixtures.run(12, 3));
 
-        // SHA-256 of these fixtures' shards as written before this change (parquet-java 1.18.1; a new parquet-java
-        // version changes the created_by footer field and so these hashes)
+        // SHA-256 of these fixtures' shards as written before formats and dedup existed, re-pinned at schema version 2
+        // (the reward_checks column, and the fixtures' records carrying their checks). parquet-java 1.18.1; a new
+        // parquet-java version changes the created_by footer field and so these hashes.
         Map<String, String> before = Map.of(
-                "rejected-00000-of-00001.parquet", "bac543974035431c60c8a5d4e2a811a698db45090c559fbbc3dc6979752ada07",
-                "train-00000-of-00001.parquet", "3599c65263a4c08f946723b8ce5ad5df1c6c35e4622b2dbd9e7c130ebc4cecc6",
-                "validation-00000-of-00001.parquet", "e075d0d56c2fc9bbfeda23953551b476531cf33bc45b08fc8ffc002f83447ad5");
+                "rejected-00000-of-00001.parquet", "567f09b11955df166c94ce17762583b98d8b39c13ee61f3bad11f274c8355231",
+                "train-00000-of-00001.parquet", "1c6c92001042f92647bfabb701b51aa6f82e6930bbc536c15582684ddd83d1af",
+                "validation-00000-of-00001.parquet", "e75025a761dbbd84db78b77e5fc36dc6cf4b9af316f36d44438d0a473ea7ac5c");
         assertEquals(new TreeMap<>(before), shardHashes(implicit));
         assertEquals(new TreeMap<>(before), shardHashes(explicit));
     }

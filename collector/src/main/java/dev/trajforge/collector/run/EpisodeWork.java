@@ -6,6 +6,7 @@ import dev.trajforge.collector.episode.EpisodeRunner;
 import dev.trajforge.collector.journal.JournalEntry;
 import dev.trajforge.collector.provider.FatalModelException;
 import dev.trajforge.exporter.ExportRecord;
+import dev.trajforge.exporter.RewardCheck;
 import dev.trajforge.judge.FilterPolicy;
 import dev.trajforge.judge.RubricJudge;
 import dev.trajforge.judge.Verdict;
@@ -19,6 +20,7 @@ import dev.trajforge.simenv.Trajectory;
 import dev.trajforge.simenv.Usage;
 import dev.trajforge.simenv.World;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,11 +93,21 @@ final class EpisodeWork {
         return new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(), configSha256, prompts);
     }
 
-    private static ExportRecord record(Trajectory trajectory, Verdict verdict) {
+    private ExportRecord record(Trajectory trajectory, Verdict verdict) {
         return switch (verdict.status()) {
-            case ACCEPTED -> ExportRecord.accepted(trajectory, verdict.reward(), verdict.judgeScore(), verdict.judgeRationale(), verdict.judgeModel());
-            case REJECTED -> ExportRecord.rejected(trajectory, verdict.judgeScore(), verdict.judgeRationale(), verdict.judgeModel(), verdict.reasons());
+            case ACCEPTED -> ExportRecord.accepted(trajectory, verdict.reward(), verdict.judgeScore(), verdict.judgeRationale(), verdict.judgeModel())
+                    .withChecks(rewardChecks(verdict));
+            case REJECTED -> ExportRecord.rejected(trajectory, verdict.judgeScore(), verdict.judgeRationale(), verdict.judgeModel(), verdict.reasons())
+                    .withChecks(rewardChecks(verdict));
             case INFRA_FAILED, JUDGE_FAILED -> ExportRecord.infraFailed(trajectory); // a judge failure is never a verdict
         };
+    }
+
+    /** The deterministic checks in check order (1.0 / 0.0), then the rubric judge's score when it judged, passed at the run's threshold. */
+    private List<RewardCheck> rewardChecks(Verdict verdict) {
+        List<RewardCheck> checks = new ArrayList<>();
+        verdict.checks().forEach(check -> checks.add(RewardCheck.deterministic(check.check(), check.passed())));
+        if (verdict.judgeScore() != null) checks.add(RewardCheck.rubricJudge(verdict.judgeScore(), config.judging().threshold()));
+        return checks;
     }
 }

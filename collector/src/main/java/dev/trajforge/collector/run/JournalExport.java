@@ -17,6 +17,7 @@ import java.util.Map;
  * Writes the dataset of a run from its journal: every episode's latest entry, in episode order, so
  * the shards depend only on what was journaled — not on scheduling, crashes, resumes or how many
  * workers shared the run. Used at the end of a run and by {@code trajforge commit} / {@code export}.
+ * Each record goes out with its task's intents (kept beside it in the entry), which the dataset card counts.
  */
 public final class JournalExport {
     private JournalExport() {
@@ -38,7 +39,7 @@ public final class JournalExport {
         RunTally tally = new RunTally(config);
         try (DatasetExport export = open(loaded, overwrite)) {
             index.forEachInOrder(total, entry -> {
-                export.write(entry.record());
+                export.write(entry.record().withIntents(entry.intents()));
                 tally.add(entry);
             });
             Map<String, Object> metrics = tally.metrics();

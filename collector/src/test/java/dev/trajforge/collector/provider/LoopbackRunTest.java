@@ -230,6 +230,31 @@ class LoopbackRunTest {
                 assertEquals(1.0, rs.getDouble(1));
                 assertEquals("openai/judge-model", rs.getString(2));
             }
+            // reward_checks: the deterministic checks in order, then the judge's score (the judge passes everything here,
+            // so an audited rejected row has a failed deterministic check next to a passed rubric_judge)
+            try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
+                 ResultSet rs = sql.executeQuery("SELECT to_json(reward_checks), len(reject_reasons) FROM read_parquet('"
+                         + tmp.resolve("out/data").toAbsolutePath() + "/*.parquet')")) {
+                int accepted = 0;
+                int rejected = 0;
+                while (rs.next()) {
+                    JsonNode checks = JSON.readTree(rs.getString(1));
+                    assertEquals(java.util.List.of("termination", "state", "info", "confirmation", "rubric_judge"),
+                            checks.findValues("name").stream().map(JsonNode::asText).toList(), checks.toString());
+                    assertEquals(1.0, checks.get(4).get("score").asDouble());
+                    assertTrue(checks.get(4).get("passed").asBoolean());
+                    long failed = checks.findValues("passed").stream().filter(p -> !p.asBoolean()).count();
+                    if (rs.getInt(2) == 0) {
+                        accepted++;
+                        assertEquals(0, failed, checks.toString());
+                    } else {
+                        rejected++;
+                        assertTrue(failed > 0, checks.toString());
+                    }
+                }
+                assertEquals(report.export().accepted(), accepted);
+                assertTrue(rejected > 0, "wrongArgument 0.5 gets some episodes rejected");
+            }
         }
     }
 

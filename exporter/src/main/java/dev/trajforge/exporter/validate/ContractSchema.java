@@ -12,10 +12,11 @@ import java.util.Objects;
 
 /**
  * The row schema of {@code dataset-contract.md}, written down here independently of the exporter's
- * writer, per {@code schema_version}. Lists are the standard 3-level LIST structure.
+ * writer, per {@code schema_version}. Lists are the standard 3-level LIST structure. Version 2 is
+ * version 1 with {@code reward_checks} after {@code reward}.
  */
 final class ContractSchema {
-    static final MessageType V1 = MessageTypeParser.parseMessageType("""
+    private static final String V1_TEXT = """
             message trajectory {
               required binary id (STRING);
               required group messages (LIST) {
@@ -73,9 +74,24 @@ final class ContractSchema {
               required binary run_id (STRING);
               required int32 schema_version;
             }
-            """);
+            """;
 
-    private static final Map<Integer, MessageType> BY_VERSION = Map.of(1, V1);
+    private static final String REWARD_CHECKS = """
+              required group reward_checks (LIST) {
+                repeated group list {
+                  required group element {
+                    required binary name (STRING);
+                    required boolean passed;
+                    required double score;
+                  }
+                }
+              }
+            """;
+
+    static final MessageType V1 = MessageTypeParser.parseMessageType(V1_TEXT);
+    static final MessageType V2 = MessageTypeParser.parseMessageType(after(V1_TEXT, "  required double reward;\n", REWARD_CHECKS));
+
+    private static final Map<Integer, MessageType> BY_VERSION = Map.of(1, V1, 2, V2);
 
     private ContractSchema() {
     }
@@ -85,8 +101,28 @@ final class ContractSchema {
         return BY_VERSION.get(schemaVersion);
     }
 
+    /** The schema a shard's footer {@code trajforge.schema_version} names, or the latest when it names none this validator knows. */
+    static MessageType forFooter(String footerVersion) {
+        try {
+            MessageType schema = forVersion(Integer.parseInt(footerVersion));
+            if (schema != null) {
+                return schema;
+            }
+        } catch (NumberFormatException e) {
+            // no usable version: the latest contract
+        }
+        return V2;
+    }
+
     static String knownVersions() {
         return BY_VERSION.keySet().stream().sorted().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    private static String after(String schema, String line, String added) {
+        if (!schema.contains(line)) {
+            throw new IllegalStateException("no line '" + line.strip() + "' in the schema");
+        }
+        return schema.replace(line, line + added);
     }
 
     /** Where {@code actual} differs from {@code expected}, one line per column (empty when they are equal). */

@@ -347,8 +347,12 @@ public final class DatasetValidator {
             });
         }
 
+        /** The contract's schema for the manifest's schema_version; null when it names none (then each shard's footer says). */
         private MessageType expectedSchema() {
-            int version = manifest.schemaVersion() == null ? 1 : manifest.schemaVersion();
+            if (manifest.schemaVersion() == null) {
+                return null;
+            }
+            int version = manifest.schemaVersion();
             MessageType expected = ContractSchema.forVersion(version);
             if (expected == null) {
                 out.add(Rule.SCHEMA, ManifestView.NAME, "schema_version " + version + " is not one this validator knows ("
@@ -381,6 +385,9 @@ public final class DatasetValidator {
             rows += count;
             if (entry != null && entry.rows() != null && entry.rows() != count) {
                 out.add(Rule.MANIFEST_FILES, file, "holds " + count + " rows, manifest.json says " + entry.rows());
+            }
+            if (expected == null && format == DataFormat.HF_PARQUET && manifest.schemaVersion() == null) {
+                expected = ContractSchema.forFooter(footer.getFileMetaData().getKeyValueMetaData().get(FOOTER_SCHEMA_VERSION));
             }
             boolean schemaOk = expected != null && schema(file, expected, footer.getFileMetaData().getSchema());
             footerMetadata(file, footer.getFileMetaData().getKeyValueMetaData());

@@ -50,6 +50,7 @@ final class RowRules {
         report(Rule.ARGUMENTS_JSON, file, index, arguments(messages));
         report(Rule.TOOLS_JSON, file, index, tools(row.path("tools").asText(null)));
         report(Rule.REWARD_CONSISTENCY, file, index, reward(row, split));
+        report(Rule.REWARD_CHECKS, file, index, rewardChecks(row, split));
         report(Rule.ROW_LINEAGE, file, index, lineage(row));
         report(Rule.ROW_VALUES, file, index, values(row, messages));
     }
@@ -250,6 +251,31 @@ final class RowRules {
             }
             if (reasons == 0) {
                 return "a rejected row needs at least one reject reason";
+            }
+        }
+        return null;
+    }
+
+    /** The per-check breakdown of the reward; rows of schema version 1 have none and pass. */
+    static String rewardChecks(JsonNode row, String split) {
+        JsonNode checks = row.path("reward_checks");
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < checks.size(); i++) {
+            JsonNode check = checks.get(i);
+            String name = check.path("name").asText("");
+            String at = "reward_checks[" + i + "]";
+            if (name.isBlank()) {
+                return at + " has a blank name";
+            }
+            if (!names.add(name)) {
+                return at + ": check " + Text.quote(name, QUOTE) + " appears twice";
+            }
+            double score = check.path("score").asDouble(Double.NaN);
+            if (!(score >= 0.0 && score <= 1.0)) {
+                return at + " (" + Text.quote(name, QUOTE) + "): score must be in [0,1], got " + score;
+            }
+            if ((TRAIN.equals(split) || VALIDATION.equals(split)) && !check.path("passed").asBoolean()) {
+                return "an accepted row (" + split + ") passed every check, but " + Text.quote(name, QUOTE) + " failed";
             }
         }
         return null;

@@ -21,6 +21,7 @@ public enum Rule {
     ARGUMENTS_JSON("every tool call's arguments is a JSON object serialized as a string"),
     TOOLS_JSON("tools is a JSON array of {\"type\":\"function\",\"function\":{\"name\":...}}"),
     REWARD_CONSISTENCY("train/validation rows: reward 1.0 and no reject_reasons; rejected rows: reward 0 and at least one reason"),
+    REWARD_CHECKS("reward_checks (schema_version 2): names non-blank and unique, scores in [0,1]; train/validation rows passed every check"),
     SPLIT_LEAK("no task_id is in both train and validation"),
     ROW_LINEAGE("run_id and schema_version match the manifest; id is the hash of run id, task id and trial"),
     ROW_VALUES("source is simulated or session; judge_score is null or in [0,1]; num_turns and num_tool_calls match the messages");

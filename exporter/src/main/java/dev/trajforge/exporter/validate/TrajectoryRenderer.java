@@ -65,6 +65,12 @@ final class TrajectoryRenderer {
         out.append(String.format(Locale.ROOT, "  reward %s  judge_score %s  termination %s  reject_reasons %s%n",
                 row.path("reward").asText(), row.path("judge_score").isNull() ? "null" : row.path("judge_score").asText(),
                 row.path("termination").asText(), list(row.path("reject_reasons"))));
+        if (!row.path("reward_checks").isEmpty()) {
+            List<String> checks = new ArrayList<>();
+            row.path("reward_checks").forEach(c -> checks.add(c.path("name").asText() + (c.path("passed").asBoolean() ? " pass " : " FAIL ")
+                    + c.path("score").asText()));
+            out.append("  reward_checks: ").append(String.join(", ", checks)).append('\n');
+        }
         out.append(String.format(Locale.ROOT, "  turns %s  tool calls %s (%s errors)  tokens %s prompt / %s completion  faults %s%n",
                 row.path("num_turns").asText(), row.path("num_tool_calls").asText(), row.path("num_tool_errors").asText(),
                 row.path("prompt_tokens").asText(), row.path("completion_tokens").asText(), list(row.path("faults"))));

@@ -1,5 +1,6 @@
 package dev.trajforge.exporter.validate;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trajforge.exporter.ExportRecord;
 import dev.trajforge.simenv.Message;
@@ -21,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -490,6 +493,84 @@ class DatasetValidatorTest {
 
         List<Violation> violations = assertOnly(Rule.REWARD_CONSISTENCY, shard, 0L, export);
         assertMessage(violations, "a rejected row needs at least one reject reason");
+    }
+
+    @Test
+    void should_report_a_reward_check_without_a_name() {
+        Path export = copy();
+        String shard = Crafted.shardWithRows(export, "train", 1);
+        Crafted.editRow(export, shard, 0, row -> ((ObjectNode) row.get("reward_checks").get(1)).put("name", " "));
+
+        List<Violation> violations = assertOnly(Rule.REWARD_CHECKS, shard, 0L, export);
+        assertMessage(violations, "reward_checks[1] has a blank name");
+    }
+
+    @Test
+    void should_report_a_reward_check_score_outside_the_unit_interval() {
+        Path export = copy();
+        String shard = Crafted.shardWithRows(export, "rejected", 1);
+        Crafted.editRow(export, shard, 0, row -> ((ObjectNode) row.get("reward_checks").get(0)).put("score", 1.5));
+
+        List<Violation> violations = assertOnly(Rule.REWARD_CHECKS, shard, 0L, export);
+        assertMessage(violations, "reward_checks[0] ('termination'): score must be in [0,1], got 1.5");
+    }
+
+    @Test
+    void should_report_an_accepted_row_that_failed_a_check() {
+        Path export = copy();
+        String shard = Crafted.shardWithRows(export, "validation", 1);
+        Crafted.editRow(export, shard, 0, row -> ((ObjectNode) row.get("reward_checks").get(1)).put("passed", false).put("score", 0.0));
+
+        List<Violation> violations = assertOnly(Rule.REWARD_CHECKS, shard, 0L, export);
+        assertMessage(violations, "an accepted row (validation) passed every check, but 'state' failed");
+    }
+
+    @Test
+    void should_report_a_check_that_appears_twice_in_a_row() {
+        Path export = copy();
+        String shard = Crafted.shardWithRows(export, "train", 1);
+        Crafted.editRow(export, shard, 0, row -> ((ArrayNode) row.get("reward_checks")).add(row.get("reward_checks").get(0).deepCopy()));
+
+        List<Violation> violations = assertOnly(Rule.REWARD_CHECKS, shard, 0L, export);
+        assertMessage(violations, "check 'termination' appears twice");
+    }
+
+    @Test
+    void should_report_a_schema_version_2_shard_without_reward_checks() {
+        Path export = copy();
+        String shard = Crafted.shards(export, "train").getFirst();
+        ParquetMetadata footer = Crafted.footer(export.resolve(shard));
+        MessageType schema = footer.getFileMetaData().getSchema();
+        List<Type> fields = new ArrayList<>(schema.getFields());
+        fields.removeIf(f -> f.getName().equals("reward_checks"));
+        Crafted.rewrite(export, shard, new MessageType(schema.getName(), fields), footer.getFileMetaData().getKeyValueMetaData(),
+                CompressionCodecName.ZSTD);
+
+        List<Violation> violations = assertOnly(Rule.SCHEMA, shard, null, export);
+        assertMessage(violations, "missing column reward_checks");
+    }
+
+    @Test
+    void should_pass_an_export_of_schema_version_1_which_has_no_reward_checks() {
+        Path export = copy();
+        for (String split : List.of("train", "validation", "rejected")) {
+            for (String shard : Crafted.shards(export, split)) {
+                ParquetMetadata footer = Crafted.footer(export.resolve(shard));
+                MessageType schema = footer.getFileMetaData().getSchema();
+                List<Type> fields = new ArrayList<>(schema.getFields());
+                fields.removeIf(f -> f.getName().equals("reward_checks"));
+                Map<String, String> metadata = new HashMap<>(footer.getFileMetaData().getKeyValueMetaData());
+                metadata.put("trajforge.schema_version", "1");
+                List<ObjectNode> rows = Crafted.rows(export.resolve(shard));
+                rows.forEach(row -> row.remove("reward_checks"));
+                rows.forEach(row -> row.put("schema_version", 1));
+                Crafted.write(export.resolve(shard), new MessageType(schema.getName(), fields), metadata, CompressionCodecName.ZSTD, rows);
+            }
+        }
+        Crafted.refreshManifest(export);
+        Crafted.editManifest(export, m -> m.put("schema_version", 1));
+
+        assertEquals(List.of(), validate(export));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.trajforge.exporter.validate;
 import dev.trajforge.exporter.DatasetExport;
 import dev.trajforge.exporter.ExportRecord;
 import dev.trajforge.exporter.ExportSettings;
+import dev.trajforge.exporter.RewardCheck;
 import dev.trajforge.exporter.UsageTotals;
 import dev.trajforge.simenv.Lineage;
 import dev.trajforge.simenv.Message;
@@ -22,7 +23,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Good exports made with the real {@link DatasetExport}: small, realistic trajectories (parallel tool
- * calls, a tool error, reasoning without content) of two domains, accepted, rejected and infra-failed.
+ * calls, a tool error, reasoning without content) of two domains, accepted, rejected and infra-failed;
+ * judged ones carry their reward checks.
  */
 final class Exports {
     static final String RUN_ID = "validator-run";
@@ -81,14 +83,28 @@ final class Exports {
                 if (n % 7 == 3) {
                     records.add(ExportRecord.infraFailed(t));
                 } else if (n % 5 == 4) {
-                    records.add(ExportRecord.rejected(t, null, null, null, List.of(n % 2 == 0 ? "final_state_mismatch" : "info_not_communicated")));
+                    records.add(ExportRecord.rejected(t, null, null, null, List.of(n % 2 == 0 ? "final_state_mismatch" : "info_not_communicated"))
+                            .withChecks(checks(n % 2 == 0 ? "state" : "info", null)));
                 } else {
-                    records.add(ExportRecord.accepted(t, 1.0, n % 3 == 0 ? null : 0.8, n % 3 == 0 ? null : "ok",
-                            n % 3 == 0 ? null : "scripted/judge-v1"));
+                    Double score = n % 3 == 0 ? null : 0.8;
+                    records.add(ExportRecord.accepted(t, 1.0, score, n % 3 == 0 ? null : "ok", n % 3 == 0 ? null : "scripted/judge-v1")
+                            .withChecks(checks(null, score)));
                 }
             }
         }
         return records;
+    }
+
+    /** The deterministic checks, all passed but {@code failed} (null for none), then the rubric judge's entry when it ran. */
+    static List<RewardCheck> checks(String failed, Double judgeScore) {
+        List<RewardCheck> checks = new ArrayList<>();
+        for (String name : List.of("termination", "state", "info", "confirmation")) {
+            checks.add(RewardCheck.deterministic(name, !name.equals(failed)));
+        }
+        if (judgeScore != null) {
+            checks.add(RewardCheck.rubricJudge(judgeScore, 0.5));
+        }
+        return checks;
     }
 
     /** The standard good export: 12 tasks x 3 trials, with the rejected split, a few shards per split. */

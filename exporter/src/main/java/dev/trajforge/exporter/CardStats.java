@@ -1,0 +1,120 @@
+package dev.trajforge.exporter;
+
+import dev.trajforge.simenv.ToolCall;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The dataset card's statistics, counted while the records stream through the export (after dedup, so a
+ * removed duplicate counts as rejected): episodes and accepted episodes per domain and per intent, mean
+ * user turns and tool calls per accepted episode, calls per tool name over the accepted episodes, and
+ * how often each reward check passed. Memory is a few counters per distinct domain, intent, tool name
+ * and check, never a row; at most {@value #MAX_TOOL_NAMES} tool names are told apart (an agent may call
+ * tools that do not exist), later ones count under {@value #OTHER_TOOLS}. Rendered sorted, so the same
+ * records give the same text.
+ */
+final class CardStats {
+    static final int MAX_TOOL_NAMES = 1_000;
+    static final String OTHER_TOOLS = "(other tools)";
+    /** The intent of an episode whose record names none. */
+    static final String UNKNOWN_INTENT = "(unknown)";
+
+    /** domain -> {episodes, accepted} */
+    private final Map<String, long[]> domains = new TreeMap<>();
+    /** intent -> {episodes, accepted}; an episode of a compound task counts under each of its intents */
+    private final Map<String, long[]> intents = new TreeMap<>();
+    /** tool name -> calls in accepted episodes */
+    private final Map<String, Long> toolCalls = new TreeMap<>();
+    /** check name -> {passed, failed} and the summed score, in the order checks first appear */
+    private final Map<String, long[]> checks = new LinkedHashMap<>();
+    private final Map<String, Double> checkScores = new LinkedHashMap<>();
+    private long accepted;
+    private long acceptedTurns;
+    private long acceptedToolCalls;
+
+    void add(ExportRecord record) {
+        boolean kept = record.status() == RecordStatus.ACCEPTED;
+        count(domains, record.trajectory().domain(), kept);
+        List<String> named = record.intents().isEmpty() ? List.of(UNKNOWN_INTENT) : record.intents();
+        for (String intent : new LinkedHashSet<>(named)) {
+            count(intents, intent, kept);
+        }
+        for (RewardCheck check : record.checks()) {
+            checks.computeIfAbsent(check.name(), k -> new long[2])[check.passed() ? 0 : 1]++;
+            checkScores.merge(check.name(), check.score(), Double::sum);
+        }
+        if (kept) {
+            accepted++;
+            acceptedTurns += record.trajectory().numTurns();
+            for (ToolCall call : record.trajectory().toolCalls()) {
+                acceptedToolCalls++;
+                String name = toolCalls.containsKey(call.name()) || toolCalls.size() < MAX_TOOL_NAMES ? call.name() : OTHER_TOOLS;
+                toolCalls.merge(name, 1L, Long::sum);
+            }
+        }
+    }
+
+    private static void count(Map<String, long[]> table, String key, boolean kept) {
+        long[] counts = table.computeIfAbsent(key, k -> new long[2]);
+        counts[0]++;
+        if (kept) counts[1]++;
+    }
+
+    /** The card's statistics sections, each a level-2 heading with a table. */
+    String render() {
+        StringBuilder md = new StringBuilder("## Contents\n\n");
+        md.append(accepted).append(accepted == 1 ? " accepted episode" : " accepted episodes");
+        if (accepted > 0) {
+            md.append(", with on average ").append(mean(acceptedTurns, accepted)).append(" user turns and ")
+              .append(mean(acceptedToolCalls, accepted)).append(" tool calls").append(accepted == 1 ? "" : " each");
+        }
+        md.append(".\n\n");
+        table(md, "### Domains\n\n", "domain", domains);
+        table(md, "### Intents\n\nAn episode of a task with several intents counts under each of them.\n\n", "intent", intents);
+
+        md.append("### Tool calls\n\nCalls per tool over the accepted episodes, most called first.\n\n");
+        if (toolCalls.isEmpty()) {
+            md.append("No tool calls.\n\n");
+        } else {
+            md.append("| tool | calls |\n|---|---:|\n");
+            List<Map.Entry<String, Long>> sorted = new ArrayList<>(toolCalls.entrySet());
+            sorted.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
+            sorted.forEach(e -> md.append("| ").append(cell(e.getKey())).append(" | ").append(e.getValue()).append(" |\n"));
+            md.append('\n');
+        }
+
+        md.append("### Reward checks\n\nHow the episodes that were judged fared on each entry of `reward_checks`, in check order.\n\n");
+        if (checks.isEmpty()) {
+            md.append("No checks recorded.\n\n");
+        } else {
+            md.append("| check | passed | failed | mean score |\n|---|---:|---:|---:|\n");
+            checks.forEach((name, counts) -> md.append("| ").append(cell(name)).append(" | ").append(counts[0]).append(" | ")
+                    .append(counts[1]).append(" | ").append(mean(checkScores.get(name), counts[0] + counts[1])).append(" |\n"));
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, String heading, String column, Map<String, long[]> rows) {
+        md.append(heading).append("| ").append(column).append(" | episodes | accepted |\n|---|---:|---:|\n");
+        rows.forEach((key, counts) -> md.append("| ").append(cell(key)).append(" | ").append(counts[0]).append(" | ")
+                .append(counts[1]).append(" |\n"));
+        md.append('\n');
+    }
+
+    private static String mean(double sum, long count) {
+        return String.format(Locale.ROOT, "%.2f", sum / count);
+    }
+
+    /** A table cell: no line breaks, pipes escaped. */
+    static String cell(String text) {
+        return text.replaceAll("[\\r\\n\\t]+", " ").replace("|", "\\|");
+    }
+}
