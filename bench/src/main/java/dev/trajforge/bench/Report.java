@@ -109,6 +109,8 @@ final class Report {
             }
         }
 
+        export(read(dir, "export"), summary, details, jvms, others);
+
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("Written by `bench/run` on ").append(LocalDate.now(ZoneOffset.UTC)).append(": ").append(machine()).append(". ")
                 .append("Each scenario ran in a fresh JVM (flags at the end). Benchmarks, not tests: `mvn verify` does not run them.");
@@ -123,6 +125,64 @@ final class Report {
         if (out.getParent() != null) Files.createDirectories(out.getParent());
         Files.writeString(out, md, StandardCharsets.UTF_8);
         System.out.print(md);
+    }
+
+    /** The exporter's write throughput against pyarrow on the same rows (ExportBenchmark). */
+    private static void export(Benchmarks.Result export, List<String> summary, StringBuilder details, List<String> jvms, List<Double> others) {
+        if (export == null) return;
+        double rows = export.number("rows");
+        double input = export.number("input_bytes");
+        boolean compared = !export.values.containsKey("pyarrow_skipped");
+        String ours = fmt(export.number("rows_per_s"), 0) + " rows/s, " + fmt(export.number("input_mb_per_s"), 1) + " MB/s in";
+        if (compared) {
+            double ratio = export.number("ratio");
+            summary.add(row("Exporter write throughput", ">= 0.8x pyarrow (same rows, ZSTD level 3)",
+                    "**" + fmt(ratio, 2) + "x** pyarrow (" + ours + "; pyarrow " + fmt(export.number("pyarrow_rows_per_s"), 0) + " rows/s)", ratio >= 0.8));
+        } else {
+            summary.add("| Exporter write throughput | >= 0.8x pyarrow (same rows, ZSTD level 3) | " + ours
+                    + "; pyarrow not measured: " + export.get("pyarrow_skipped") + " | skipped |");
+        }
+        details.append("## Exporter write throughput\n\n")
+                .append(fmt(export.number("episodes"), 0)).append(" episodes of ").append(export.get("config"))
+                .append(", collected once with `CollectionRun` (").append(fmt(export.number("collect_seconds"), 1))
+                .append(" s) and read back from its journal into memory, neither timed. **trajforge**: the records written through `DatasetExport` ")
+                .append("as hf-parquet, as a run exports them: ZSTD level 3, 64 MiB row groups, bloom filter on `id`, page checksums and column indexes ")
+                .append("(parquet-java defaults), accepted and rejected rows in their splits, from `open` through `commit` (shards closed, ")
+                .append("footers re-read and checked, published, manifest and dataset card, `_SUCCESS`); one warm-up, then the median of ")
+                .append(export.get("runs")).append(" runs. ");
+        if (compared) {
+            details.append("**pyarrow ").append(export.get("pyarrow_version")).append("**: the shards we wrote, read into Arrow tables (not timed), ")
+                    .append("each written again by `pyarrow.parquet.write_table(compression='zstd', compression_level=3)` with the same rows per row group (")
+                    .append(export.get("pyarrow_row_group_rows")).append(") and pyarrow's other defaults (no bloom filter, page checksums or page index); ")
+                    .append("one warm-up, then the median of ").append(export.get("runs")).append(" runs (`bench/src/main/python/pyarrow_write.py`).\n\n");
+        } else {
+            details.append("pyarrow was not measured: ").append(export.get("pyarrow_skipped")).append(".\n\n");
+        }
+        details.append("Input: ").append(fmt(rows, 0)).append(" rows in ").append(export.get("files")).append(" files, ")
+                .append(fmt(input / 1e6, 1)).append(" MB of raw values (UTF-8 bytes of every string, 4 or 8 bytes per number; the same figure for both writers)");
+        if (compared) details.append(", ").append(fmt(export.number("pyarrow_arrow_bytes") / 1e6, 1)).append(" MB as Arrow tables in memory");
+        details.append(". MB = 10^6 bytes.\n\n")
+                .append("| Writer | Rows/s | Input MB/s | Output MB/s | Output | Seconds, median (per run) |\n|---|---|---|---|---|---|\n")
+                .append("| trajforge `DatasetExport` | ").append(fmt(export.number("rows_per_s"), 0)).append(" | ").append(fmt(export.number("input_mb_per_s"), 1))
+                .append(" | ").append(fmt(export.number("output_mb_per_s"), 1)).append(" | ").append(fmt(export.number("output_bytes") / 1e6, 1)).append(" MB | ")
+                .append(fmt(export.number("seconds"), 2)).append(" (").append(export.get("seconds_per_run")).append(") |\n");
+        if (compared) {
+            details.append("| pyarrow `write_table` | ").append(fmt(export.number("pyarrow_rows_per_s"), 0)).append(" | ")
+                    .append(fmt(export.number("pyarrow_input_mb_per_s"), 1)).append(" | ").append(fmt(export.number("pyarrow_output_mb_per_s"), 1)).append(" | ")
+                    .append(fmt(export.number("pyarrow_output_bytes") / 1e6, 1)).append(" MB | ").append(fmt(export.number("pyarrow_seconds"), 2))
+                    .append(" (").append(export.get("pyarrow_seconds_per_run")).append(") |\n");
+        }
+        details.append('\n').append("- trajforge: `open` and the `write` calls ").append(fmt(export.number("write_seconds"), 2)).append(" s, `commit` ")
+                .append(fmt(export.number("commit_seconds"), 2)).append(" s (medians); ").append(fmt(export.number("cpu_seconds"), 2))
+                .append(" CPU-s per run, all threads (").append(fmt(export.number("thread_cpu_seconds"), 2)).append(" on the writing thread)\n");
+        if (compared) {
+            details.append("- pyarrow: ").append(fmt(export.number("pyarrow_cpu_seconds"), 2)).append(" CPU-s per run, all threads\n")
+                    .append("- ratio trajforge / pyarrow, rows/s: **").append(fmt(export.number("ratio"), 2)).append("x**; by CPU time (less sensitive to ")
+                    .append("other load on the machine): ").append(fmt(export.number("cpu_ratio"), 2)).append("x\n");
+        }
+        details.append('\n');
+        jvms.add("export: " + export.get("jvm"));
+        others.add(export.number("others_cpu_percent"));
     }
 
     private static Benchmarks.Result read(Path dir, String name) throws IOException {

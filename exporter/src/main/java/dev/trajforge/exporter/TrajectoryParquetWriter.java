@@ -1,6 +1,8 @@
 package dev.trajforge.exporter;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -10,11 +12,12 @@ import org.apache.parquet.io.OutputFile;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the {@link ParquetWriter} of one shard: ZSTD level 3, the configured row group size, page and
- * dictionary defaults, optionally a bloom filter on one column ({@code id} for trajectories), and the
- * {@code trajforge.*} footer metadata.
+ * dictionary defaults, optionally a bloom filter on one column ({@code id} for trajectories), no min/max
+ * statistics on free-text columns, and the {@code trajforge.*} footer metadata.
  */
 final class TrajectoryParquetWriter {
     /** Read by parquet-hadoop's ZSTD codec from the Hadoop configuration. */
@@ -22,6 +25,14 @@ final class TrajectoryParquetWriter {
     static final int ZSTD_LEVEL = 3;
     /** Bloom filter candidates from 1 MiB down to 8 KiB; the smallest one that fits the row group's ids is written. */
     private static final int BLOOM_FILTER_CANDIDATES = 8;
+    /**
+     * Leaf columns of free text (message content, tool-call arguments, the tools JSON, ...) get no min/max
+     * statistics (nor column index): no reader prunes on them, and parquet-java keeps them by comparing
+     * every value byte by byte with the current min and max (the 8 KB tools JSON twice per row), 45% of
+     * the export's CPU samples before; without them `bench/run export` writes 15-20% more rows/s.
+     * Every other column keeps its statistics.
+     */
+    static final Set<String> FREE_TEXT = Set.of("content", "reasoning_content", "arguments", "tools", "judge_rationale");
 
     private TrajectoryParquetWriter() {
     }
@@ -42,6 +53,12 @@ final class TrajectoryParquetWriter {
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withRowGroupSize(settings.rowGroupBytes());
+        for (ColumnDescriptor column : writeSupport.init(new HadoopParquetConfiguration(conf)).getSchema().getColumns()) {
+            String[] path = column.getPath();
+            if (FREE_TEXT.contains(path[path.length - 1])) {
+                builder = builder.withStatisticsEnabled(String.join(".", path), false);
+            }
+        }
         if (bloomFilterColumn != null) {
             builder = builder.withBloomFilterEnabled(bloomFilterColumn, true)
                     .withAdaptiveBloomFilterEnabled(true)
