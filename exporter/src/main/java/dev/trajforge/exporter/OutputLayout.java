@@ -71,7 +71,7 @@ final class OutputLayout {
             // Hadoop knows the scheme (core-default.xml names its class) but the connector jar is not on the class path
             if (!(e.getCause() instanceof ClassNotFoundException missing)) throw e;
             throw new ExportException("cannot open the file system of " + requested + ": " + missing.getMessage()
-                    + ("s3a".equals(requested.toUri().getScheme()) ? "; build with -Ps3 (hadoop-aws) to write s3a://" : ""), e);
+                    + ConnectorHint.of(requested.toUri(), e), e);
         }
         if (fs instanceof LocalFileSystem) {
             fs.setWriteChecksum(false); // no .crc side files next to the shards (applies to the cached instance)

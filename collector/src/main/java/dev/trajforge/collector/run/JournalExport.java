@@ -73,8 +73,8 @@ public final class JournalExport {
             try (var in = fs.open(manifest)) {
                 return loaded.sha256().equals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("config_sha256").asText());
             }
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            return false;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false; // no readable committed dataset; opening the export then reports the output's problem
         }
     }
 }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @DisabledIf(value = "dev.trajforge.collector.cli.S3aMinioTest#connectorPresent", disabledReason = "built with -Ps3: the S3A connector is on the class path")
 class S3aWithoutConnectorTest {
-    private static final String HINT = "build with -Ps3 (hadoop-aws) to write s3a://";
+    private static final String HINT = "build with -Ps3 (hadoop-aws) to use s3a://";
 
     @TempDir
     Path tmp;
@@ -47,5 +47,25 @@ class S3aWithoutConnectorTest {
         assertEquals(TrajforgeCli.EXIT_BAD_INPUT, export.exitCode(), export.err());
         assertTrue(export.err().contains("s3a://bucket/datasets/quickstart") && export.err().contains(HINT), export.err());
         assertFalse(export.err().contains("\tat "), "no stack trace: " + export.err());
+    }
+
+    @Test
+    void should_fail_a_run_into_s3a_with_the_hint_before_any_episode() {
+        CliRun run = CliRun.of("run", QuickstartTest.QUICKSTART.toString(), "--quiet", "--set", "tasks=5",
+                "--out", "s3a://bucket/datasets/quickstart", "--run-dir", tmp.resolve("run").toString());
+
+        assertEquals(TrajforgeCli.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().contains("key 'output'") && run.err().contains(HINT), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void should_fail_validate_and_inspect_of_s3a_with_the_hint() {
+        for (String command : new String[]{"validate", "inspect"}) {
+            CliRun cli = CliRun.of(command, "s3a://bucket/datasets/quickstart");
+
+            assertEquals(TrajforgeCli.EXIT_BAD_INPUT, cli.exitCode(), command + ": " + cli.err());
+            assertTrue(cli.err().contains(HINT), command + ": " + cli.err());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.trajforge.exporter.validate;
 
+import dev.trajforge.exporter.ConnectorHint;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -54,7 +55,7 @@ final class ExportLocation {
         try {
             fs = path.getFileSystem(conf);
         } catch (IOException | RuntimeException e) {
-            throw new IOException("cannot open the file system of " + location + ": " + e.getMessage(), e);
+            throw new IOException("cannot open the file system of " + location + ": " + e.getMessage() + ConnectorHint.of(location, e), e);
         }
         Path qualified = fs.makeQualified(path);
         FileStatus status;
