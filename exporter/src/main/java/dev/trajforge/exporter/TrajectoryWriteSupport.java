@@ -2,6 +2,7 @@ package dev.trajforge.exporter;
 
 import dev.trajforge.simenv.Lineage;
 import dev.trajforge.simenv.Trajectory;
+import org.apache.parquet.io.api.Binary;
 
 import java.util.Map;
 
@@ -9,6 +10,10 @@ import static dev.trajforge.exporter.TrajectorySchema.SCHEMA;
 
 /** Writes one {@link ExportRecord} as one row of {@link TrajectorySchema#SCHEMA}. */
 final class TrajectoryWriteSupport extends ParquetRows<ExportRecord> {
+    /** The tools JSON is the same few KB in every row of a run: encoded once, not per row. */
+    private String lastTools;
+    private Binary lastToolsUtf8;
+
     TrajectoryWriteSupport(Map<String, String> footer) {
         super(SCHEMA, footer);
     }
@@ -20,7 +25,7 @@ final class TrajectoryWriteSupport extends ParquetRows<ExportRecord> {
         out.startMessage();
         string(SCHEMA, "id", t.id());
         list(SCHEMA, "messages", t.messages(), this::message);
-        string(SCHEMA, "tools", t.toolsJson());
+        binary(SCHEMA, "tools", toolsUtf8(t.toolsJson()));
         string(SCHEMA, "source", lineage.source());
         string(SCHEMA, "domain", t.domain());
         string(SCHEMA, "task_id", t.taskId());
@@ -47,5 +52,13 @@ final class TrajectoryWriteSupport extends ParquetRows<ExportRecord> {
         string(SCHEMA, "run_id", lineage.runId());
         int32(SCHEMA, "schema_version", TrajectorySchema.SCHEMA_VERSION);
         out.endMessage();
+    }
+
+    private Binary toolsUtf8(String tools) {
+        if (!tools.equals(lastTools)) {
+            lastTools = tools;
+            lastToolsUtf8 = utf8(tools);
+        }
+        return lastToolsUtf8;
     }
 }
