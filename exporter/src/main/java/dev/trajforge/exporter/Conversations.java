@@ -3,9 +3,7 @@ package dev.trajforge.exporter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.Hashing;
 import dev.trajforge.simenv.Message;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The canonical form of a conversation, for telling whether two are "the same" (exact dedup) and how
@@ -82,26 +79,10 @@ final class Conversations {
             return json;
         }
         try {
-            return JSON.writeValueAsString(sorted(node));
+            return JSON.writeValueAsString(CanonicalJson.sorted(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
-    }
-
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            TreeMap<String, JsonNode> fields = new TreeMap<>();
-            node.properties().forEach(field -> fields.put(field.getKey(), sorted(field.getValue())));
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            fields.forEach(copy::set);
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> copy.add(sorted(element)));
-            return copy;
-        }
-        return node;
     }
 
     /** Length-prefixed, so no two different sequences of fields hash the same bytes; null differs from "". */

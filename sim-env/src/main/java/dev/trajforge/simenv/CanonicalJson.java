@@ -65,4 +65,24 @@ public final class CanonicalJson {
         JsonNode node = json == null ? null : parseOrNull(json);
         return node instanceof com.fasterxml.jackson.databind.node.ObjectNode object ? object : null;
     }
+
+    /**
+     * {@code node} with the fields of every object in key order, recursively: Jackson writes a tree as
+     * it was built, so canonical text of a parsed tree (a config, tool-call arguments) needs this first.
+     */
+    public static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            java.util.TreeMap<String, JsonNode> fields = new java.util.TreeMap<>();
+            node.properties().forEach(field -> fields.put(field.getKey(), sorted(field.getValue())));
+            com.fasterxml.jackson.databind.node.ObjectNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            fields.forEach(copy::set);
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(sorted(element)));
+            return copy;
+        }
+        return node;
+    }
 }

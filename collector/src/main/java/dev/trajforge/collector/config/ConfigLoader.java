@@ -16,12 +16,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.trajforge.simenv.CanonicalJson;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+
 import java.util.regex.Pattern;
 
 /**
@@ -498,26 +499,10 @@ public final class ConfigLoader {
 
     private static String canonical(JsonNode node) {
         try {
-            return JSON.writeValueAsString(sorted(node));
+            return JSON.writeValueAsString(CanonicalJson.sorted(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write config as JSON", e);
         }
-    }
-
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            TreeMap<String, JsonNode> fields = new TreeMap<>();
-            node.properties().forEach(field -> fields.put(field.getKey(), sorted(field.getValue())));
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            fields.forEach(copy::set);
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> copy.add(sorted(element)));
-            return copy;
-        }
-        return node;
     }
 
     private static String sha256(String text) {
