@@ -3,7 +3,6 @@ package dev.trajforge.exporter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trajforge.simenv.Hashing;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -33,12 +32,7 @@ class HdfsExportTest {
 
     @BeforeAll
     static void startHdfs() throws IOException {
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
-        // the client polls for a closed file's last block starting at 400 ms; a local DataNode answers at once
-        conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 10);
-        cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        cluster.waitActive();
+        cluster = MiniHdfs.start(dir.resolve("hdfs"));
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import dev.trajforge.exporter.DatasetExport;
 import dev.trajforge.exporter.ExportRecord;
 import dev.trajforge.exporter.ExportSettings;
 import dev.trajforge.exporter.UsageTotals;
+import dev.trajforge.exporter.MiniHdfs;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -33,11 +34,8 @@ class HdfsValidationTest {
 
     @BeforeAll
     static void startHdfs() throws IOException {
-        conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
-        conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 10);
-        cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        cluster.waitActive();
+        cluster = MiniHdfs.start(dir.resolve("hdfs"));
+        conf = cluster.getConfiguration(0);
     }
 
     @AfterAll
