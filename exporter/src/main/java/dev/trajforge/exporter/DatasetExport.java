@@ -60,6 +60,7 @@ public final class DatasetExport implements AutoCloseable {
         Objects.requireNonNull(conf, "conf");
         Configuration own = new Configuration(conf);
         own.setInt(TrajectoryParquetWriter.ZSTD_LEVEL_KEY, TrajectoryParquetWriter.ZSTD_LEVEL);
+        NioLocalFileSystem.install(own);
         return new DatasetExport(settings, OutputLayout.create(settings.outputUri(), settings.runId(), settings.overwrite(), own));
     }
 

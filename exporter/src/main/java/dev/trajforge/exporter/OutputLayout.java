@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
 
 import java.io.IOException;
@@ -74,7 +75,7 @@ final class OutputLayout {
                     + ConnectorHint.of(requested.toUri(), e), e);
         }
         if (fs instanceof LocalFileSystem) {
-            fs.setWriteChecksum(false); // no .crc side files next to the shards (applies to the cached instance)
+            fs.setWriteChecksum(false); // no .crc side files next to the shards, should a caller's conf bring the checksummed one
         }
         OutputLayout layout = new OutputLayout(fs, conf, fs.makeQualified(requested), runId);
         layout.probe(overwrite);
@@ -174,23 +175,29 @@ final class OutputLayout {
         delete(staging.getParent(), true);
     }
 
-    /** Moves a staged file to its final place; fails if the target exists. */
+    /**
+     * Moves a staged file to its final place; fails if the target exists. Through
+     * {@code FileContext.rename(..., Options.Rename.NONE)} (atomic on HDFS), except on the local file
+     * system, where Hadoop's {@code FileContext} forks a process per file to read its link status
+     * (without libhadoop), and on schemes without an {@code AbstractFileSystem} binding: there the
+     * target is checked, then renamed (this export is the only writer of its staging directory).
+     */
     void publish(Path staged, Path target) throws IOException {
         mkdirs(target.getParent());
-        FileContext context;
-        try {
-            context = FileContext.getFileContext(root.toUri(), conf);
-        } catch (UnsupportedFileSystemException noAbstractFileSystem) {
-            // a scheme with a FileSystem but no AbstractFileSystem binding: check, then rename
-            if (fs.exists(target)) {
-                throw new FileAlreadyExistsException(target + " already exists");
+        if (!(fs instanceof RawLocalFileSystem || fs instanceof LocalFileSystem)) {
+            try {
+                FileContext.getFileContext(root.toUri(), conf).rename(staged, target, Options.Rename.NONE);
+                return;
+            } catch (UnsupportedFileSystemException noAbstractFileSystem) {
+                // checked rename below
             }
-            if (!fs.rename(staged, target)) {
-                throw new IOException("rename " + staged + " to " + target + " returned false");
-            }
-            return;
         }
-        context.rename(staged, target, Options.Rename.NONE);
+        if (fs.exists(target)) {
+            throw new FileAlreadyExistsException(target + " already exists");
+        }
+        if (!fs.rename(staged, target)) {
+            throw new IOException("rename " + staged + " to " + target + " returned false");
+        }
     }
 
     void write(Path path, byte[] content) throws IOException {
