@@ -3,8 +3,6 @@ package dev.trajforge.exporter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.OutputFile;
@@ -12,7 +10,7 @@ import org.apache.parquet.schema.MessageType;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Parquet files of one schema (see {@link TrajectoryParquetWriter} for the writer settings). A staged
@@ -24,29 +22,29 @@ import java.util.function.Function;
 final class ParquetShards<T> implements ShardFormat<T> {
     private final MessageType schema;
     private final Map<String, String> footer;
-    private final Function<Map<String, String>, WriteSupport<T>> writeSupport;
+    private final Supplier<ShreddedRows<T>> rows;
     private final String bloomFilterColumn;
     private final ExportSettings settings;
 
-    private ParquetShards(MessageType schema, Map<String, String> footer, Function<Map<String, String>, WriteSupport<T>> writeSupport,
+    private ParquetShards(MessageType schema, Map<String, String> footer, Supplier<ShreddedRows<T>> rows,
                           String bloomFilterColumn, ExportSettings settings) {
         this.schema = schema;
         this.footer = footer;
-        this.writeSupport = writeSupport;
+        this.rows = rows;
         this.bloomFilterColumn = bloomFilterColumn;
         this.settings = settings;
     }
 
     /** One row per trajectory, the contract's schema, a bloom filter on {@code id}. */
     static ParquetShards<ExportRecord> trajectories(ExportSettings settings) {
-        return new ParquetShards<>(TrajectorySchema.SCHEMA, TrajectoryParquetWriter.footer(settings), TrajectoryWriteSupport::new, "id", settings);
+        return new ParquetShards<>(TrajectorySchema.SCHEMA, ParquetShardWriter.footer(settings), TrajectoryRows::new, "id", settings);
     }
 
     /** One row per preference pair, with {@code trajforge.format = dpo} in the footer too. */
     static ParquetShards<PreferencePair> preferencePairs(ExportSettings settings) {
-        Map<String, String> footer = new java.util.TreeMap<>(TrajectoryParquetWriter.footer(settings));
+        Map<String, String> footer = new java.util.TreeMap<>(ParquetShardWriter.footer(settings));
         footer.put(PreferenceSchema.FOOTER_FORMAT, ExportFormat.DPO.wireName());
-        return new ParquetShards<>(PreferenceSchema.SCHEMA, footer, PreferenceWriteSupport::new, null, settings);
+        return new ParquetShards<>(PreferenceSchema.SCHEMA, footer, PreferenceRows::new, null, settings);
     }
 
     @Override
@@ -56,23 +54,7 @@ final class ParquetShards<T> implements ShardFormat<T> {
 
     @Override
     public RowFile<T> open(OutputFile file, Configuration conf) throws IOException {
-        ParquetWriter<T> writer = TrajectoryParquetWriter.open(file, conf, settings, writeSupport.apply(footer), bloomFilterColumn);
-        return new RowFile<>() {
-            @Override
-            public void write(T row) throws IOException {
-                writer.write(row);
-            }
-
-            @Override
-            public long dataSize() {
-                return writer.getDataSize();
-            }
-
-            @Override
-            public void close() throws IOException {
-                writer.close();
-            }
-        };
+        return ParquetShardWriter.open(file, conf, settings.rowGroupBytes(), rows.get(), footer, bloomFilterColumn);
     }
 
     @Override

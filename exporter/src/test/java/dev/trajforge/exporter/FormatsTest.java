@@ -47,7 +47,7 @@ class FormatsTest {
 
         // SHA-256 of these fixtures' shards as written before formats and dedup existed, re-pinned at schema version 2
         // (the reward_checks column, and the fixtures' records carrying their checks), and again without min/max
-        // statistics on free-text columns (TrajectoryParquetWriter.FREE_TEXT). parquet-java 1.18.1; a new
+        // statistics on free-text columns (ParquetShardWriter.FREE_TEXT). parquet-java 1.18.1; a new
         // parquet-java version changes the created_by footer field and so these hashes.
         Map<String, String> before = Map.of(
                 "rejected-00000-of-00001.parquet", "1c6e2a745adceb03269e3db24a9fadcde956bafc8b04b3b586b8607063f2c867",

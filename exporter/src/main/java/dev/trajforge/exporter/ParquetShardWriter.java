@@ -1,0 +1,198 @@
+package dev.trajforge.exporter;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+import org.apache.parquet.crypto.FileEncryptionProperties;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes one Parquet shard: rows shredded straight into parquet-java's column writers
+ * ({@link ShreddedRows}), row groups of the configured size, ZSTD level 3, page and dictionary
+ * defaults (format v1 pages, {@link ValuesWriters}' faster string dictionary), page checksums and
+ * column indexes, optionally an adaptive bloom filter on one column ({@code id} for trajectories), no
+ * min/max statistics on free-text columns, and the {@code trajforge.*} footer metadata. The bytes are
+ * what parquet-java's {@code ParquetWriter} writes with the same settings; what is left out is its
+ * record API, which looks up every field by name and tracks the nesting of every value.
+ */
+final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
+    /** Read by parquet-hadoop's ZSTD codec from the Hadoop configuration. */
+    static final String ZSTD_LEVEL_KEY = "parquet.compression.codec.zstd.level";
+    static final int ZSTD_LEVEL = 3;
+    /** Bloom filter candidates from 1 MiB down to 8 KiB; the smallest one that fits the row group's ids is written. */
+    private static final int BLOOM_FILTER_CANDIDATES = 8;
+    /** The {@code writer.model.name} footer entry. */
+    private static final String OBJECT_MODEL = "trajforge";
+    /**
+     * Leaf columns of free text (message content, tool-call arguments, the tools JSON, ...) get no min/max
+     * statistics (nor column index): no reader prunes on them, and parquet-java keeps them by comparing
+     * every value byte by byte with the current min and max (the 8 KB tools JSON twice per row).
+     * Every other column keeps its statistics.
+     */
+    static final Set<String> FREE_TEXT = Set.of("content", "reasoning_content", "arguments", "tools", "judge_rationale");
+
+    private final ParquetFileWriter file;
+    private final CodecFactory codecs;
+    private final BytesInputCompressor compressor;
+    private final ParquetProperties properties;
+    private final MessageType schema;
+    private final ShreddedRows<T> rows;
+    private final Map<String, String> footer;
+    private final long rowGroupBytes;
+
+    private long nextRowGroupBytes;
+    private int rowGroupOrdinal;
+    private ColumnChunkPageWriteStore pages;
+    private ColumnWriteStore columns;
+    private long rowsInGroup;
+    private long bufferedBytes;
+    /** the file's length at the end of the last row group */
+    private long flushedBytes;
+    private boolean failed;
+    private boolean closed;
+
+    private ParquetShardWriter(ParquetFileWriter file, CodecFactory codecs, ParquetProperties properties, ShreddedRows<T> rows,
+                               Map<String, String> footer, long rowGroupBytes) {
+        this.file = file;
+        this.codecs = codecs;
+        this.compressor = codecs.getCompressor(CompressionCodecName.ZSTD);
+        this.properties = properties;
+        this.schema = rows.leaves().schema();
+        this.rows = rows;
+        this.footer = Map.copyOf(footer);
+        this.rowGroupBytes = rowGroupBytes;
+        this.nextRowGroupBytes = rowGroupBytes;
+        startRowGroup();
+    }
+
+    /** The contract's footer key/value metadata. */
+    static Map<String, String> footer(ExportSettings settings) {
+        return Map.of(
+                TrajectorySchema.FOOTER_SCHEMA_VERSION, Integer.toString(TrajectorySchema.SCHEMA_VERSION),
+                TrajectorySchema.FOOTER_RUN_ID, settings.runId(),
+                TrajectorySchema.FOOTER_CONFIG_SHA256, settings.configSha256());
+    }
+
+    /** {@code conf} must already carry {@link #ZSTD_LEVEL_KEY}; {@code bloomFilterColumn} may be null. */
+    static <T> ParquetShardWriter<T> open(OutputFile out, Configuration conf, long rowGroupBytes, ShreddedRows<T> rows,
+                                          Map<String, String> footer, String bloomFilterColumn) throws IOException {
+        MessageType schema = rows.leaves().schema();
+        ParquetProperties properties = properties(schema, bloomFilterColumn);
+        ParquetFileWriter file = new ParquetFileWriter(out, schema, ParquetFileWriter.Mode.CREATE, rowGroupBytes,
+                ParquetWriter.MAX_PADDING_SIZE_DEFAULT, (FileEncryptionProperties) null, properties);
+        file.start();
+        return new ParquetShardWriter<>(file, new CodecFactory(conf, properties.getPageSizeThreshold()), properties, rows, footer, rowGroupBytes);
+    }
+
+    static ParquetProperties properties(MessageType schema, String bloomFilterColumn) {
+        ParquetProperties.Builder builder = ParquetProperties.builder().withValuesWriterFactory(new ValuesWriters());
+        for (ColumnDescriptor column : schema.getColumns()) {
+            String[] path = column.getPath();
+            if (FREE_TEXT.contains(path[path.length - 1])) {
+                builder = builder.withStatisticsEnabled(String.join(".", path), false);
+            }
+        }
+        if (bloomFilterColumn != null) {
+            builder = builder.withBloomFilterEnabled(bloomFilterColumn, true)
+                    .withAdaptiveBloomFilterEnabled(true)
+                    .withBloomFilterCandidatesNumber(bloomFilterColumn, BLOOM_FILTER_CANDIDATES);
+        }
+        return builder.build();
+    }
+
+    @Override
+    public void write(T row) throws IOException {
+        if (failed || closed) {
+            throw new IOException("the shard writer " + (closed ? "is closed" : "failed before and takes no more rows"));
+        }
+        try {
+            rows.write(row);
+            columns.endRecord();
+            rowsInGroup++;
+            bufferedBytes = columns.getBufferedSize();
+            if (bufferedBytes + bufferedBytes / rowsInGroup >= nextRowGroupBytes) { // the next row would not fit
+                flushRowGroup();
+                startRowGroup();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    /** Bytes in the file so far plus the row group being buffered (encoded, before compression). */
+    @Override
+    public long dataSize() {
+        return flushedBytes + bufferedBytes;
+    }
+
+    /** Writes the last row group and the footer; after a failed write, abandons the file without a footer. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (failed) {
+                file.abort();
+                return;
+            }
+            flushRowGroup();
+            Map<String, String> metadata = new HashMap<>(footer);
+            metadata.put(ParquetWriter.OBJECT_MODEL_NAME_PROP, OBJECT_MODEL);
+            file.end(metadata);
+        } catch (IOException | RuntimeException e) {
+            file.abort();
+            throw e;
+        } finally {
+            codecs.release();
+        }
+    }
+
+    private void startRowGroup() {
+        pages = ColumnChunkPageWriteStore.builder()
+                .withSchema(schema)
+                .withAllocator(properties.getAllocator())
+                .withColumnIndexTruncateLength(properties.getColumnIndexTruncateLength())
+                .withPageWriteChecksumEnabled(properties.getPageWriteChecksumEnabled())
+                .withRowGroupOrdinal(rowGroupOrdinal)
+                .withCompressorProvider(column -> compressor)
+                .build();
+        columns = properties.newColumnWriteStore(schema, pages, pages);
+        rows.leaves().bind(columns);
+        rowsInGroup = 0;
+        bufferedBytes = 0;
+    }
+
+    private void flushRowGroup() throws IOException {
+        try {
+            if (rowsInGroup > 0) {
+                rowGroupOrdinal++;
+                file.startBlock(rowsInGroup);
+                columns.flush();
+                pages.flushToFileWriter(file);
+                file.endBlock();
+                nextRowGroupBytes = Math.min(file.getNextRowGroupSize(), rowGroupBytes);
+                flushedBytes = file.getPos();
+            }
+        } finally {
+            columns.close();
+            pages.close();
+            bufferedBytes = 0;
+        }
+    }
+}
