@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * Turns the export's records (after dedup, in write order) into rows of the chosen format and hands
- * them to one rolling {@link ShardWriter} per split.
+ * them to one rolling {@link ShardWriter} per split, each on its own thread ({@link BackgroundShardWriter}).
  */
 abstract sealed class RowSink<T> permits RowSink.Episodes, RowSink.Pairs {
     private final ShardFormat<T> format;
@@ -19,7 +19,7 @@ abstract sealed class RowSink<T> permits RowSink.Episodes, RowSink.Pairs {
     private final Configuration conf;
     private final long targetShardBytes;
     private final Function<T, String> describe;
-    private final Map<String, ShardWriter<T>> writers = new LinkedHashMap<>();
+    private final Map<String, BackgroundShardWriter<T>> writers = new LinkedHashMap<>();
 
     private RowSink(ShardFormat<T> format, Path staging, Configuration conf, long targetShardBytes, Function<T, String> describe) {
         this.format = format;
@@ -48,21 +48,30 @@ abstract sealed class RowSink<T> permits RowSink.Episodes, RowSink.Pairs {
     List<StagedShard> finish() {
         flush();
         List<StagedShard> staged = new ArrayList<>();
-        for (ShardWriter<T> writer : writers.values()) {
-            staged.addAll(writer.finish());
+        RuntimeException failure = null;
+        for (BackgroundShardWriter<T> writer : writers.values()) {
+            try {
+                staged.addAll(writer.finish());
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure; // every split's thread is still stopped
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return staged;
     }
 
     void abort() {
-        writers.values().forEach(ShardWriter::abort);
+        writers.values().forEach(BackgroundShardWriter::abort);
     }
 
     void flush() {
     }
 
     final void append(String split, T row) {
-        writers.computeIfAbsent(split, s -> new ShardWriter<>(s, staging, conf, format, targetShardBytes, describe)).write(row);
+        writers.computeIfAbsent(split, s -> new BackgroundShardWriter<>(s, new ShardWriter<>(s, staging, conf, format, targetShardBytes, describe)))
+                .write(row);
     }
 
     /** One row per episode: accepted ones in their task's split, rejected ones in {@code rejected} when kept. */
