@@ -174,7 +174,7 @@ final class Report {
         }
         details.append('\n').append("- trajforge: `open` and the `write` calls ").append(fmt(export.number("write_seconds"), 2)).append(" s, `commit` ")
                 .append(fmt(export.number("commit_seconds"), 2)).append(" s (medians); ").append(fmt(export.number("cpu_seconds"), 2))
-                .append(" CPU-s per run, all threads (").append(fmt(export.number("thread_cpu_seconds"), 2)).append(" on the writing thread)\n");
+                .append(" CPU-s per run, all threads (").append(fmt(export.number("thread_cpu_seconds"), 2)).append(" on the calling thread; each split's shards are encoded and compressed on a thread of their own, GC and JIT threads count too)\n");
         if (compared) {
             details.append("- pyarrow: ").append(fmt(export.number("pyarrow_cpu_seconds"), 2)).append(" CPU-s per run, all threads\n")
                     .append("- ratio trajforge / pyarrow, rows/s: **").append(fmt(export.number("ratio"), 2)).append("x**; by CPU time (less sensitive to ")
