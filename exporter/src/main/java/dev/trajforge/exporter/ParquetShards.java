@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Parquet files of one schema (see {@link TrajectoryParquetWriter} for the writer settings). A staged
+ * Parquet files of one schema (see {@link ParquetShardWriter} for the writer settings). A staged
  * file is verified by re-opening its footer: the stored length must be what the writer wrote, and the
  * footer must parse, carry the schema and run id, and count the rows written.
- * ({@code ParquetWriter.close()} writes a valid footer even after a failure mid-way, so a footer alone
- * proves little; the row count does.)
+ * (The writer leaves no footer after a failed write, but a footer alone would prove little: the row
+ * count and the length do.)
  */
 final class ParquetShards<T> implements ShardFormat<T> {
     private final MessageType schema;
