@@ -5,7 +5,6 @@ import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -73,9 +72,6 @@ final class OutputLayout {
             if (!(e.getCause() instanceof ClassNotFoundException missing)) throw e;
             throw new ExportException("cannot open the file system of " + requested + ": " + missing.getMessage()
                     + ConnectorHint.of(requested.toUri(), e), e);
-        }
-        if (fs instanceof LocalFileSystem) {
-            fs.setWriteChecksum(false); // no .crc side files next to the shards, should a caller's conf bring the checksummed one
         }
         OutputLayout layout = new OutputLayout(fs, conf, fs.makeQualified(requested), runId);
         layout.probe(overwrite);
@@ -184,7 +180,7 @@ final class OutputLayout {
      */
     void publish(Path staged, Path target) throws IOException {
         mkdirs(target.getParent());
-        if (!(fs instanceof RawLocalFileSystem || fs instanceof LocalFileSystem)) {
+        if (!(fs instanceof RawLocalFileSystem)) { // file: is NioLocalFileSystem (DatasetExport.open installs it)
             try {
                 FileContext.getFileContext(root.toUri(), conf).rename(staged, target, Options.Rename.NONE);
                 return;
