@@ -75,10 +75,13 @@ final class ExportBenchmark {
         String pyarrowSkipped = options.text("pyarrowSkipped", "no python= given");
         Path script = options.path("script", "bench/src/main/python/pyarrow_write.py");
         Path tmp = Benchmarks.tempDir("export");
+        // collected=DIR keeps the collected run in DIR, and a later run with the same options resumes it (nothing left to run)
+        String keep = options.text("collected", "");
+        Path collected = keep.isBlank() ? tmp.resolve("collected") : Path.of(keep).toAbsolutePath();
         try {
             // the episodes: a real run, then its journal read into memory (neither timed)
             LoadedConfig loaded = ConfigLoader.load(config, List.of("tasks=" + tasks, "trials=" + trials, "keepRejected=true", "export.dedup=false"))
-                    .withOutput(tmp.resolve("collected").toString());
+                    .withOutput(collected.toString());
             RunConfig run = loaded.config();
             System.err.println("bench export: collecting " + run.episodes() + " episodes");
             long started = System.nanoTime();
@@ -86,13 +89,16 @@ final class ExportBenchmark {
             double collectSeconds = (System.nanoTime() - started) / 1e9;
             List<ExportRecord> records = new ArrayList<>((int) run.episodes());
             // the run directory next to a local output (RunDirectory's default name)
-            JournalIndex.of(RunDirectory.at(tmp.resolve("collected").resolve("_trajforge")).journals())
+            JournalIndex.of(RunDirectory.at(collected.resolve("_trajforge")).journals())
                     .forEachInOrder(run.episodes(), entry -> records.add(entry.record()));
-            Benchmarks.deleteTree(tmp.resolve("collected"));
+            if (keep.isBlank()) Benchmarks.deleteTree(collected);
             ExportSettings base = ExportSettings.of(tmp.toString(), run.runId(), loaded.sha256(), run.validationFraction(), true);
+            // one Hadoop configuration for every export, as a run has: its XML defaults are parsed once, not per export
+            Configuration hadoop = new Configuration();
+            hadoop.get("fs.defaultFS");
 
             System.err.println("bench export: warm-up export of " + records.size() + " records");
-            Benchmarks.deleteTree(timedExport(base, tmp.resolve("warmup"), records).dir);
+            Benchmarks.deleteTree(timedExport(base, hadoop, tmp.resolve("warmup"), records).dir);
             double[] total = new double[runs];
             double[] write = new double[runs];
             double[] commit = new double[runs];
@@ -103,7 +109,7 @@ final class ExportBenchmark {
             for (int i = 0; i < runs; i++) {
                 if (last != null) Benchmarks.deleteTree(last.dir);
                 CpuMeter meter = new CpuMeter();
-                last = timedExport(base, tmp.resolve("run" + i), records);
+                last = timedExport(base, hadoop, tmp.resolve("run" + i), records);
                 cpu[i] = meter.processCpuSeconds();
                 threadCpu[i] = last.threadCpuSeconds;
                 others[i] = meter.othersPercent();
@@ -177,11 +183,11 @@ final class ExportBenchmark {
     }
 
     /** One export of every record to {@code dir}: open and the writes, then the commit, timed apart. */
-    private static Timed timedExport(ExportSettings base, Path dir, List<ExportRecord> records) {
+    private static Timed timedExport(ExportSettings base, Configuration hadoop, Path dir, List<ExportRecord> records) {
         ExportSettings settings = ExportSettings.of(dir.toString(), base.runId(), base.configSha256(), base.validationFraction(), base.keepRejected());
         long cpu = THREADS.getCurrentThreadCpuTime();
         long started = System.nanoTime();
-        try (DatasetExport export = DatasetExport.open(settings, new Configuration())) {
+        try (DatasetExport export = DatasetExport.open(settings, hadoop)) {
             for (ExportRecord record : records) export.write(record);
             long written = System.nanoTime();
             ExportResult result = export.commit(Instant.EPOCH, UsageTotals.none());

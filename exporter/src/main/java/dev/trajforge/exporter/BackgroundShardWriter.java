@@ -1,5 +1,6 @@
 package dev.trajforge.exporter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,15 +13,19 @@ import java.util.concurrent.TimeUnit;
  * Runs one split's {@link ShardWriter} on a thread of its own, so the splits of an export are encoded
  * and compressed in parallel while the caller goes on with the next records. Each split's rows are
  * still written by one thread in the order given, so its shards are byte for byte what a synchronous
- * writer makes. At most {@link #IN_FLIGHT} rows wait per split. A write that fails is reported by the
- * next {@link #write} or by {@link #finish}, with the failing row named, and no later row is written.
+ * writer makes. Rows are handed over in batches of {@link #BATCH}: one hand-over per row woke the
+ * writer's thread for nearly every row, and the futex calls of those wake-ups cost more CPU than
+ * encoding the row. At most {@link #IN_FLIGHT} rows wait per split. A write that fails is reported by
+ * the next {@link #write} or by {@link #finish}, with the failing row named, and no later row is written.
  */
 final class BackgroundShardWriter<T> {
-    static final int IN_FLIGHT = 256;
+    static final int BATCH = 64;
+    static final int IN_FLIGHT = 4 * BATCH;
 
     private final ShardWriter<T> writer;
     private final ExecutorService thread;
-    private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final Semaphore batches = new Semaphore(IN_FLIGHT / BATCH);
+    private List<T> batch = new ArrayList<>(BATCH);
     private volatile RuntimeException failure;
 
     BackgroundShardWriter(String split, ShardWriter<T> writer) {
@@ -34,23 +39,36 @@ final class BackgroundShardWriter<T> {
 
     void write(T row) {
         rethrowFailure();
-        slots.acquireUninterruptibly();
+        batch.add(row);
+        if (batch.size() == BATCH) {
+            handOver();
+        }
+    }
+
+    private void handOver() {
+        List<T> rows = batch;
+        batch = new ArrayList<>(BATCH);
+        batches.acquireUninterruptibly();
         thread.execute(() -> {
             try {
-                if (failure == null) {
-                    writer.write(row);
+                for (int i = 0; i < rows.size() && failure == null; i++) {
+                    writer.write(rows.get(i));
                 }
             } catch (RuntimeException | Error e) {
                 failure = e instanceof RuntimeException r ? r : new ExportException("writing a shard failed: " + e, e);
             } finally {
-                slots.release();
+                batches.release();
             }
         });
     }
 
-    /** Waits for the queued rows, closes the open shard and returns every shard of the split, in order. */
+    /** Writes the rows still held, closes the open shard and returns every shard of the split, in order. */
     List<StagedShard> finish() {
         try {
+            rethrowFailure();
+            if (!batch.isEmpty()) {
+                handOver();
+            }
             Future<List<StagedShard>> shards = thread.submit(() -> {
                 rethrowFailure();
                 return writer.finish();

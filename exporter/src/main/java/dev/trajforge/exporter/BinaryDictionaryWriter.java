@@ -19,10 +19,19 @@ import java.util.Arrays;
  * repeat in every row (the tools JSON, system prompts, tool results). Here the hash and equality use
  * the JDK's vectorized {@link Arrays#hashCode(byte[])} and {@link Arrays#equals(byte[], byte[])}, the
  * table stores each entry's hash, and a value backed by the same array as an entry matches it without
- * comparing bytes.
+ * comparing bytes. A long value backed by the same array as one of the last few long values looked up
+ * is found without hashing at all (the tools JSON: one cached array per distinct value, in every row).
  */
 final class BinaryDictionaryWriter extends DictionaryValuesWriter.PlainBinaryDictionaryValuesWriter {
     private static final int FREE = -1;
+    /** Values of at least this many bytes go through the identity lookup. */
+    private static final int LONG_VALUE = 256;
+    private static final int RECENT = 4;
+
+    /** the arrays of the last {@link #RECENT} long values and their ids, a ring */
+    private final byte[][] recentArrays = new byte[RECENT][];
+    private final int[] recentIds = new int[RECENT];
+    private int nextRecent;
 
     /** the entries in id order, as the dictionary page lists them */
     private byte[][] entries = new byte[16][];
@@ -38,22 +47,41 @@ final class BinaryDictionaryWriter extends DictionaryValuesWriter.PlainBinaryDic
     @Override
     public void writeBytes(Binary value) {
         byte[] bytes = value.getBytesUnsafe();
+        boolean remember = bytes.length >= LONG_VALUE && !value.isBackingBytesReused();
+        if (remember) {
+            for (int i = 0; i < RECENT; i++) {
+                if (recentArrays[i] == bytes) {
+                    encodedValues.add(recentIds[i]);
+                    return;
+                }
+            }
+        }
+        int id = idOf(bytes, value.isBackingBytesReused());
+        if (remember) {
+            recentArrays[nextRecent] = bytes;
+            recentIds[nextRecent] = id;
+            nextRecent = (nextRecent + 1) % RECENT;
+        }
+        encodedValues.add(id);
+    }
+
+    /** The id of {@code bytes}, added to the dictionary if new. */
+    private int idOf(byte[] bytes, boolean reused) {
         int hash = Arrays.hashCode(bytes);
         int mask = slots.length - 1;
         int slot = spread(hash) & mask;
         for (int id; (id = slots[slot]) != FREE; slot = (slot + 1) & mask) {
             if (entryHashes[id] == hash && (entries[id] == bytes || Arrays.equals(entries[id], bytes))) {
-                encodedValues.add(id);
-                return;
+                return id;
             }
         }
-        int id = add(value.isBackingBytesReused() ? bytes.clone() : bytes, hash);
+        int id = add(reused ? bytes.clone() : bytes, hash);
         slots[slot] = id;
         if (2 * size > slots.length) {
             rehash();
         }
         dictionaryByteSize += 4L + bytes.length; // the page stores a 4-byte length, then the bytes
-        encodedValues.add(id);
+        return id;
     }
 
     @Override
@@ -78,6 +106,7 @@ final class BinaryDictionaryWriter extends DictionaryValuesWriter.PlainBinaryDic
         Arrays.fill(entries, 0, size, null);
         size = 0;
         Arrays.fill(slots, FREE);
+        Arrays.fill(recentArrays, null);
     }
 
     @Override

@@ -59,7 +59,6 @@ public final class DatasetExport implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(conf, "conf");
         Configuration own = new Configuration(conf);
-        own.setInt(ParquetShardWriter.ZSTD_LEVEL_KEY, ParquetShardWriter.ZSTD_LEVEL);
         NioLocalFileSystem.install(own);
         return new DatasetExport(settings, OutputLayout.create(settings.outputUri(), settings.runId(), settings.overwrite(), own));
     }

@@ -1,16 +1,12 @@
 package dev.trajforge.exporter;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.crypto.FileEncryptionProperties;
-import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
 
@@ -29,8 +25,6 @@ import java.util.Set;
  * record API, which looks up every field by name and tracks the nesting of every value.
  */
 final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
-    /** Read by parquet-hadoop's ZSTD codec from the Hadoop configuration. */
-    static final String ZSTD_LEVEL_KEY = "parquet.compression.codec.zstd.level";
     static final int ZSTD_LEVEL = 3;
     /** Bloom filter candidates from 1 MiB down to 8 KiB; the smallest one that fits the row group's ids is written. */
     private static final int BLOOM_FILTER_CANDIDATES = 8;
@@ -45,8 +39,7 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
     static final Set<String> FREE_TEXT = Set.of("content", "reasoning_content", "arguments", "tools", "judge_rationale");
 
     private final ParquetFileWriter file;
-    private final CodecFactory codecs;
-    private final BytesInputCompressor compressor;
+    private final ZstdPageCompressor compressor = new ZstdPageCompressor(ZSTD_LEVEL);
     private final ParquetProperties properties;
     private final MessageType schema;
     private final ShreddedRows<T> rows;
@@ -64,11 +57,9 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
     private boolean failed;
     private boolean closed;
 
-    private ParquetShardWriter(ParquetFileWriter file, CodecFactory codecs, ParquetProperties properties, ShreddedRows<T> rows,
+    private ParquetShardWriter(ParquetFileWriter file, ParquetProperties properties, ShreddedRows<T> rows,
                                Map<String, String> footer, long rowGroupBytes) {
         this.file = file;
-        this.codecs = codecs;
-        this.compressor = codecs.getCompressor(CompressionCodecName.ZSTD);
         this.properties = properties;
         this.schema = rows.leaves().schema();
         this.rows = rows;
@@ -86,15 +77,15 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
                 TrajectorySchema.FOOTER_CONFIG_SHA256, settings.configSha256());
     }
 
-    /** {@code conf} must already carry {@link #ZSTD_LEVEL_KEY}; {@code bloomFilterColumn} may be null. */
-    static <T> ParquetShardWriter<T> open(OutputFile out, Configuration conf, long rowGroupBytes, ShreddedRows<T> rows,
+    /** {@code bloomFilterColumn} may be null. */
+    static <T> ParquetShardWriter<T> open(OutputFile out, long rowGroupBytes, ShreddedRows<T> rows,
                                           Map<String, String> footer, String bloomFilterColumn) throws IOException {
         MessageType schema = rows.leaves().schema();
         ParquetProperties properties = properties(schema, bloomFilterColumn);
         ParquetFileWriter file = new ParquetFileWriter(out, schema, ParquetFileWriter.Mode.CREATE, rowGroupBytes,
                 ParquetWriter.MAX_PADDING_SIZE_DEFAULT, (FileEncryptionProperties) null, properties);
         file.start();
-        return new ParquetShardWriter<>(file, new CodecFactory(conf, properties.getPageSizeThreshold()), properties, rows, footer, rowGroupBytes);
+        return new ParquetShardWriter<>(file, properties, rows, footer, rowGroupBytes);
     }
 
     static ParquetProperties properties(MessageType schema, String bloomFilterColumn) {
@@ -159,7 +150,7 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
             file.abort();
             throw e;
         } finally {
-            codecs.release();
+            compressor.release();
         }
     }
 

@@ -54,7 +54,7 @@ final class ParquetShards<T> implements ShardFormat<T> {
 
     @Override
     public RowFile<T> open(OutputFile file, Configuration conf) throws IOException {
-        return ParquetShardWriter.open(file, conf, settings.rowGroupBytes(), rows.get(), footer, bloomFilterColumn);
+        return ParquetShardWriter.open(file, settings.rowGroupBytes(), rows.get(), footer, bloomFilterColumn);
     }
 
     @Override

@@ -4,13 +4,13 @@ import dev.trajforge.simenv.Lineage;
 import dev.trajforge.simenv.Trajectory;
 import org.apache.parquet.io.api.Binary;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /** Writes one {@link ExportRecord} as one row of {@link TrajectorySchema#SCHEMA}. */
 final class TrajectoryRows implements ShreddedRows<ExportRecord> {
-    /** The tools JSON is the same few KB in every row of a domain: encoded once per distinct value, not per row. */
-    private static final int MAX_CACHED_TOOLS = 64;
+    /**
+     * The tools JSON is the same few KB in every row of a domain: encoded once per distinct value, not per
+     * row. The last few distinct values are kept, most recent first, and compared without hashing.
+     */
+    private static final int MAX_CACHED_TOOLS = 16;
 
     private final Leaves leaves = new Leaves(TrajectorySchema.SCHEMA);
     private final Leaves.Leaf id = leaves.of("id");
@@ -40,7 +40,8 @@ final class TrajectoryRows implements ShreddedRows<ExportRecord> {
     private final Leaves.Leaf runId = leaves.of("run_id");
     private final Leaves.Leaf schemaVersion = leaves.of("schema_version");
 
-    private final Map<String, Binary> toolsUtf8 = new HashMap<>();
+    private final String[] toolsJson = new String[MAX_CACHED_TOOLS];
+    private final Binary[] toolsUtf8 = new Binary[MAX_CACHED_TOOLS];
 
     @Override
     public Leaves leaves() {
@@ -84,14 +85,16 @@ final class TrajectoryRows implements ShreddedRows<ExportRecord> {
     }
 
     private Binary toolsUtf8(String json) {
-        Binary cached = toolsUtf8.get(json);
-        if (cached == null) {
-            if (toolsUtf8.size() == MAX_CACHED_TOOLS) {
-                toolsUtf8.clear();
-            }
-            cached = Leaves.Leaf.utf8(json);
-            toolsUtf8.put(json, cached);
+        int i = 0;
+        while (i < MAX_CACHED_TOOLS && toolsJson[i] != null && !toolsJson[i].equals(json)) {
+            i++;
         }
-        return cached;
+        Binary utf8 = i < MAX_CACHED_TOOLS && toolsJson[i] != null ? toolsUtf8[i] : Leaves.Leaf.utf8(json);
+        int moved = Math.min(i, MAX_CACHED_TOOLS - 1); // move to front; a miss on a full cache drops the least recent
+        System.arraycopy(toolsJson, 0, toolsJson, 1, moved);
+        System.arraycopy(toolsUtf8, 0, toolsUtf8, 1, moved);
+        toolsJson[0] = json;
+        toolsUtf8[0] = utf8;
+        return utf8;
     }
 }

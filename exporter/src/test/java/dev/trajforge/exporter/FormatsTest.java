@@ -47,12 +47,13 @@ class FormatsTest {
 
         // SHA-256 of these fixtures' shards as written before formats and dedup existed, re-pinned at schema version 2
         // (the reward_checks column, and the fixtures' records carrying their checks), and again without min/max
-        // statistics on free-text columns (ParquetShardWriter.FREE_TEXT). parquet-java 1.18.1; a new
-        // parquet-java version changes the created_by footer field and so these hashes.
+        // statistics on free-text columns (ParquetShardWriter.FREE_TEXT), and again with each page one ZSTD frame
+        // compressed in one call (ZstdPageCompressor). parquet-java 1.18.1; a new parquet-java version changes the
+        // created_by footer field and so these hashes.
         Map<String, String> before = Map.of(
-                "rejected-00000-of-00001.parquet", "1c6e2a745adceb03269e3db24a9fadcde956bafc8b04b3b586b8607063f2c867",
-                "train-00000-of-00001.parquet", "8a3f1e5067d45a62bfff37d5280e01ec84dc4422ac4ae44c769c8d89049eac75",
-                "validation-00000-of-00001.parquet", "ac10b06abfa2941d3c8011109277caa4668145a3c7f8175b8c99e223f1f4948b");
+                "rejected-00000-of-00001.parquet", "dff717d1cdc4a8e0674d90514224251ca58a0751bcade87e38c6bccd90255921",
+                "train-00000-of-00001.parquet", "6a5bbb3b99a934686e044ddc20ceac912a7806ead26934c6c91515e8d4f7d499",
+                "validation-00000-of-00001.parquet", "f9a2375469a36b792e6cdd2f2280d958e49016be52b62b311f8e0e7c255fc4ec");
         assertEquals(new TreeMap<>(before), shardHashes(implicit));
         assertEquals(new TreeMap<>(before), shardHashes(explicit));
     }

@@ -1,5 +1,7 @@
 package dev.trajforge.simenv;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,21 +32,37 @@ public record Trajectory(String id, String domain, String taskId, String persona
         return Hashing.sha256Hex(runId + '\u0000' + taskId + '\u0000' + trial).substring(0, 32);
     }
 
-    /** Number of user turns. */
+    /** Number of user turns. (These counts are loops, not streams: the exporter asks for them for every row.) */
     public int numTurns() {
-        return (int) messages.stream().filter(m -> m.role() == Role.USER).count();
+        int turns = 0;
+        for (Message m : messages) {
+            if (m.role() == Role.USER) turns++;
+        }
+        return turns;
     }
 
     public int numToolCalls() {
-        return messages.stream().mapToInt(m -> m.toolCalls().size()).sum();
+        int calls = 0;
+        for (Message m : messages) {
+            calls += m.toolCalls().size();
+        }
+        return calls;
     }
 
     public int numToolErrors() {
-        return (int) messages.stream().filter(Message::error).count();
+        int errors = 0;
+        for (Message m : messages) {
+            if (m.error()) errors++;
+        }
+        return errors;
     }
 
     /** Every tool call the agent made, in order. */
     public List<ToolCall> toolCalls() {
-        return messages.stream().flatMap(m -> m.toolCalls().stream()).toList();
+        List<ToolCall> calls = new ArrayList<>();
+        for (Message m : messages) {
+            calls.addAll(m.toolCalls());
+        }
+        return Collections.unmodifiableList(calls);
     }
 }
