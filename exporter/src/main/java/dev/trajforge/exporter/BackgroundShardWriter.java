@@ -26,6 +26,7 @@ final class BackgroundShardWriter<T> {
     private final ExecutorService thread;
     private final Semaphore batches = new Semaphore(IN_FLIGHT / BATCH);
     private List<T> batch = new ArrayList<>(BATCH);
+    private Future<List<StagedShard>> closing;
     private volatile RuntimeException failure;
 
     BackgroundShardWriter(String split, ShardWriter<T> writer) {
@@ -62,18 +63,29 @@ final class BackgroundShardWriter<T> {
         });
     }
 
+    /**
+     * Hands over the rows still held and starts closing the open shard, so several splits close at once;
+     * {@link #finish} waits for it.
+     */
+    void startFinish() {
+        if (closing != null) {
+            return;
+        }
+        rethrowFailure();
+        if (!batch.isEmpty()) {
+            handOver();
+        }
+        closing = thread.submit(() -> {
+            rethrowFailure();
+            return writer.finish();
+        });
+    }
+
     /** Writes the rows still held, closes the open shard and returns every shard of the split, in order. */
     List<StagedShard> finish() {
         try {
-            rethrowFailure();
-            if (!batch.isEmpty()) {
-                handOver();
-            }
-            Future<List<StagedShard>> shards = thread.submit(() -> {
-                rethrowFailure();
-                return writer.finish();
-            });
-            return shards.get();
+            startFinish();
+            return closing.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new ExportException("closing a shard failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

@@ -1,11 +1,12 @@
 package dev.trajforge.exporter;
 
+import dev.trajforge.simenv.Message;
 import dev.trajforge.simenv.ToolCall;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +27,12 @@ final class CardStats {
     /** The intent of an episode whose record names none. */
     static final String UNKNOWN_INTENT = "(unknown)";
 
-    /** domain -> {episodes, accepted} */
-    private final Map<String, long[]> domains = new TreeMap<>();
+    /** domain -> {episodes, accepted}; hash maps while counting (every record), sorted when rendered */
+    private final Map<String, long[]> domains = new HashMap<>();
     /** intent -> {episodes, accepted}; an episode of a compound task counts under each of its intents */
-    private final Map<String, long[]> intents = new TreeMap<>();
+    private final Map<String, long[]> intents = new HashMap<>();
     /** tool name -> calls in accepted episodes */
-    private final Map<String, Long> toolCalls = new TreeMap<>();
+    private final Map<String, long[]> toolCalls = new HashMap<>();
     /** check name -> {passed, failed} and the summed score, in the order checks first appear */
     private final Map<String, long[]> checks = new LinkedHashMap<>();
     private final Map<String, Double> checkScores = new LinkedHashMap<>();
@@ -42,9 +43,15 @@ final class CardStats {
     void add(ExportRecord record) {
         boolean kept = record.status() == RecordStatus.ACCEPTED;
         count(domains, record.trajectory().domain(), kept);
-        List<String> named = record.intents().isEmpty() ? List.of(UNKNOWN_INTENT) : record.intents();
-        for (String intent : new LinkedHashSet<>(named)) {
-            count(intents, intent, kept);
+        List<String> named = record.intents();
+        if (named.isEmpty()) {
+            count(intents, UNKNOWN_INTENT, kept);
+        } else {
+            for (int i = 0; i < named.size(); i++) {
+                if (named.indexOf(named.get(i)) == i) { // once per distinct intent
+                    count(intents, named.get(i), kept);
+                }
+            }
         }
         for (RewardCheck check : record.checks()) {
             checks.computeIfAbsent(check.name(), k -> new long[2])[check.passed() ? 0 : 1]++;
@@ -53,10 +60,16 @@ final class CardStats {
         if (kept) {
             accepted++;
             acceptedTurns += record.trajectory().numTurns();
-            for (ToolCall call : record.trajectory().toolCalls()) {
-                acceptedToolCalls++;
-                String name = toolCalls.containsKey(call.name()) || toolCalls.size() < MAX_TOOL_NAMES ? call.name() : OTHER_TOOLS;
-                toolCalls.merge(name, 1L, Long::sum);
+            for (Message message : record.trajectory().messages()) {
+                for (ToolCall call : message.toolCalls()) {
+                    acceptedToolCalls++;
+                    long[] calls = toolCalls.get(call.name());
+                    if (calls == null) {
+                        String name = toolCalls.size() < MAX_TOOL_NAMES ? call.name() : OTHER_TOOLS;
+                        calls = toolCalls.computeIfAbsent(name, k -> new long[1]);
+                    }
+                    calls[0]++;
+                }
             }
         }
     }
@@ -76,17 +89,17 @@ final class CardStats {
               .append(mean(acceptedToolCalls, accepted)).append(" tool calls").append(accepted == 1 ? "" : " each");
         }
         md.append(".\n\n");
-        table(md, "### Domains\n\n", "domain", domains);
-        table(md, "### Intents\n\nAn episode of a task with several intents counts under each of them.\n\n", "intent", intents);
+        table(md, "### Domains\n\n", "domain", new TreeMap<>(domains));
+        table(md, "### Intents\n\nAn episode of a task with several intents counts under each of them.\n\n", "intent", new TreeMap<>(intents));
 
         md.append("### Tool calls\n\nCalls per tool over the accepted episodes, most called first.\n\n");
         if (toolCalls.isEmpty()) {
             md.append("No tool calls.\n\n");
         } else {
             md.append("| tool | calls |\n|---|---:|\n");
-            List<Map.Entry<String, Long>> sorted = new ArrayList<>(toolCalls.entrySet());
-            sorted.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
-            sorted.forEach(e -> md.append("| ").append(cell(e.getKey())).append(" | ").append(e.getValue()).append(" |\n"));
+            List<Map.Entry<String, long[]>> sorted = new ArrayList<>(toolCalls.entrySet());
+            sorted.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(Map.Entry.comparingByKey()));
+            sorted.forEach(e -> md.append("| ").append(cell(e.getKey())).append(" | ").append(e.getValue()[0]).append(" |\n"));
             md.append('\n');
         }
 

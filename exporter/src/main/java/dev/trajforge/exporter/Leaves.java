@@ -1,18 +1,17 @@
 package dev.trajforge.exporter;
 
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ColumnWriter;
-import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.schema.MessageType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The leaf columns a row writer writes, each looked up once by its path in the schema and bound to
- * the column writers of every new row group. A row writer calls {@link Leaf} methods with explicit
+ * The leaf columns a row writer writes, each looked up once by its path in the schema and given its
+ * {@link ColumnEncoder} when a shard is opened. A row writer calls {@link Leaf} methods with explicit
  * repetition and definition levels (Dremel shredding) instead of going through parquet-java's
  * {@code RecordConsumer}, which finds fields by name and tracks the nesting for every value.
  */
@@ -36,20 +35,25 @@ final class Leaves {
         return leaf;
     }
 
-    /** Points every leaf at the writers of a new row group's store. */
-    void bind(ColumnWriteStore store) {
+    /** Gives every leaf a new encoder and returns them in the schema's column order (see {@link ColumnEncoder}'s constructor). */
+    List<ColumnEncoder> open(ParquetProperties properties, PageCompression compression, ZstdPageCompressor pageStoreCompressor) {
         if (leaves.size() != schema.getColumns().size()) {
-            throw new IllegalStateException("the row writer binds " + leaves.size() + " of the schema's " + schema.getColumns().size() + " columns");
+            throw new IllegalStateException("the row writer writes " + leaves.size() + " of the schema's " + schema.getColumns().size() + " columns");
         }
+        List<ColumnDescriptor> order = schema.getColumns();
+        List<ColumnEncoder> encoders = new ArrayList<>();
         for (Leaf leaf : leaves) {
-            leaf.writer = store.getColumnWriter(leaf.column);
+            leaf.encoder = new ColumnEncoder(leaf.column, properties, compression, pageStoreCompressor);
+            encoders.add(leaf.encoder);
         }
+        encoders.sort(Comparator.comparingInt(e -> order.indexOf(e.column())));
+        return encoders;
     }
 
     /** One leaf column: its levels, and values written at given repetition and definition levels. */
     static final class Leaf {
         private final ColumnDescriptor column;
-        private ColumnWriter writer;
+        private ColumnEncoder encoder;
 
         private Leaf(ColumnDescriptor column) {
             this.column = column;
@@ -66,31 +70,32 @@ final class Leaves {
         }
 
         void string(String value, int r, int d) {
-            writer.write(utf8(value), r, d);
+            encoder.binary(value.getBytes(StandardCharsets.UTF_8), r, d);
         }
 
-        void binary(Binary value, int r, int d) {
-            writer.write(value, r, d);
+        /** {@code utf8} is kept by the column until its row group is written: the caller must not change it. */
+        void utf8(byte[] utf8, int r, int d) {
+            encoder.binary(utf8, r, d);
         }
 
         void int32(int value, int r, int d) {
-            writer.write(value, r, d);
+            encoder.int32(value, r, d);
         }
 
         void int64(long value, int r, int d) {
-            writer.write(value, r, d);
+            encoder.int64(value, r, d);
         }
 
         void float64(double value, int r, int d) {
-            writer.write(value, r, d);
+            encoder.float64(value, r, d);
         }
 
         void bool(boolean value, int r, int d) {
-            writer.write(value, r, d);
+            encoder.bool(value, r, d);
         }
 
         void missing(int r, int d) {
-            writer.writeNull(r, d);
+            encoder.missing(r, d);
         }
 
         /** A top-level required or optional string (null only for an optional column). */
@@ -107,14 +112,6 @@ final class Leaves {
             if (defined() == 0) {
                 throw new NullPointerException(String.join(".", column.getPath()) + " is required");
             }
-        }
-
-        /**
-         * The UTF-8 bytes of {@code value} (the same bytes as {@code Binary.fromString}), backed by a byte
-         * array, which the dictionary hashes and compares fastest.
-         */
-        static Binary utf8(String value) {
-            return Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

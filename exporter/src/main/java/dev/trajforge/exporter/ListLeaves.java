@@ -1,8 +1,11 @@
 package dev.trajforge.exporter;
 
 import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.Role;
 import dev.trajforge.simenv.ToolCall;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,8 +71,12 @@ final class ListLeaves {
      * {id, type, function {name, arguments}}; no tool calls is null, not an empty list), tool_call_id, name.
      */
     static final class Messages {
-        private static final String TOOL_CALL_TYPE = "function";
+        private static final byte[] TOOL_CALL_TYPE = "function".getBytes(StandardCharsets.UTF_8);
+        private static final byte[][] ROLES = Arrays.stream(Role.values()).map(r -> r.wireName().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        /** System prompts: one or a few per domain, the same in every row. */
+        private static final int CACHED_SYSTEM_PROMPTS = 16;
 
+        private final Utf8Cache systemPrompts = new Utf8Cache(CACHED_SYSTEM_PROMPTS);
         private final Leaves.Leaf role;
         private final Leaves.Leaf content;
         private final Leaves.Leaf reasoning;
@@ -105,8 +112,12 @@ final class ListLeaves {
             for (int i = 0; i < messages.size(); i++) {
                 Message m = messages.get(i);
                 int r = i == 0 ? 0 : role.repeated();
-                role.string(m.role().wireName(), r, element);
-                optional(content, m.content(), r, element);
+                role.utf8(ROLES[m.role().ordinal()], r, element);
+                if (m.role() == Role.SYSTEM && m.content() != null) {
+                    content.utf8(systemPrompts.utf8(m.content()), r, element + 1);
+                } else {
+                    optional(content, m.content(), r, element);
+                }
                 optional(reasoning, m.reasoning(), r, element);
                 toolCalls(m, r, element);
                 optional(toolCallId, m.toolCallId(), r, element);
@@ -128,7 +139,7 @@ final class ListLeaves {
                 ToolCall call = calls.get(j);
                 int callR = j == 0 ? r : callId.repeated();
                 callId.string(call.id(), callR, d);
-                callType.string(TOOL_CALL_TYPE, callR, d);
+                callType.utf8(TOOL_CALL_TYPE, callR, d);
                 functionName.string(call.name(), callR, d);
                 functionArguments.string(call.argumentsJson(), callR, d);
             }

@@ -1,7 +1,6 @@
 package dev.trajforge.exporter;
 
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.crypto.FileEncryptionProperties;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
@@ -12,22 +11,31 @@ import org.apache.parquet.schema.MessageType;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes one Parquet shard: rows shredded straight into parquet-java's column writers
- * ({@link ShreddedRows}), row groups of the configured size, ZSTD level 3, page and dictionary
- * defaults (format v1 pages, {@link ValuesWriters}' faster string dictionary), page checksums and
+ * Writes one Parquet shard: rows shredded ({@link ShreddedRows}) into one {@link ColumnEncoder} per
+ * leaf column, row groups of the configured size, format v1 pages of parquet-java's default page and
+ * dictionary sizes, each compressed with ZSTD level 3 ({@link ZstdPageCompressor}), page checksums and
  * column indexes, optionally an adaptive bloom filter on one column ({@code id} for trajectories), no
- * min/max statistics on free-text columns, and the {@code trajforge.*} footer metadata. The bytes are
- * what parquet-java's {@code ParquetWriter} writes with the same settings; what is left out is its
- * record API, which looks up every field by name and tracks the nesting of every value.
+ * min/max statistics on free-text columns, and the {@code trajforge.*} footer metadata. parquet-java
+ * writes the pages, indexes, bloom filters and footer ({@link ColumnChunkPageWriteStore},
+ * {@link ParquetFileWriter}); its record API and column writers are not used: they look up every field
+ * by name, track the nesting of every value and pass each one through several layers of encoders.
  */
 final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
     static final int ZSTD_LEVEL = 3;
     /** Bloom filter candidates from 1 MiB down to 8 KiB; the smallest one that fits the row group's ids is written. */
     private static final int BLOOM_FILTER_CANDIDATES = 8;
+    /**
+     * Dictionary pages up to 16 MiB instead of parquet-java's 1 MiB: agent trajectories repeat long strings
+     * (the system prompt of a domain in every row, the same tool results again and again), so a message
+     * content column is mostly repeats that a small dictionary overflows on. A column whose first page
+     * shows the dictionary does not pay still falls back to plain right away.
+     */
+    static final int DICTIONARY_PAGE_BYTES = 16 << 20;
     /** The {@code writer.model.name} footer entry. */
     private static final String OBJECT_MODEL = "trajforge";
     /**
@@ -40,16 +48,18 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
 
     private final ParquetFileWriter file;
     private final ZstdPageCompressor compressor = new ZstdPageCompressor(ZSTD_LEVEL);
+    private final PageCompression compression;
     private final ParquetProperties properties;
     private final MessageType schema;
     private final ShreddedRows<T> rows;
+    /** every leaf column's encoder, in schema order */
+    private final List<ColumnEncoder> columns;
     private final Map<String, String> footer;
     private final long rowGroupBytes;
 
     private long nextRowGroupBytes;
     private int rowGroupOrdinal;
     private ColumnChunkPageWriteStore pages;
-    private ColumnWriteStore columns;
     private long rowsInGroup;
     private long bufferedBytes;
     /** the file's length at the end of the last row group */
@@ -57,12 +67,14 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
     private boolean failed;
     private boolean closed;
 
-    private ParquetShardWriter(ParquetFileWriter file, ParquetProperties properties, ShreddedRows<T> rows,
+    private ParquetShardWriter(ParquetFileWriter file, String path, ParquetProperties properties, ShreddedRows<T> rows,
                                Map<String, String> footer, long rowGroupBytes) {
         this.file = file;
+        this.compression = new PageCompression("trajforge-compress " + path);
         this.properties = properties;
         this.schema = rows.leaves().schema();
         this.rows = rows;
+        this.columns = rows.leaves().open(properties, compression, compressor);
         this.footer = Map.copyOf(footer);
         this.rowGroupBytes = rowGroupBytes;
         this.nextRowGroupBytes = rowGroupBytes;
@@ -85,11 +97,11 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
         ParquetFileWriter file = new ParquetFileWriter(out, schema, ParquetFileWriter.Mode.CREATE, rowGroupBytes,
                 ParquetWriter.MAX_PADDING_SIZE_DEFAULT, (FileEncryptionProperties) null, properties);
         file.start();
-        return new ParquetShardWriter<>(file, properties, rows, footer, rowGroupBytes);
+        return new ParquetShardWriter<>(file, out.getPath(), properties, rows, footer, rowGroupBytes);
     }
 
     static ParquetProperties properties(MessageType schema, String bloomFilterColumn) {
-        ParquetProperties.Builder builder = ParquetProperties.builder().withValuesWriterFactory(new ValuesWriters());
+        ParquetProperties.Builder builder = ParquetProperties.builder().withDictionaryPageSize(DICTIONARY_PAGE_BYTES);
         for (ColumnDescriptor column : schema.getColumns()) {
             String[] path = column.getPath();
             if (FREE_TEXT.contains(path[path.length - 1])) {
@@ -111,9 +123,12 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
         }
         try {
             rows.write(row);
-            columns.endRecord();
+            long buffered = 0;
+            for (ColumnEncoder column : columns) {
+                buffered += column.endRecord();
+            }
+            bufferedBytes = buffered;
             rowsInGroup++;
-            bufferedBytes = columns.getBufferedSize();
             if (bufferedBytes + bufferedBytes / rowsInGroup >= nextRowGroupBytes) { // the next row would not fit
                 flushRowGroup();
                 startRowGroup();
@@ -150,6 +165,7 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
             file.abort();
             throw e;
         } finally {
+            compression.close();
             compressor.release();
         }
     }
@@ -163,8 +179,9 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
                 .withRowGroupOrdinal(rowGroupOrdinal)
                 .withCompressorProvider(column -> compressor)
                 .build();
-        columns = properties.newColumnWriteStore(schema, pages, pages);
-        rows.leaves().bind(columns);
+        for (ColumnEncoder column : columns) {
+            column.startChunk(pages.getPageWriter(column.column()), pages);
+        }
         rowsInGroup = 0;
         bufferedBytes = 0;
     }
@@ -174,14 +191,18 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
             if (rowsInGroup > 0) {
                 rowGroupOrdinal++;
                 file.startBlock(rowsInGroup);
-                columns.flush();
+                for (ColumnEncoder column : columns) {
+                    column.endChunk();
+                }
+                for (ColumnEncoder column : columns) {
+                    column.writeChunk();
+                }
                 pages.flushToFileWriter(file);
                 file.endBlock();
                 nextRowGroupBytes = Math.min(file.getNextRowGroupSize(), rowGroupBytes);
                 flushedBytes = file.getPos();
             }
         } finally {
-            columns.close();
             pages.close();
             bufferedBytes = 0;
         }

@@ -2,6 +2,7 @@ package dev.trajforge.exporter;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -62,7 +63,7 @@ final class ParquetShards<T> implements ShardFormat<T> {
         if (status.getLen() != shard.bytes()) {
             throw new IOException("stored " + status.getLen() + " bytes, the writer wrote " + shard.bytes());
         }
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(status, conf))) {
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(status, conf), HadoopReadOptions.builder(conf).build())) {
             FileMetaData meta = reader.getFileMetaData();
             if (!schema.equals(meta.getSchema())) {
                 throw new IOException("footer schema differs from the " + schema.getName() + " schema:\n" + meta.getSchema());

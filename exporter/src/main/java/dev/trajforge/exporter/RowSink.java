@@ -51,6 +51,13 @@ abstract sealed class RowSink<T> permits RowSink.Episodes, RowSink.Pairs {
         RuntimeException failure = null;
         for (BackgroundShardWriter<T> writer : writers.values()) {
             try {
+                writer.startFinish(); // the splits close their shards at the same time
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        for (BackgroundShardWriter<T> writer : writers.values()) {
+            try {
                 staged.addAll(writer.finish());
             } catch (RuntimeException e) {
                 failure = failure == null ? e : failure; // every split's thread is still stopped

@@ -2,15 +2,11 @@ package dev.trajforge.exporter;
 
 import dev.trajforge.simenv.Lineage;
 import dev.trajforge.simenv.Trajectory;
-import org.apache.parquet.io.api.Binary;
 
 /** Writes one {@link ExportRecord} as one row of {@link TrajectorySchema#SCHEMA}. */
 final class TrajectoryRows implements ShreddedRows<ExportRecord> {
-    /**
-     * The tools JSON is the same few KB in every row of a domain: encoded once per distinct value, not per
-     * row. The last few distinct values are kept, most recent first, and compared without hashing.
-     */
-    private static final int MAX_CACHED_TOOLS = 16;
+    /** The tools JSON is the same few KB in every row of a domain: encoded once per distinct value, not per row. */
+    private static final int CACHED_TOOLS = 16;
 
     private final Leaves leaves = new Leaves(TrajectorySchema.SCHEMA);
     private final Leaves.Leaf id = leaves.of("id");
@@ -40,8 +36,7 @@ final class TrajectoryRows implements ShreddedRows<ExportRecord> {
     private final Leaves.Leaf runId = leaves.of("run_id");
     private final Leaves.Leaf schemaVersion = leaves.of("schema_version");
 
-    private final String[] toolsJson = new String[MAX_CACHED_TOOLS];
-    private final Binary[] toolsUtf8 = new Binary[MAX_CACHED_TOOLS];
+    private final Utf8Cache toolsUtf8 = new Utf8Cache(CACHED_TOOLS);
 
     @Override
     public Leaves leaves() {
@@ -54,7 +49,7 @@ final class TrajectoryRows implements ShreddedRows<ExportRecord> {
         Lineage lineage = t.lineage();
         id.string(t.id());
         messages.write(t.messages());
-        tools.binary(toolsUtf8(t.toolsJson()), 0, 0);
+        tools.utf8(toolsUtf8.utf8(t.toolsJson()), 0, 0);
         source.string(lineage.source());
         domain.string(t.domain());
         taskId.string(t.taskId());
@@ -82,19 +77,5 @@ final class TrajectoryRows implements ShreddedRows<ExportRecord> {
         faults.write(t.faults());
         runId.string(lineage.runId());
         schemaVersion.int32(TrajectorySchema.SCHEMA_VERSION, 0, 0);
-    }
-
-    private Binary toolsUtf8(String json) {
-        int i = 0;
-        while (i < MAX_CACHED_TOOLS && toolsJson[i] != null && !toolsJson[i].equals(json)) {
-            i++;
-        }
-        Binary utf8 = i < MAX_CACHED_TOOLS && toolsJson[i] != null ? toolsUtf8[i] : Leaves.Leaf.utf8(json);
-        int moved = Math.min(i, MAX_CACHED_TOOLS - 1); // move to front; a miss on a full cache drops the least recent
-        System.arraycopy(toolsJson, 0, toolsJson, 1, moved);
-        System.arraycopy(toolsUtf8, 0, toolsUtf8, 1, moved);
-        toolsJson[0] = json;
-        toolsUtf8[0] = utf8;
-        return utf8;
     }
 }

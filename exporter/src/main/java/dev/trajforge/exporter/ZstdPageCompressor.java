@@ -8,34 +8,58 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
- * ZSTD for the pages of one shard writer (one thread): each page one frame, compressed in one call
- * through a native context made once and reused, into buffers that are reused too. parquet-java's
- * codec opens a new ZSTD stream for every page; its context's tables (about 1.5 MB at level 3) are
- * allocated, zeroed and freed page by page, which made compression run at about half the speed ZSTD
- * reaches on the same pages. The frames name their content size, as pyarrow's do; any ZSTD reader
- * reads them. The page writer copies the bytes returned before the next call.
+ * ZSTD for the pages of one shard, used by one thread: each page one frame, compressed in one call
+ * through a native context made once and reused. (parquet-java's codec opens a new ZSTD stream, with
+ * tables of about 1.5 MB at level 3, for every page.) The frames name their content size, as pyarrow's
+ * do; any ZSTD reader reads them.
+ *
+ * <p>As the page store's compressor, it hands back a data page {@link PageCompression} already
+ * compressed ({@link #useNext}) and compresses the dictionary pages itself; the page store copies the
+ * bytes returned before the next call.
  */
 final class ZstdPageCompressor implements BytesInputCompressor {
     private final ZstdCompressCtx context = new ZstdCompressCtx();
     private final Input input = new Input();
     private byte[] output = new byte[0];
+    private BytesInput next;
 
     ZstdPageCompressor(int level) {
         context.setLevel(level);
     }
 
+    /** The next {@link #compress} call is for the page {@code compressed} holds compressed; it returns that. */
+    void useNext(BytesInput compressed) {
+        next = compressed;
+    }
+
     @Override
     public BytesInput compress(BytesInput page) throws IOException {
+        if (next != null) {
+            BytesInput compressed = next;
+            next = null;
+            return compressed;
+        }
         input.reset();
         page.writeAllTo(input);
-        int bound = Math.toIntExact(Zstd.compressBound(input.size()));
+        int length = compress(input.bytes(), input.size()); // may replace output
+        return BytesInput.from(output, 0, length);
+    }
+
+    /** {@code page} compressed, in an array of its own. */
+    byte[] compress(byte[] page) {
+        int length = compress(page, page.length); // may replace output
+        return Arrays.copyOf(output, length);
+    }
+
+    private int compress(byte[] page, int length) {
+        int bound = Math.toIntExact(Zstd.compressBound(length));
         if (output.length < bound) {
             output = new byte[bound];
         }
-        int written = context.compressByteArray(output, 0, output.length, input.bytes(), 0, input.size());
-        return BytesInput.from(output, 0, written);
+        return context.compressByteArray(output, 0, output.length, page, 0, length);
     }
 
     @Override

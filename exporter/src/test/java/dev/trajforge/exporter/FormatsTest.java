@@ -47,13 +47,14 @@ class FormatsTest {
 
         // SHA-256 of these fixtures' shards as written before formats and dedup existed, re-pinned at schema version 2
         // (the reward_checks column, and the fixtures' records carrying their checks), and again without min/max
-        // statistics on free-text columns (ParquetShardWriter.FREE_TEXT), and again with each page one ZSTD frame
-        // compressed in one call (ZstdPageCompressor). parquet-java 1.18.1; a new parquet-java version changes the
+        // statistics on free-text columns (ParquetShardWriter.FREE_TEXT), again with each page one ZSTD frame
+        // compressed in one call (ZstdPageCompressor), and again with pages encoded by ColumnEncoder (numbers
+        // plain, level encodings reported as RLE). parquet-java 1.18.1; a new parquet-java version changes the
         // created_by footer field and so these hashes.
         Map<String, String> before = Map.of(
-                "rejected-00000-of-00001.parquet", "dff717d1cdc4a8e0674d90514224251ca58a0751bcade87e38c6bccd90255921",
-                "train-00000-of-00001.parquet", "6a5bbb3b99a934686e044ddc20ceac912a7806ead26934c6c91515e8d4f7d499",
-                "validation-00000-of-00001.parquet", "f9a2375469a36b792e6cdd2f2280d958e49016be52b62b311f8e0e7c255fc4ec");
+                "rejected-00000-of-00001.parquet", "c0ebddf3c06fcb019c1110ca403c1ba589e6b711023db8a1adbc6a0248d436a8",
+                "train-00000-of-00001.parquet", "de7eb5057c17cbb1af89cd0b09f6593a01147fafb785f222d7561c2931584527",
+                "validation-00000-of-00001.parquet", "7c064d9dbe582a1472b9f84357859340d389035efbced14b4a17f18b6ebdd72b");
         assertEquals(new TreeMap<>(before), shardHashes(implicit));
         assertEquals(new TreeMap<>(before), shardHashes(explicit));
     }

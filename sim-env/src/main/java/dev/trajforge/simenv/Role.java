@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum Role {
     SYSTEM, USER, ASSISTANT, TOOL;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Role fromWire(String name) {

@@ -19,8 +19,10 @@ public enum Termination {
     /** a defect in trajforge itself surfaced in this episode; recorded, never kept, the run goes on */
     INTERNAL_ERROR;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public boolean normalEnding() {

@@ -1,0 +1,302 @@
+package dev.trajforge.exporter;
+
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageWriter;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.column.values.bloomfilter.AdaptiveBlockSplitBloomFilter;
+import org.apache.parquet.column.values.bloomfilter.BloomFilter;
+import org.apache.parquet.column.values.bloomfilter.BloomFilterWriteStore;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.Future;
+
+/**
+ * One leaf column of a shard, encoded into format v1 data pages: repetition and definition levels
+ * RLE/bit-packed, strings dictionary-encoded until the dictionary passes the dictionary page size (then
+ * plain, as parquet-java falls back, also when the first page shows the dictionary does not pay),
+ * numbers and booleans plain. Levels are kept as ints and encoded once per page, instead of going
+ * through parquet-java's column writer, values writers and encoders value by value. A finished page is
+ * compressed by the shard's {@link PageCompression} thread, then handed, in page order, to
+ * parquet-java's page writer, which checksums it and builds the page and column indexes from the
+ * pages' statistics (parquet-java's, off for the free-text columns).
+ *
+ * <p>Page, row group and shard boundaries are decided on sizes before compression, so they do not
+ * depend on how far the compression thread has come: the same rows give the same bytes.
+ */
+final class ColumnEncoder {
+    private static final int BOOLEANS_PER_BYTE = 8;
+
+    private final ColumnDescriptor column;
+    private final PrimitiveTypeName type;
+    private final boolean statistics;
+    private final boolean dictionaryEnabled;
+    private final boolean bloomFilterEnabled;
+    private final ParquetProperties properties;
+    private final int repWidth;
+    private final int defWidth;
+
+    // the page being filled
+    private int[] rep = new int[1024];
+    private int[] def = new int[1024];
+    private int levels;
+    private int pageRows;
+    private int[] ids = new int[1024];
+    private int idCount;
+    /** what plain encoding of the page's values takes (4-byte length + bytes for strings, a bit per boolean) */
+    private long plainBytes;
+    private final ByteSink plain = new ByteSink(1024);
+    private int booleans;
+    private int booleanBits;
+    private Statistics<?> pageStatistics;
+    private final ByteSink page = new ByteSink(1024);
+    private final ByteSink levelBytes = new ByteSink(1024);
+
+    // the column chunk being written
+    private final PageCompression compression;
+    private final ZstdPageCompressor pageStoreCompressor;
+    private final ArrayDeque<PendingPage> pending = new ArrayDeque<>();
+    /** the chunk's pages so far, before compression */
+    private long chunkBytes;
+    private PageWriter pages;
+    private BloomFilterWriteStore bloomFilters;
+    private BloomFilter bloomFilter;
+    private final BinaryDictionary dictionary = new BinaryDictionary();
+    private boolean dictionaryMode;
+    /** dictionary entries the chunk's dictionary-encoded pages refer to; 0 before the first such page */
+    private int usedEntries;
+    private boolean firstPage;
+    private byte[] dictionaryPage;
+    private Future<byte[]> compressedDictionaryPage;
+
+    /** {@code pageStoreCompressor} is the compressor of the page store the chunks are written to. */
+    ColumnEncoder(ColumnDescriptor column, ParquetProperties properties, PageCompression compression, ZstdPageCompressor pageStoreCompressor) {
+        this.column = column;
+        this.compression = compression;
+        this.pageStoreCompressor = pageStoreCompressor;
+        this.type = column.getPrimitiveType().getPrimitiveTypeName();
+        this.properties = properties;
+        this.statistics = properties.getStatisticsEnabled(column);
+        this.dictionaryEnabled = type == PrimitiveTypeName.BINARY && properties.isDictionaryEnabled(column);
+        this.bloomFilterEnabled = properties.isBloomFilterEnabled(column);
+        if (bloomFilterEnabled && type != PrimitiveTypeName.BINARY) {
+            throw new IllegalArgumentException("bloom filters are written for string columns only, not " + column);
+        }
+        this.repWidth = RleHybrid.bitWidth(column.getMaxRepetitionLevel());
+        this.defWidth = RleHybrid.bitWidth(column.getMaxDefinitionLevel());
+    }
+
+    ColumnDescriptor column() {
+        return column;
+    }
+
+    /** Starts the column's chunk of a new row group. */
+    void startChunk(PageWriter pageWriter, BloomFilterWriteStore bloomFilterStore) {
+        this.pages = pageWriter;
+        this.bloomFilters = bloomFilterStore;
+        this.bloomFilter = bloomFilterEnabled
+                ? new AdaptiveBlockSplitBloomFilter(properties.getMaxBloomFilterBytes(), properties.getBloomFilterCandidatesCount(column),
+                        properties.getBloomFilterFPP(column).orElse(ParquetProperties.DEFAULT_BLOOM_FILTER_FPP), column)
+                : null;
+        dictionary.clear();
+        dictionaryMode = dictionaryEnabled;
+        usedEntries = 0;
+        firstPage = true;
+        chunkBytes = 0;
+        startPage();
+    }
+
+    void binary(byte[] value, int r, int d) {
+        level(r, d);
+        if (dictionaryMode) {
+            ids(idCount + 1);
+            ids[idCount++] = dictionary.idOf(value);
+            if (dictionary.pageBytes() > properties.getDictionaryPageSizeThreshold()) {
+                fallBack();
+            }
+        } else {
+            plain.writeIntLE(value.length);
+            plain.write(value);
+        }
+        plainBytes += 4L + value.length;
+        if (statistics || bloomFilter != null) {
+            Binary binary = Binary.fromConstantByteArray(value);
+            if (statistics) pageStatistics.updateStats(binary);
+            if (bloomFilter != null) bloomFilter.insertHash(bloomFilter.hash(binary));
+        }
+    }
+
+    void int32(int value, int r, int d) {
+        level(r, d);
+        plain.writeIntLE(value);
+        plainBytes += 4;
+        if (statistics) pageStatistics.updateStats(value);
+    }
+
+    void int64(long value, int r, int d) {
+        level(r, d);
+        plain.writeLongLE(value);
+        plainBytes += 8;
+        if (statistics) pageStatistics.updateStats(value);
+    }
+
+    void float64(double value, int r, int d) {
+        level(r, d);
+        plain.writeLongLE(Double.doubleToRawLongBits(value));
+        plainBytes += 8;
+        if (statistics) pageStatistics.updateStats(value);
+    }
+
+    void bool(boolean value, int r, int d) {
+        level(r, d);
+        if (value) booleanBits |= 1 << booleans % BOOLEANS_PER_BYTE;
+        plainBytes = (booleans + BOOLEANS_PER_BYTE) / BOOLEANS_PER_BYTE;
+        if (++booleans % BOOLEANS_PER_BYTE == 0) {
+            plain.writeByte(booleanBits);
+            booleanBits = 0;
+        }
+        if (statistics) pageStatistics.updateStats(value);
+    }
+
+    void missing(int r, int d) {
+        level(r, d);
+        pageStatistics.incrementNumNulls();
+    }
+
+    /**
+     * Called after every row: ends the page once it holds the page size or the page row limit, and
+     * hands the pages compressed by now to the page store. As in parquet-java, values count at their
+     * plain size even while dictionary-encoded, so a page is about as long in rows either way. Returns
+     * the chunk's bytes so far before compression: its pages, the open page and the dictionary.
+     */
+    long endRecord() throws IOException {
+        long open = (long) levels * (repWidth + defWidth) / 8 + plainBytes;
+        if (open >= properties.getPageSizeThreshold() || pageRows >= properties.getPageRowCountLimit()) {
+            endPage();
+            open = 0;
+        }
+        while (!pending.isEmpty() && pending.peek().compressed().isDone()) {
+            write(pending.poll());
+        }
+        return chunkBytes + open + (dictionaryMode || usedEntries > 0 ? dictionary.pageBytes() : 0);
+    }
+
+    /**
+     * Ends the chunk's last page and starts compressing its dictionary page; {@link #writeChunk} then
+     * hands them to the page store. Two steps, so the chunks of a row group are compressed while the
+     * next ones are ended.
+     */
+    void endChunk() {
+        endPage();
+        if (usedEntries > 0) {
+            dictionaryPage = dictionary.page(usedEntries);
+            compressedDictionaryPage = compression.submit(dictionaryPage);
+        }
+    }
+
+    /** Writes the chunk's pages, dictionary page and bloom filter to the page store, which then writes them out. */
+    void writeChunk() throws IOException {
+        while (!pending.isEmpty()) {
+            write(pending.poll());
+        }
+        if (dictionaryPage != null) {
+            pageStoreCompressor.useNext(BytesInput.from(PageCompression.await(compressedDictionaryPage)));
+            pages.writeDictionaryPage(new DictionaryPage(BytesInput.from(dictionaryPage), usedEntries, Encoding.PLAIN_DICTIONARY));
+            dictionaryPage = null;
+            compressedDictionaryPage = null;
+        }
+        if (bloomFilter != null) {
+            bloomFilters.getBloomFilterWriter(column).writeBloomFilter(bloomFilter);
+        }
+    }
+
+    private void level(int r, int d) {
+        if (levels == rep.length) {
+            rep = Arrays.copyOf(rep, 2 * levels);
+            def = Arrays.copyOf(def, 2 * levels);
+        }
+        rep[levels] = r;
+        def[levels] = d;
+        levels++;
+        if (r == 0) pageRows++;
+    }
+
+    private void ids(int needed) {
+        if (needed > ids.length) ids = Arrays.copyOf(ids, 2 * ids.length);
+    }
+
+    /** From here on the chunk's values are plain; the open page's ids are re-encoded as plain values. */
+    private void fallBack() {
+        for (int k = 0; k < idCount; k++) {
+            dictionary.writePlain(ids[k], plain);
+        }
+        idCount = 0;
+        dictionaryMode = false;
+    }
+
+    private void endPage() {
+        if (levels == 0) {
+            return;
+        }
+        page.reset();
+        if (column.getMaxRepetitionLevel() > 0) levelSection(rep, repWidth);
+        if (column.getMaxDefinitionLevel() > 0) levelSection(def, defWidth);
+        Encoding encoding = Encoding.PLAIN;
+        if (dictionaryMode) {
+            int valuesAt = page.size();
+            int width = RleHybrid.bitWidth(Math.max(0, dictionary.size() - 1));
+            page.writeByte(width);
+            RleHybrid.encode(ids, idCount, width, page);
+            boolean pays = page.size() - valuesAt + dictionary.pageBytes() < plainBytes;
+            if (firstPage && !pays) {
+                page.truncate(valuesAt); // this page plain, and the rest of the chunk too
+                fallBack();
+            } else {
+                encoding = Encoding.PLAIN_DICTIONARY;
+                usedEntries = dictionary.size();
+            }
+        } else {
+            if (booleans % BOOLEANS_PER_BYTE != 0) plain.writeByte(booleanBits);
+        }
+        byte[] bytes = encoding == Encoding.PLAIN ? page.toByteArray(plain) : page.toByteArray(null);
+        pending.add(new PendingPage(bytes, compression.submit(bytes), levels, pageRows, pageStatistics, encoding));
+        chunkBytes += bytes.length;
+        firstPage = false;
+        startPage();
+    }
+
+    private void write(PendingPage p) throws IOException {
+        pageStoreCompressor.useNext(BytesInput.from(PageCompression.await(p.compressed())));
+        pages.writePage(BytesInput.from(p.page()), p.values(), p.rows(), p.statistics(), Encoding.RLE, Encoding.RLE, p.encoding());
+    }
+
+    /** A v1 level section: the 4-byte length of the RLE/bit-packed levels, then the levels. */
+    private void levelSection(int[] values, int width) {
+        levelBytes.reset();
+        RleHybrid.encode(values, levels, width, levelBytes);
+        page.writeIntLE(levelBytes.size());
+        page.write(levelBytes);
+    }
+
+    /** A page handed to the compression thread, waiting to go to the page store. */
+    private record PendingPage(byte[] page, Future<byte[]> compressed, int values, int rows, Statistics<?> statistics, Encoding encoding) {
+    }
+
+    private void startPage() {
+        levels = 0;
+        pageRows = 0;
+        idCount = 0;
+        plainBytes = 0;
+        plain.reset();
+        booleans = 0;
+        booleanBits = 0;
+        pageStatistics = statistics ? Statistics.createStats(column.getPrimitiveType()) : Statistics.noopStats(column.getPrimitiveType());
+    }
+}
