@@ -1,14 +1,20 @@
 package dev.trajforge.exporter;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The dictionary of one string column chunk: ids in first-seen order, found by a hash table with the
- * JDK's vectorized {@link Arrays#hashCode(byte[])} and {@link Arrays#equals} over byte ranges. The
+ * The dictionary of one string column chunk: ids in first-seen order, found by a hash table. Its
  * entries are copied into one growing array laid out as the plain-encoded dictionary page (a 4-byte
- * length, then the bytes), so the rows' arrays die young and the page is a copy of a prefix. A value
- * that is the same array as one of the last few values is found without hashing (constants such as the
- * roles, and the cached tools JSON and system prompts: {@link Utf8Cache}).
+ * length, then the UTF-8 bytes), so the page is a copy of a prefix.
+ *
+ * <p>A column's values come either as strings or as UTF-8 arrays, never both (the two hash
+ * differently). Strings are hashed and compared as strings ({@link String#hashCode}, {@link
+ * String#equals}, both vectorized) and encoded to UTF-8 only when new: most message contents repeat (a
+ * domain's system prompt in every row, the same tool results again and again), and encoding them
+ * again was most of the cost. Arrays are hashed and compared with the vectorized {@link
+ * Arrays#hashCode(byte[])} and {@link Arrays#equals}. Either way, a value that is the same object as
+ * one of the last few is found without hashing (constants such as the roles, the cached tools JSON).
  */
 final class BinaryDictionary {
     private static final int FREE = -1;
@@ -19,11 +25,15 @@ final class BinaryDictionary {
     /** where each entry's bytes start in {@link #page}, and one more: the end */
     private int[] starts = {4};
     private int[] entryHashes = new int[16];
+    /** the entries as strings, for a dictionary of strings */
+    private String[] strings = new String[16];
     private int size;
+    /** whether the values come as strings; null until the first one */
+    private Boolean keyedByString;
     /** open addressing, linear probing: slot -> entry id, or FREE; at most half full */
     private int[] slots = newSlots(64);
-    /** the arrays of the last {@link #RECENT} values and their ids, a ring */
-    private final byte[][] recentArrays = new byte[RECENT][];
+    /** the last {@link #RECENT} values (strings or arrays) and their ids, a ring */
+    private final Object[] recent = new Object[RECENT];
     private final int[] recentIds = new int[RECENT];
     private int nextRecent;
 
@@ -35,23 +45,34 @@ final class BinaryDictionary {
         return page.size();
     }
 
+    /** The UTF-8 length of entry {@code id}. */
+    int length(int id) {
+        return starts[id + 1] - 4 - starts[id];
+    }
+
     /** Appends entry {@code id}'s plain encoding (4-byte length, bytes) to {@code out}. */
     void writePlain(int id, ByteSink out) {
         int from = starts[id] - 4;
         out.write(page, from, starts[id + 1] - 4 - from);
     }
 
-    /** The id of {@code bytes}, added as the next id if new; the array is kept, not copied. */
-    int idOf(byte[] bytes) {
-        for (int i = 0; i < RECENT; i++) {
-            if (recentArrays[i] == bytes) {
-                return recentIds[i];
-            }
+    /** The id of {@code value}, added as the next id if new. */
+    int idOf(String value) {
+        int id = recent(value);
+        if (id == FREE) {
+            id = lookUp(value);
+            remember(value, id);
         }
-        int id = lookUp(bytes);
-        recentArrays[nextRecent] = bytes;
-        recentIds[nextRecent] = id;
-        nextRecent = (nextRecent + 1) % RECENT;
+        return id;
+    }
+
+    /** The id of {@code bytes}, added as the next id if new. */
+    int idOf(byte[] bytes) {
+        int id = recent(bytes);
+        if (id == FREE) {
+            id = lookUp(bytes);
+            remember(bytes, id);
+        }
         return id;
     }
 
@@ -62,32 +83,78 @@ final class BinaryDictionary {
 
     void clear() {
         page.reset();
+        Arrays.fill(strings, 0, size, null);
         size = 0;
+        keyedByString = null;
         Arrays.fill(slots, FREE);
-        Arrays.fill(recentArrays, null);
+        Arrays.fill(recent, null);
+    }
+
+    private int recent(Object value) {
+        for (int i = 0; i < RECENT; i++) {
+            if (recent[i] == value) {
+                return recentIds[i];
+            }
+        }
+        return FREE;
+    }
+
+    private void remember(Object value, int id) {
+        recent[nextRecent] = value;
+        recentIds[nextRecent] = id;
+        nextRecent = (nextRecent + 1) % RECENT;
+    }
+
+    private int lookUp(String value) {
+        keyedBy(true);
+        int hash = value.hashCode();
+        int mask = slots.length - 1;
+        int slot = spread(hash) & mask;
+        for (int id; (id = slots[slot]) != FREE; slot = (slot + 1) & mask) {
+            if (entryHashes[id] == hash && strings[id].equals(value)) {
+                return id;
+            }
+        }
+        int id = add(value.getBytes(StandardCharsets.UTF_8), hash, slot);
+        strings[id] = value;
+        return id;
     }
 
     private int lookUp(byte[] bytes) {
+        keyedBy(false);
         int hash = Arrays.hashCode(bytes);
         int mask = slots.length - 1;
         int slot = spread(hash) & mask;
         byte[] entries = page.array();
         for (int id; (id = slots[slot]) != FREE; slot = (slot + 1) & mask) {
             int start = starts[id];
-            if (entryHashes[id] == hash && starts[id + 1] - 4 - start == bytes.length
+            if (entryHashes[id] == hash && length(id) == bytes.length
                     && Arrays.equals(entries, start, start + bytes.length, bytes, 0, bytes.length)) {
                 return id;
             }
         }
+        return add(bytes, hash, slot);
+    }
+
+    private void keyedBy(boolean string) {
+        if (keyedByString == null) {
+            keyedByString = string;
+        } else if (keyedByString != string) {
+            throw new IllegalStateException("a column's values come either as strings or as UTF-8 arrays, not both");
+        }
+    }
+
+    private int add(byte[] utf8, int hash, int slot) {
         if (size + 1 == starts.length) {
             starts = Arrays.copyOf(starts, 2 * starts.length);
         }
         if (size == entryHashes.length) {
             entryHashes = Arrays.copyOf(entryHashes, 2 * size);
+            strings = Arrays.copyOf(strings, 2 * size);
         }
         int id = size++;
-        page.writeIntLE(bytes.length);
-        page.write(bytes);
+        page.writeIntLE(utf8.length);
+        page.write(utf8);
         starts[size] = page.size() + 4;
         entryHashes[id] = hash;
         slots[slot] = id;
@@ -115,7 +182,7 @@ final class BinaryDictionary {
         return slots;
     }
 
-    /** Arrays.hashCode's low bits are weak for similar strings; mix the high bits in. */
+    /** The JDK's polynomial hashes have weak low bits for similar values; mix the high bits in. */
     private static int spread(int hash) {
         int h = hash * 0x9E3779B9;
         return h ^ (h >>> 16);

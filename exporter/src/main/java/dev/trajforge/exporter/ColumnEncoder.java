@@ -14,6 +14,7 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.Future;
@@ -113,19 +114,29 @@ final class ColumnEncoder {
         startPage();
     }
 
+    /**
+     * A string value. A column that keeps no statistics and no bloom filter looks it up in its dictionary
+     * as a string, so a value seen before is not encoded to UTF-8 again; others encode it.
+     */
+    void string(String value, int r, int d) {
+        if (dictionaryMode && !statistics && bloomFilter == null) {
+            level(r, d);
+            dictionaryId(dictionary.idOf(value));
+        } else {
+            binary(value.getBytes(StandardCharsets.UTF_8), r, d);
+        }
+    }
+
+    /** A string value as UTF-8 bytes; the column may keep the array until the chunk is written, so it must not change. */
     void binary(byte[] value, int r, int d) {
         level(r, d);
         if (dictionaryMode) {
-            ids(idCount + 1);
-            ids[idCount++] = dictionary.idOf(value);
-            if (dictionary.pageBytes() > properties.getDictionaryPageSizeThreshold()) {
-                fallBack();
-            }
+            dictionaryId(dictionary.idOf(value));
         } else {
             plain.writeIntLE(value.length);
             plain.write(value);
+            plainBytes += 4L + value.length;
         }
-        plainBytes += 4L + value.length;
         if (statistics || bloomFilter != null) {
             Binary binary = Binary.fromConstantByteArray(value);
             if (statistics) pageStatistics.updateStats(binary);
@@ -228,8 +239,13 @@ final class ColumnEncoder {
         if (r == 0) pageRows++;
     }
 
-    private void ids(int needed) {
-        if (needed > ids.length) ids = Arrays.copyOf(ids, 2 * ids.length);
+    private void dictionaryId(int id) {
+        if (idCount == ids.length) ids = Arrays.copyOf(ids, 2 * idCount);
+        ids[idCount++] = id;
+        plainBytes += 4L + dictionary.length(id);
+        if (dictionary.pageBytes() > properties.getDictionaryPageSizeThreshold()) {
+            fallBack();
+        }
     }
 
     /** From here on the chunk's values are plain; the open page's ids are re-encoded as plain values. */

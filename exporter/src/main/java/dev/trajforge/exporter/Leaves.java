@@ -4,7 +4,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.schema.MessageType;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,7 +69,7 @@ final class Leaves {
         }
 
         void string(String value, int r, int d) {
-            encoder.binary(value.getBytes(StandardCharsets.UTF_8), r, d);
+            encoder.string(value, r, d);
         }
 
         /** {@code utf8} is kept by the column until its row group is written: the caller must not change it. */

@@ -73,10 +73,7 @@ final class ListLeaves {
     static final class Messages {
         private static final byte[] TOOL_CALL_TYPE = "function".getBytes(StandardCharsets.UTF_8);
         private static final byte[][] ROLES = Arrays.stream(Role.values()).map(r -> r.wireName().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-        /** System prompts: one or a few per domain, the same in every row. */
-        private static final int CACHED_SYSTEM_PROMPTS = 16;
 
-        private final Utf8Cache systemPrompts = new Utf8Cache(CACHED_SYSTEM_PROMPTS);
         private final Leaves.Leaf role;
         private final Leaves.Leaf content;
         private final Leaves.Leaf reasoning;
@@ -113,11 +110,7 @@ final class ListLeaves {
                 Message m = messages.get(i);
                 int r = i == 0 ? 0 : role.repeated();
                 role.utf8(ROLES[m.role().ordinal()], r, element);
-                if (m.role() == Role.SYSTEM && m.content() != null) {
-                    content.utf8(systemPrompts.utf8(m.content()), r, element + 1);
-                } else {
-                    optional(content, m.content(), r, element);
-                }
+                optional(content, m.content(), r, element);
                 optional(reasoning, m.reasoning(), r, element);
                 toolCalls(m, r, element);
                 optional(toolCallId, m.toolCallId(), r, element);

@@ -3,9 +3,9 @@ package dev.trajforge.exporter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * UTF-8 bytes of strings that come back row after row (the tools JSON and the system prompt of each
- * domain): the last few distinct values, most recent first, compared without hashing. A hit returns the
- * same array as before, which the column's dictionary then finds by identity; the array must not change.
+ * UTF-8 bytes of strings that come back row after row (the tools JSON of each domain): the last few
+ * distinct values, most recent first, compared without hashing. A hit returns the same array as before,
+ * which the column's dictionary then finds by identity; the array must not change.
  */
 final class Utf8Cache {
     private final String[] strings;
