@@ -2,10 +2,10 @@
 """pyarrow's side of `bench/run export`: the write throughput of pyarrow.parquet.write_table on the
 very rows trajforge's exporter wrote.
 
-    pyarrow_write.py --runs 3 --out DIR SHARD.parquet...
+    pyarrow_write.py --warmups 3 --runs 10 --out DIR SHARD.parquet...
 
 Each shard is read into an Arrow table first (not timed). Then every table is written to DIR with ZSTD
-level 3 and the rows per row group of the shard it came from, once as a warm-up and then --runs times;
+level 3 and the rows per row group of the shard it came from, --warmups times as a warm-up and then --runs times;
 a run's time is the sum of its write_table calls (file open to close), the figure is their median.
 Prints key=value lines on stdout: pyarrow_version, rows, arrow_bytes (the tables' in-memory size),
 row_group_rows, seconds (median), seconds_per_run, cpu_seconds (median CPU time of the process, all
@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--warmups", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", required=True, help="directory for the files written (each removed after it is measured)")
     parser.add_argument("shards", nargs="+")
@@ -49,7 +50,8 @@ def main():
             os.remove(path)
         return seconds, cpu, size
 
-    write_all("warmup")
+    for _ in range(args.warmups):
+        write_all("warmup")
     times = []
     cpus = []
     size = 0

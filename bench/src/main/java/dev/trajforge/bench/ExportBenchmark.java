@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static dev.trajforge.bench.OfflineBenchmark.median;
 
@@ -41,17 +42,19 @@ import static dev.trajforge.bench.OfflineBenchmark.median;
  * Exporter write throughput against pyarrow, on the same rows in the same run.
  *
  * <p>{@code tasks x trials} episodes of the quickstart config are collected once with
- * {@link CollectionRun} (scripted agent and user, deterministic judge) and read back from its journal
- * into memory; neither is timed. Our side: those records written through {@link DatasetExport} as
- * hf-parquet, exactly as a run's export writes them (ZSTD level 3, 64 MiB row groups, bloom filter on
- * {@code id}, rejected episodes kept as their own split, no dedup): open, every {@code write}, and
- * {@code commit} (shards closed, footers re-read and checked, published, manifest, card, {@code _SUCCESS}).
- * One warm-up, then the median of {@code runs}.
+ * {@link CollectionRun} (scripted agent and user, deterministic judge); not timed. Our side: before each
+ * export the records are read from the run's journal into memory and the heap collected (not timed),
+ * so every export sees freshly parsed records as a run's export does (none of them already hashed by an
+ * earlier export); then they are written through {@link DatasetExport} as hf-parquet, exactly as a
+ * run's export writes them (ZSTD level 3, 64 MiB row groups, bloom filter on {@code id}, rejected
+ * episodes kept as their own split, no dedup): open, every {@code write}, and {@code commit} (shards
+ * closed, footers re-read and checked, published, manifest, card, {@code _SUCCESS}). {@code warmups}
+ * exports first (the JIT compiles the exporter), then the median of {@code runs}.
  *
  * <p>pyarrow's side ({@code bench/src/main/python/pyarrow_write.py}, run with {@code python=}): the
  * shards we wrote, read into Arrow tables (not timed), each written again with
  * {@code pyarrow.parquet.write_table(compression='zstd', compression_level=3)} at the same rows per row
- * group; one warm-up, then the median of {@code runs}. Without {@code python=} (pyarrow could not be
+ * group; as many warm-ups, then the median of {@code runs}. Without {@code python=} (pyarrow could not be
  * installed) the reason given as {@code pyarrowSkipped=} is recorded instead of the ratio.
  *
  * <p>Input MB/s count the rows' raw values (UTF-8 bytes of every string, 4 or 8 bytes per number, 1
@@ -69,8 +72,10 @@ final class ExportBenchmark {
         Path config = options.path("config", "examples/quickstart.yaml");
         int tasks = options.integer("tasks", 10_000);
         int trials = options.integer("trials", 2);
-        int runs = options.integer("runs", 3);
+        int runs = options.integer("runs", 10);
+        int warmups = options.integer("warmups", 3);
         if (runs < 1) throw new IllegalArgumentException("runs must be >= 1, got " + runs);
+        if (warmups < 0) throw new IllegalArgumentException("warmups must be >= 0, got " + warmups);
         String python = options.text("python", "");
         String pyarrowSkipped = options.text("pyarrowSkipped", "no python= given");
         Path script = options.path("script", "bench/src/main/python/pyarrow_write.py");
@@ -87,18 +92,23 @@ final class ExportBenchmark {
             long started = System.nanoTime();
             new CollectionRun(loaded, Clock.systemUTC(), ProgressListener.NONE).execute();
             double collectSeconds = (System.nanoTime() - started) / 1e9;
-            List<ExportRecord> records = new ArrayList<>((int) run.episodes());
             // the run directory next to a local output (RunDirectory's default name)
-            JournalIndex.of(RunDirectory.at(collected.resolve("_trajforge")).journals())
-                    .forEachInOrder(run.episodes(), entry -> records.add(entry.record()));
-            if (keep.isBlank()) Benchmarks.deleteTree(collected);
+            JournalIndex journal = JournalIndex.of(RunDirectory.at(collected.resolve("_trajforge")).journals());
+            Supplier<List<ExportRecord>> freshRecords = () -> {
+                List<ExportRecord> records = new ArrayList<>((int) run.episodes());
+                journal.forEachInOrder(run.episodes(), entry -> records.add(entry.record()));
+                System.gc(); // the garbage of reading them is not collected during the timed export
+                return records;
+            };
             ExportSettings base = ExportSettings.of(tmp.toString(), run.runId(), loaded.sha256(), run.validationFraction(), true);
             // one Hadoop configuration for every export, as a run has: its XML defaults are parsed once, not per export
             Configuration hadoop = new Configuration();
             hadoop.get("fs.defaultFS");
 
-            System.err.println("bench export: warm-up export of " + records.size() + " records");
-            Benchmarks.deleteTree(timedExport(base, hadoop, tmp.resolve("warmup"), records).dir);
+            for (int i = 0; i < warmups; i++) {
+                System.err.println("bench export: warm-up export " + (i + 1) + " of " + warmups);
+                Benchmarks.deleteTree(timedExport(base, hadoop, tmp.resolve("warmup"), freshRecords.get()).dir);
+            }
             double[] total = new double[runs];
             double[] write = new double[runs];
             double[] commit = new double[runs];
@@ -108,6 +118,7 @@ final class ExportBenchmark {
             Timed last = null;
             for (int i = 0; i < runs; i++) {
                 if (last != null) Benchmarks.deleteTree(last.dir);
+                List<ExportRecord> records = freshRecords.get();
                 CpuMeter meter = new CpuMeter();
                 last = timedExport(base, hadoop, tmp.resolve("run" + i), records);
                 cpu[i] = meter.processCpuSeconds();
@@ -131,11 +142,12 @@ final class ExportBenchmark {
 
             Benchmarks.Result result = new Benchmarks.Result("export")
                     .put("config", config + " with tasks=" + tasks + ", trials=" + trials + ", keepRejected=true, no dedup")
-                    .put("episodes", records.size())
+                    .put("episodes", run.episodes())
                     .put("collect_seconds", collectSeconds)
                     .put("rows", rows)
                     .put("files", files.size())
                     .put("runs", runs)
+                    .put("warmups", warmups)
                     .put("input_bytes", inputBytes)
                     .put("seconds", seconds)
                     .put("seconds_per_run", String.join(" / ", perRun))
@@ -152,7 +164,7 @@ final class ExportBenchmark {
                 System.err.println("bench export: pyarrow skipped: " + pyarrowSkipped);
                 result.put("pyarrow_skipped", pyarrowSkipped);
             } else {
-                Map<String, String> py = pyarrow(python, script, runs, tmp.resolve("pyarrow"), files);
+                Map<String, String> py = pyarrow(python, script, warmups, runs, tmp.resolve("pyarrow"), files);
                 double pySeconds = Double.parseDouble(py.get("seconds"));
                 long pyRows = Long.parseLong(py.get("rows"));
                 if (pyRows != rows) throw new IllegalStateException("pyarrow read " + pyRows + " rows, we wrote " + rows);
@@ -197,8 +209,9 @@ final class ExportBenchmark {
     }
 
     /** Runs the pyarrow script on our shards; its {@code key=value} lines. */
-    private static Map<String, String> pyarrow(String python, Path script, int runs, Path out, List<Path> files) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(python, script.toString(), "--runs", Integer.toString(runs), "--out", out.toString()));
+    private static Map<String, String> pyarrow(String python, Path script, int warmups, int runs, Path out, List<Path> files) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(python, script.toString(), "--warmups", Integer.toString(warmups), "--runs", Integer.toString(runs),
+                "--out", out.toString()));
         files.forEach(f -> command.add(f.toString()));
         System.err.println("bench export: pyarrow: " + String.join(" ", command));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

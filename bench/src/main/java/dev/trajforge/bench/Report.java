@@ -145,16 +145,18 @@ final class Report {
         details.append("## Exporter write throughput\n\n")
                 .append(fmt(export.number("episodes"), 0)).append(" episodes of ").append(export.get("config"))
                 .append(", collected once with `CollectionRun` (").append(fmt(export.number("collect_seconds"), 1))
-                .append(" s) and read back from its journal into memory, neither timed. **trajforge**: the records written through `DatasetExport` ")
-                .append("as hf-parquet, as a run exports them: ZSTD level 3, 64 MiB row groups, bloom filter on `id`, page checksums and column indexes ")
-                .append("(parquet-java defaults), accepted and rejected rows in their splits, from `open` through `commit` (shards closed, ")
-                .append("footers re-read and checked, published, manifest and dataset card, `_SUCCESS`); one warm-up, then the median of ")
-                .append(export.get("runs")).append(" runs. ");
+                .append(" s, not timed). **trajforge**: before each export the records are read afresh from the run's journal and the heap ")
+                .append("collected (not timed), as a run's export reads them; then written through `DatasetExport` ")
+                .append("as hf-parquet, as a run exports them: ZSTD level 3, 64 MiB row groups (before compression), 16 MiB dictionary pages, bloom filter ")
+                .append("on `id`, page checksums and column indexes, accepted and rejected rows in their splits, from `open` through `commit` (shards closed, ")
+                .append("footers re-read and checked, published, manifest and dataset card, `_SUCCESS`); ").append(export.get("warmups"))
+                .append(" warm-ups, then the median of ").append(export.get("runs")).append(" runs. ");
         if (compared) {
             details.append("**pyarrow ").append(export.get("pyarrow_version")).append("**: the shards we wrote, read into Arrow tables (not timed), ")
                     .append("each written again by `pyarrow.parquet.write_table(compression='zstd', compression_level=3)` with the same rows per row group (")
                     .append(export.get("pyarrow_row_group_rows")).append(") and pyarrow's other defaults (no bloom filter, page checksums or page index); ")
-                    .append("one warm-up, then the median of ").append(export.get("runs")).append(" runs (`bench/src/main/python/pyarrow_write.py`).\n\n");
+                    .append(export.get("warmups")).append(" warm-ups, then the median of ").append(export.get("runs"))
+                    .append(" runs (`bench/src/main/python/pyarrow_write.py`).\n\n");
         } else {
             details.append("pyarrow was not measured: ").append(export.get("pyarrow_skipped")).append(".\n\n");
         }
