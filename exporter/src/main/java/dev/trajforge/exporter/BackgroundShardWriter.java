@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * the next {@link #write} or by {@link #finish}, with the failing row named, and no later row is written.
  */
 final class BackgroundShardWriter<T> {
-    static final int BATCH = 64;
-    static final int IN_FLIGHT = 4 * BATCH;
+    static final int BATCH = 128;
+    static final int IN_FLIGHT = 2 * BATCH;
 
     private final ShardWriter<T> writer;
     private final ExecutorService thread;

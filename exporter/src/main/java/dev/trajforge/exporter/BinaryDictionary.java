@@ -76,9 +76,16 @@ final class BinaryDictionary {
         return id;
     }
 
-    /** The entries {@code [0, count)} as a plain-encoded dictionary page. */
-    byte[] page(int count) {
-        return Arrays.copyOf(page.array(), starts[count] - 4);
+    /**
+     * The plain-encoded dictionary page so far, {@link #pageBytes} long; entries {@code [0, count)} are
+     * its first {@link #pageLength}(count) bytes. Bytes once written do not change until {@link #clear}.
+     */
+    byte[] pageArray() {
+        return page.array();
+    }
+
+    int pageLength(int count) {
+        return starts[count] - 4;
     }
 
     void clear() {

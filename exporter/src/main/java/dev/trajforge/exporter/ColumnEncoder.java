@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Future;
 
 /**
@@ -74,13 +75,16 @@ final class ColumnEncoder {
     /** dictionary entries the chunk's dictionary-encoded pages refer to; 0 before the first such page */
     private int usedEntries;
     private boolean firstPage;
-    private byte[] dictionaryPage;
-    private Future<byte[]> compressedDictionaryPage;
+    private final DictionaryFrames dictionaryFrames;
+    /** the dictionary page of the ended chunk, uncompressed (its size is what the page store needs) and compressed */
+    private BytesInput dictionaryPage;
+    private List<Future<byte[]>> compressedDictionaryPage;
 
     /** {@code pageStoreCompressor} is the compressor of the page store the chunks are written to. */
     ColumnEncoder(ColumnDescriptor column, ParquetProperties properties, PageCompression compression, ZstdPageCompressor pageStoreCompressor) {
         this.column = column;
         this.compression = compression;
+        this.dictionaryFrames = new DictionaryFrames(compression);
         this.pageStoreCompressor = pageStoreCompressor;
         this.type = column.getPrimitiveType().getPrimitiveTypeName();
         this.properties = properties;
@@ -207,8 +211,9 @@ final class ColumnEncoder {
     void endChunk() {
         endPage();
         if (usedEntries > 0) {
-            dictionaryPage = dictionary.page(usedEntries);
-            compressedDictionaryPage = compression.submit(dictionaryPage);
+            int length = dictionary.pageLength(usedEntries);
+            dictionaryPage = BytesInput.from(dictionary.pageArray(), 0, length);
+            compressedDictionaryPage = dictionaryFrames.finish(dictionary.pageArray(), length);
         }
     }
 
@@ -218,11 +223,12 @@ final class ColumnEncoder {
             write(pending.poll());
         }
         if (dictionaryPage != null) {
-            pageStoreCompressor.useNext(BytesInput.from(PageCompression.await(compressedDictionaryPage)));
-            pages.writeDictionaryPage(new DictionaryPage(BytesInput.from(dictionaryPage), usedEntries, Encoding.PLAIN_DICTIONARY));
+            pageStoreCompressor.useNext(BytesInput.from(DictionaryFrames.await(compressedDictionaryPage)));
+            pages.writeDictionaryPage(new DictionaryPage(dictionaryPage, usedEntries, Encoding.PLAIN_DICTIONARY));
             dictionaryPage = null;
             compressedDictionaryPage = null;
         }
+        dictionaryFrames.clear(); // before the dictionary is cleared for the next chunk
         if (bloomFilter != null) {
             bloomFilters.getBloomFilterWriter(column).writeBloomFilter(bloomFilter);
         }
@@ -245,6 +251,8 @@ final class ColumnEncoder {
         plainBytes += 4L + dictionary.length(id);
         if (dictionary.pageBytes() > properties.getDictionaryPageSizeThreshold()) {
             fallBack();
+        } else {
+            dictionaryFrames.grew(dictionary.pageArray(), (int) dictionary.pageBytes());
         }
     }
 

@@ -30,10 +30,15 @@ final class PageCompression implements AutoCloseable {
 
     /** Starts compressing {@code page}, which must not change afterwards; waits while {@link #IN_FLIGHT} pages wait. */
     Future<byte[]> submit(byte[] page) {
+        return submit(page, 0, page.length);
+    }
+
+    /** As {@link #submit(byte[])}, for {@code length} bytes of {@code array} from {@code offset}. */
+    Future<byte[]> submit(byte[] array, int offset, int length) {
         slots.acquireUninterruptibly();
         return thread.submit(() -> {
             try {
-                return zstd.compress(page);
+                return zstd.compress(array, offset, length);
             } finally {
                 slots.release();
             }

@@ -44,22 +44,22 @@ final class ZstdPageCompressor implements BytesInputCompressor {
         }
         input.reset();
         page.writeAllTo(input);
-        int length = compress(input.bytes(), input.size()); // may replace output
+        int length = compressIntoOutput(input.bytes(), 0, input.size()); // may replace output
         return BytesInput.from(output, 0, length);
     }
 
-    /** {@code page} compressed, in an array of its own. */
-    byte[] compress(byte[] page) {
-        int length = compress(page, page.length); // may replace output
-        return Arrays.copyOf(output, length);
+    /** {@code length} bytes of {@code array} from {@code offset}, compressed into an array of their own. */
+    byte[] compress(byte[] array, int offset, int length) {
+        int compressed = compressIntoOutput(array, offset, length); // may replace output
+        return Arrays.copyOf(output, compressed);
     }
 
-    private int compress(byte[] page, int length) {
+    private int compressIntoOutput(byte[] array, int offset, int length) {
         int bound = Math.toIntExact(Zstd.compressBound(length));
         if (output.length < bound) {
             output = new byte[bound];
         }
-        return context.compressByteArray(output, 0, output.length, page, 0, length);
+        return context.compressByteArray(output, 0, output.length, array, offset, length);
     }
 
     @Override

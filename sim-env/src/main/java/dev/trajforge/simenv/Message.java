@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * One conversation message. Assistant messages may carry {@code toolCalls} (content may then be null);
  * tool messages carry the {@code toolCallId} and {@code name} of the call they answer and whether the
- * tool rejected it.
+ * tool rejected it. A system message's content is interned: it is the same prompt in every episode of a
+ * domain, so messages read back from a journal share one copy, and the exporter sees it is the same
+ * string without reading it.
  */
 public record Message(Role role, String content, String reasoning, List<ToolCall> toolCalls,
                       String toolCallId, String name, boolean error) {
@@ -24,6 +26,9 @@ public record Message(Role role, String content, String reasoning, List<ToolCall
         }
         if (role != Role.ASSISTANT && content == null) {
             throw new IllegalArgumentException(role.wireName() + " message needs content");
+        }
+        if (role == Role.SYSTEM) {
+            content = content.intern();
         }
     }
 

@@ -20,7 +20,7 @@ public record Trajectory(String id, String domain, String taskId, String persona
         Objects.requireNonNull(termination, "termination");
         Objects.requireNonNull(lineage, "lineage");
         messages = List.copyOf(messages);
-        toolsJson = toolsJson == null ? "[]" : toolsJson;
+        toolsJson = toolsJson == null ? "[]" : toolsJson.intern(); // the same few KB for every episode of a domain: one copy
         persona = persona == null ? "" : persona;
         usage = usage == null ? Usage.NONE : usage;
         faults = faults == null ? List.of() : List.copyOf(faults);
