@@ -1,10 +1,8 @@
 package dev.trajforge.exporter;
 
-import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.bloomfilter.AdaptiveBlockSplitBloomFilter;
@@ -15,20 +13,17 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.Future;
 
 /**
  * One leaf column of a shard, encoded into format v1 data pages: repetition and definition levels
  * RLE/bit-packed, strings dictionary-encoded until the dictionary passes the dictionary page size (then
  * plain, as parquet-java falls back, also when the first page shows the dictionary does not pay),
  * numbers and booleans plain. Levels are kept as ints and encoded once per page, instead of going
- * through parquet-java's column writer, values writers and encoders value by value. A finished page is
- * compressed by the shard's {@link PageCompression} thread, then handed, in page order, to
- * parquet-java's page writer, which checksums it and builds the page and column indexes from the
- * pages' statistics (parquet-java's, off for the free-text columns).
+ * through parquet-java's column writer, values writers and encoders value by value. Finished pages go
+ * to parquet-java's page store through {@link ChunkPages} (compressed on the shard's compression
+ * thread), which checksums them and builds the page and column indexes from the pages' statistics
+ * (parquet-java's, off for the free-text columns).
  *
  * <p>Page, row group and shard boundaries are decided on sizes before compression, so they do not
  * depend on how far the compression thread has come: the same rows give the same bytes.
@@ -44,6 +39,7 @@ final class ColumnEncoder {
     private final ParquetProperties properties;
     private final int repWidth;
     private final int defWidth;
+    private final boolean storesLevels;
 
     // the page being filled
     private int[] rep = new int[1024];
@@ -62,12 +58,7 @@ final class ColumnEncoder {
     private final ByteSink levelBytes = new ByteSink(1024);
 
     // the column chunk being written
-    private final PageCompression compression;
-    private final ZstdPageCompressor pageStoreCompressor;
-    private final ArrayDeque<PendingPage> pending = new ArrayDeque<>();
-    /** the chunk's pages so far, before compression */
-    private long chunkBytes;
-    private PageWriter pages;
+    private final ChunkPages chunk;
     private BloomFilterWriteStore bloomFilters;
     private BloomFilter bloomFilter;
     private final BinaryDictionary dictionary = new BinaryDictionary();
@@ -75,17 +66,11 @@ final class ColumnEncoder {
     /** dictionary entries the chunk's dictionary-encoded pages refer to; 0 before the first such page */
     private int usedEntries;
     private boolean firstPage;
-    private final DictionaryFrames dictionaryFrames;
-    /** the dictionary page of the ended chunk, uncompressed (its size is what the page store needs) and compressed */
-    private BytesInput dictionaryPage;
-    private List<Future<byte[]>> compressedDictionaryPage;
 
     /** {@code pageStoreCompressor} is the compressor of the page store the chunks are written to. */
     ColumnEncoder(ColumnDescriptor column, ParquetProperties properties, PageCompression compression, ZstdPageCompressor pageStoreCompressor) {
         this.column = column;
-        this.compression = compression;
-        this.dictionaryFrames = new DictionaryFrames(compression);
-        this.pageStoreCompressor = pageStoreCompressor;
+        this.chunk = new ChunkPages(compression, pageStoreCompressor);
         this.type = column.getPrimitiveType().getPrimitiveTypeName();
         this.properties = properties;
         this.statistics = properties.getStatisticsEnabled(column);
@@ -96,6 +81,7 @@ final class ColumnEncoder {
         }
         this.repWidth = RleHybrid.bitWidth(column.getMaxRepetitionLevel());
         this.defWidth = RleHybrid.bitWidth(column.getMaxDefinitionLevel());
+        this.storesLevels = repWidth > 0 || defWidth > 0;
     }
 
     ColumnDescriptor column() {
@@ -104,7 +90,7 @@ final class ColumnEncoder {
 
     /** Starts the column's chunk of a new row group. */
     void startChunk(PageWriter pageWriter, BloomFilterWriteStore bloomFilterStore) {
-        this.pages = pageWriter;
+        chunk.start(pageWriter);
         this.bloomFilters = bloomFilterStore;
         this.bloomFilter = bloomFilterEnabled
                 ? new AdaptiveBlockSplitBloomFilter(properties.getMaxBloomFilterBytes(), properties.getBloomFilterCandidatesCount(column),
@@ -114,7 +100,6 @@ final class ColumnEncoder {
         dictionaryMode = dictionaryEnabled;
         usedEntries = 0;
         firstPage = true;
-        chunkBytes = 0;
         startPage();
     }
 
@@ -197,10 +182,8 @@ final class ColumnEncoder {
             endPage();
             open = 0;
         }
-        while (!pending.isEmpty() && pending.peek().compressed().isDone()) {
-            write(pending.poll());
-        }
-        return chunkBytes + open + (dictionaryMode || usedEntries > 0 ? dictionary.pageBytes() : 0);
+        chunk.handOverCompressed();
+        return chunk.bytes() + open + (dictionaryMode || usedEntries > 0 ? dictionary.pageBytes() : 0);
     }
 
     /**
@@ -211,36 +194,27 @@ final class ColumnEncoder {
     void endChunk() {
         endPage();
         if (usedEntries > 0) {
-            int length = dictionary.pageLength(usedEntries);
-            dictionaryPage = BytesInput.from(dictionary.pageArray(), 0, length);
-            compressedDictionaryPage = dictionaryFrames.finish(dictionary.pageArray(), length);
+            chunk.endDictionary(dictionary.pageArray(), dictionary.pageLength(usedEntries), usedEntries);
         }
     }
 
     /** Writes the chunk's pages, dictionary page and bloom filter to the page store, which then writes them out. */
     void writeChunk() throws IOException {
-        while (!pending.isEmpty()) {
-            write(pending.poll());
-        }
-        if (dictionaryPage != null) {
-            pageStoreCompressor.useNext(BytesInput.from(DictionaryFrames.await(compressedDictionaryPage)));
-            pages.writeDictionaryPage(new DictionaryPage(dictionaryPage, usedEntries, Encoding.PLAIN_DICTIONARY));
-            dictionaryPage = null;
-            compressedDictionaryPage = null;
-        }
-        dictionaryFrames.clear(); // before the dictionary is cleared for the next chunk
+        chunk.handOverAll();
         if (bloomFilter != null) {
             bloomFilters.getBloomFilterWriter(column).writeBloomFilter(bloomFilter);
         }
     }
 
     private void level(int r, int d) {
-        if (levels == rep.length) {
-            rep = Arrays.copyOf(rep, 2 * levels);
-            def = Arrays.copyOf(def, 2 * levels);
+        if (storesLevels) { // a required top-level column writes no levels: only count them
+            if (levels == rep.length) {
+                rep = Arrays.copyOf(rep, 2 * levels);
+                def = Arrays.copyOf(def, 2 * levels);
+            }
+            rep[levels] = r;
+            def[levels] = d;
         }
-        rep[levels] = r;
-        def[levels] = d;
         levels++;
         if (r == 0) pageRows++;
     }
@@ -252,7 +226,7 @@ final class ColumnEncoder {
         if (dictionary.pageBytes() > properties.getDictionaryPageSizeThreshold()) {
             fallBack();
         } else {
-            dictionaryFrames.grew(dictionary.pageArray(), (int) dictionary.pageBytes());
+            chunk.dictionaryGrew(dictionary.pageArray(), (int) dictionary.pageBytes());
         }
     }
 
@@ -290,15 +264,9 @@ final class ColumnEncoder {
             if (booleans % BOOLEANS_PER_BYTE != 0) plain.writeByte(booleanBits);
         }
         byte[] bytes = encoding == Encoding.PLAIN ? page.toByteArray(plain) : page.toByteArray(null);
-        pending.add(new PendingPage(bytes, compression.submit(bytes), levels, pageRows, pageStatistics, encoding));
-        chunkBytes += bytes.length;
+        chunk.add(bytes, levels, pageRows, pageStatistics, encoding);
         firstPage = false;
         startPage();
-    }
-
-    private void write(PendingPage p) throws IOException {
-        pageStoreCompressor.useNext(BytesInput.from(PageCompression.await(p.compressed())));
-        pages.writePage(BytesInput.from(p.page()), p.values(), p.rows(), p.statistics(), Encoding.RLE, Encoding.RLE, p.encoding());
     }
 
     /** A v1 level section: the 4-byte length of the RLE/bit-packed levels, then the levels. */
@@ -307,10 +275,6 @@ final class ColumnEncoder {
         RleHybrid.encode(values, levels, width, levelBytes);
         page.writeIntLE(levelBytes.size());
         page.write(levelBytes);
-    }
-
-    /** A page handed to the compression thread, waiting to go to the page store. */
-    private record PendingPage(byte[] page, Future<byte[]> compressed, int values, int rows, Statistics<?> statistics, Encoding encoding) {
     }
 
     private void startPage() {

@@ -16,6 +16,9 @@ final class SplitAssigner {
     static final String REJECTED = "rejected";
 
     private final double validationFraction;
+    /** the last task asked about and its split: a task's trials usually come one after another */
+    private String lastTask;
+    private String lastSplit;
 
     SplitAssigner(double validationFraction) {
         if (!(validationFraction >= 0.0 && validationFraction <= 1.0)) {
@@ -25,7 +28,11 @@ final class SplitAssigner {
     }
 
     String splitOf(String taskId) {
-        return position(taskId) < validationFraction ? VALIDATION : TRAIN;
+        if (!taskId.equals(lastTask)) {
+            lastSplit = position(taskId) < validationFraction ? VALIDATION : TRAIN;
+            lastTask = taskId;
+        }
+        return lastSplit;
     }
 
     /** The task's place in [0,1): the first 53 bits of SHA-256(taskId). */

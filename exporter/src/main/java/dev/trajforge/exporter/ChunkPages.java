@@ -1,0 +1,97 @@
+package dev.trajforge.exporter;
+
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageWriter;
+import org.apache.parquet.column.statistics.Statistics;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Future;
+
+/**
+ * The finished pages of one column chunk on their way to parquet-java's page store: each compressed by
+ * the shard's {@link PageCompression} thread, then handed to the page writer in page order (which
+ * checksums it and indexes it); the dictionary page compressed while it grows ({@link DictionaryFrames})
+ * and handed over last.
+ */
+final class ChunkPages {
+    private final PageCompression compression;
+    /** the page store's compressor, which returns what it is told the next page compresses to */
+    private final ZstdPageCompressor pageStoreCompressor;
+    private final DictionaryFrames dictionaryFrames;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private PageWriter pages;
+    /** the chunk's data pages so far, before compression */
+    private long bytes;
+    /** the dictionary page of the ended chunk: uncompressed (the page store takes its size), and its compressed frames */
+    private BytesInput dictionaryPage;
+    private int dictionaryEntries;
+    private List<Future<byte[]>> compressedDictionaryPage;
+
+    ChunkPages(PageCompression compression, ZstdPageCompressor pageStoreCompressor) {
+        this.compression = compression;
+        this.pageStoreCompressor = pageStoreCompressor;
+        this.dictionaryFrames = new DictionaryFrames(compression);
+    }
+
+    void start(PageWriter pageWriter) {
+        pages = pageWriter;
+        bytes = 0;
+    }
+
+    /** The chunk's data pages so far, before compression. */
+    long bytes() {
+        return bytes;
+    }
+
+    /** Starts compressing a data page; {@code page} must not change afterwards. */
+    void add(byte[] page, int values, int rows, Statistics<?> statistics, Encoding encoding) {
+        pending.add(new Pending(page, compression.submit(page), values, rows, statistics, encoding));
+        bytes += page.length;
+    }
+
+    /** Hands the pages compressed by now, in order, to the page store. */
+    void handOverCompressed() throws IOException {
+        while (!pending.isEmpty() && pending.peek().compressed().isDone()) {
+            write(pending.poll());
+        }
+    }
+
+    /** The dictionary page grew to {@code page[0, length)}: starts compressing its full frames. */
+    void dictionaryGrew(byte[] page, int length) {
+        dictionaryFrames.grew(page, length);
+    }
+
+    /** The chunk's dictionary page is {@code page[0, length)} with {@code entries} entries: starts compressing the rest of it. */
+    void endDictionary(byte[] page, int length, int entries) {
+        dictionaryPage = BytesInput.from(page, 0, length);
+        dictionaryEntries = entries;
+        compressedDictionaryPage = dictionaryFrames.finish(page, length);
+    }
+
+    /** Hands every page, then the dictionary page if any, to the page store; the dictionary may be cleared afterwards. */
+    void handOverAll() throws IOException {
+        while (!pending.isEmpty()) {
+            write(pending.poll());
+        }
+        if (dictionaryPage != null) {
+            pageStoreCompressor.useNext(BytesInput.from(DictionaryFrames.await(compressedDictionaryPage)));
+            pages.writeDictionaryPage(new DictionaryPage(dictionaryPage, dictionaryEntries, Encoding.PLAIN_DICTIONARY));
+            dictionaryPage = null;
+            compressedDictionaryPage = null;
+        }
+        dictionaryFrames.clear();
+    }
+
+    private void write(Pending p) throws IOException {
+        pageStoreCompressor.useNext(BytesInput.from(PageCompression.await(p.compressed())));
+        pages.writePage(BytesInput.from(p.page()), p.values(), p.rows(), p.statistics(), Encoding.RLE, Encoding.RLE, p.encoding());
+    }
+
+    /** A page handed to the compression thread, waiting to go to the page store. */
+    private record Pending(byte[] page, Future<byte[]> compressed, int values, int rows, Statistics<?> statistics, Encoding encoding) {
+    }
+}
