@@ -198,6 +198,11 @@ final class ColumnEncoder {
         }
     }
 
+    /** The bytes of the chunk's dictionary page while the chunk is dictionary-encoded; 0 otherwise. */
+    long dictionaryBytes() {
+        return dictionaryMode ? dictionary.pageBytes() : 0;
+    }
+
     /** Writes the chunk's pages, dictionary page and bloom filter to the page store, which then writes them out. */
     void writeChunk() throws IOException {
         chunk.handOverAll();

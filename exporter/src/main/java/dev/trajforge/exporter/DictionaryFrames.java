@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
  * fixed offsets, so the bytes do not depend on timing.
  */
 final class DictionaryFrames {
-    static final int FRAME = 4 << 20;
+    static final int FRAME = 1 << 20;
 
     private final PageCompression compression;
     private final List<Future<byte[]>> frames = new ArrayList<>();

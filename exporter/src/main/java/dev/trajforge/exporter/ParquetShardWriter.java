@@ -36,6 +36,13 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
      * shows the dictionary does not pay still falls back to plain right away.
      */
     static final int DICTIONARY_PAGE_BYTES = 16 << 20;
+    /**
+     * A row group ends once one of its dictionaries holds this much, rather than let a dictionary that
+     * pays grow to {@link #DICTIONARY_PAGE_BYTES} and fall back: the next row group starts a dictionary
+     * of its own, and the memory a dictionary holds (its page and the strings it was built from) stays
+     * bounded by this, however many rows a split has.
+     */
+    static final int ROW_GROUP_DICTIONARY_BYTES = 4 << 20;
     /** The {@code writer.model.name} footer entry. */
     private static final String OBJECT_MODEL = "trajforge";
     /**
@@ -124,12 +131,14 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
         try {
             rows.write(row);
             long buffered = 0;
+            boolean dictionaryFull = false;
             for (ColumnEncoder column : columns) {
                 buffered += column.endRecord();
+                dictionaryFull |= column.dictionaryBytes() >= ROW_GROUP_DICTIONARY_BYTES;
             }
             bufferedBytes = buffered;
             rowsInGroup++;
-            if (bufferedBytes + bufferedBytes / rowsInGroup >= nextRowGroupBytes) { // the next row would not fit
+            if (dictionaryFull || bufferedBytes + bufferedBytes / rowsInGroup >= nextRowGroupBytes) { // the next row would not fit
                 flushRowGroup();
                 startRowGroup();
             }

@@ -103,15 +103,38 @@ class ColumnEncoderTest {
     }
 
     @Test
-    void should_read_back_every_value_when_the_dictionary_overflows_mid_chunk() throws IOException {
-        Path file = write("overflow.parquet", 20_003, 64L << 20);
+    void should_start_a_new_row_group_when_a_dictionary_fills_and_read_back_every_value() throws IOException {
+        Path file = write("full.parquet", 20_003, 64L << 20);
 
         assertEquals(20_003, readAndCompare(file));
-        ColumnChunkMetaData text = columns(file).getFirst().get("text");
+        List<Map<String, ColumnChunkMetaData>> groups = columns(file);
+        assertTrue(groups.size() > 4, "row groups: " + groups.size()); // about 19 MB of distinct text, 4 MiB per dictionary
+        for (Map<String, ColumnChunkMetaData> group : groups) {
+            assertEquals(Set.of(Encoding.PLAIN_DICTIONARY, Encoding.RLE), group.get("text").getEncodings());
+            assertFalse(group.get("unique").getEncodings().contains(Encoding.PLAIN_DICTIONARY), "a dictionary of unique values does not pay");
+            assertTrue(group.get("label").getEncodings().contains(Encoding.PLAIN_DICTIONARY));
+        }
+    }
+
+    @Test
+    void should_fall_back_to_plain_mid_chunk_when_one_row_overflows_the_dictionary() throws IOException {
+        Path path = new Path(dir.resolve("overflow.parquet").toUri());
+        Configuration conf = new Configuration();
+        NioLocalFileSystem.install(conf);
+        ParquetShardWriter<Row> writer = ParquetShardWriter.open(HadoopOutputFile.fromPath(path, conf), 64L << 20, new Rows(), Map.of(), "unique");
+        for (int i = 0; i < 800; i++) { // more than a page (1 MiB), dictionary-encoded
+            writer.write(Row.number(i));
+        }
+        Row huge = Row.number(800);
+        writer.write(new Row("y".repeat(17 << 20), huge.label(), huge.unique(), huge.small(), huge.big(), huge.score(), huge.flag(), huge.tags()));
+        writer.write(Row.number(801));
+        writer.close();
+
+        ColumnChunkMetaData text = columns(path).getFirst().get("text");
         assertTrue(text.getEncodings().containsAll(Set.of(Encoding.PLAIN_DICTIONARY, Encoding.PLAIN)), text.getEncodings().toString());
-        ColumnChunkMetaData unique = columns(file).getFirst().get("unique");
-        assertFalse(unique.getEncodings().contains(Encoding.PLAIN_DICTIONARY), "a dictionary of unique values does not pay: " + unique.getEncodings());
-        assertTrue(columns(file).getFirst().get("label").getEncodings().contains(Encoding.PLAIN_DICTIONARY));
+        assertEquals(List.of("802 " + (17 << 20) + " " + Row.number(801).text().length()), DuckDb.strings("SELECT count(*) || ' ' || max(length(text)) "
+                + "|| ' ' || (SELECT length(text) FROM read_parquet('" + path.toUri().getPath() + "') WHERE \"unique\" = '" + Row.number(801).unique()
+                + "') FROM read_parquet('" + path.toUri().getPath() + "')"));
     }
 
     @Test
