@@ -178,7 +178,10 @@ final class ColumnEncoder {
      */
     long endRecord() throws IOException {
         long open = (long) levels * (repWidth + defWidth) / 8 + plainBytes;
-        if (open >= properties.getPageSizeThreshold() || pageRows >= properties.getPageRowCountLimit()) {
+        // the open page's buffers (levels and ids as ints) count too: a column of nulls in nested lists
+        // holds no values but a level pair for each, and would otherwise hold 20,000 rows' worth
+        long buffers = (storesLevels ? 8L * levels : 0) + 4L * idCount;
+        if (Math.max(open, buffers) >= properties.getPageSizeThreshold() || pageRows >= properties.getPageRowCountLimit()) {
             endPage();
             open = 0;
         }
