@@ -6,11 +6,13 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.bloomfilter.AdaptiveBlockSplitBloomFilter;
+import org.apache.parquet.column.values.bloomfilter.BlockSplitBloomFilter;
 import org.apache.parquet.column.values.bloomfilter.BloomFilter;
 import org.apache.parquet.column.values.bloomfilter.BloomFilterWriteStore;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -210,7 +212,12 @@ final class ColumnEncoder {
     void writeChunk() throws IOException {
         chunk.handOverAll();
         if (bloomFilter != null) {
-            bloomFilters.getBloomFilterWriter(column).writeBloomFilter(bloomFilter);
+            // the file writer keeps every row group's filter until the footer: hand it the chosen candidate
+            // alone, not the adaptive filter with all its candidates (2 MiB per row group)
+            ByteArrayOutputStream chosen = new ByteArrayOutputStream();
+            bloomFilter.writeTo(chosen);
+            bloomFilters.getBloomFilterWriter(column).writeBloomFilter(new BlockSplitBloomFilter(chosen.toByteArray()));
+            bloomFilter = null;
         }
     }
 
