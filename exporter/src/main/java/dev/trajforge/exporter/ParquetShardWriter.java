@@ -42,7 +42,7 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
      * of its own, and the memory a dictionary holds (its page and the strings it was built from) stays
      * bounded by this, however many rows a split has.
      */
-    static final int ROW_GROUP_DICTIONARY_BYTES = 4 << 20;
+    static final int ROW_GROUP_DICTIONARY_BYTES = 1 << 20;
     /** The {@code writer.model.name} footer entry. */
     private static final String OBJECT_MODEL = "trajforge";
     /**
