@@ -1,7 +1,5 @@
 package dev.trajforge.exporter;
 
-import org.apache.parquet.bytes.BytesInput;
-
 import java.util.Arrays;
 
 /** A growable byte array written little-endian, as Parquet's plain encoding lays values out; reused page after page. */
@@ -93,11 +91,6 @@ final class ByteSink {
         byte[] joined = Arrays.copyOf(bytes, size + tail.size);
         System.arraycopy(tail.bytes, 0, joined, size, tail.size);
         return joined;
-    }
-
-    /** A view of the bytes written so far, valid until the next write or reset. */
-    BytesInput view() {
-        return BytesInput.from(bytes, 0, size);
     }
 
     private void ensure(int more) {
