@@ -30,10 +30,10 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
     /** Bloom filter candidates from 1 MiB down to 8 KiB; the smallest one that fits the row group's ids is written. */
     private static final int BLOOM_FILTER_CANDIDATES = 8;
     /**
-     * Dictionary pages up to 16 MiB instead of parquet-java's 1 MiB: agent trajectories repeat long strings
-     * (the system prompt of a domain in every row, the same tool results again and again), so a message
-     * content column is mostly repeats that a small dictionary overflows on. A column whose first page
-     * shows the dictionary does not pay still falls back to plain right away.
+     * The hard limit of a dictionary page, reached only when one row brings more new strings than this:
+     * the column then falls back to plain mid-chunk, as parquet-java does at its 1 MiB. In the normal case
+     * a row group ends first ({@link #ROW_GROUP_DICTIONARY_BYTES}). A column whose first page shows the
+     * dictionary does not pay falls back to plain right away.
      */
     static final int DICTIONARY_PAGE_BYTES = 16 << 20;
     /**
