@@ -88,6 +88,15 @@ final class BinaryDictionary {
         return starts[count] - 4;
     }
 
+    /**
+     * Lets go of the strings the entries were found by, once no more values are looked up (the column
+     * fell back to plain); the page stays, for the pages that refer to it.
+     */
+    void stopLookups() {
+        Arrays.fill(strings, 0, size, null);
+        Arrays.fill(recent, null);
+    }
+
     void clear() {
         page.reset();
         Arrays.fill(strings, 0, size, null);

@@ -8,33 +8,29 @@ import org.apache.parquet.column.statistics.Statistics;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.concurrent.Future;
 
 /**
  * The finished pages of one column chunk on their way to parquet-java's page store: each compressed by
  * the shard's {@link PageCompression} thread, then handed to the page writer in page order (which
- * checksums it and indexes it); the dictionary page compressed while it grows ({@link DictionaryFrames})
- * and handed over last.
+ * checksums it and indexes it); the dictionary page, compressed when the chunk ends, handed over last.
  */
 final class ChunkPages {
     private final PageCompression compression;
     /** the page store's compressor, which returns what it is told the next page compresses to */
     private final ZstdPageCompressor pageStoreCompressor;
-    private final DictionaryFrames dictionaryFrames;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private PageWriter pages;
     /** the chunk's data pages so far, before compression */
     private long bytes;
-    /** the dictionary page of the ended chunk: uncompressed (the page store takes its size), and its compressed frames */
+    /** the dictionary page of the ended chunk: uncompressed (the page store takes its size), and compressed */
     private BytesInput dictionaryPage;
     private int dictionaryEntries;
-    private List<Future<byte[]>> compressedDictionaryPage;
+    private Future<byte[]> compressedDictionaryPage;
 
     ChunkPages(PageCompression compression, ZstdPageCompressor pageStoreCompressor) {
         this.compression = compression;
         this.pageStoreCompressor = pageStoreCompressor;
-        this.dictionaryFrames = new DictionaryFrames(compression);
     }
 
     void start(PageWriter pageWriter) {
@@ -60,16 +56,14 @@ final class ChunkPages {
         }
     }
 
-    /** The dictionary page grew to {@code page[0, length)}: starts compressing its full frames. */
-    void dictionaryGrew(byte[] page, int length) {
-        dictionaryFrames.grew(page, length);
-    }
-
-    /** The chunk's dictionary page is {@code page[0, length)} with {@code entries} entries: starts compressing the rest of it. */
+    /**
+     * The chunk's dictionary page is {@code page[0, length)} with {@code entries} entries: starts
+     * compressing it; the bytes must not change until {@link #handOverAll}.
+     */
     void endDictionary(byte[] page, int length, int entries) {
         dictionaryPage = BytesInput.from(page, 0, length);
         dictionaryEntries = entries;
-        compressedDictionaryPage = dictionaryFrames.finish(page, length);
+        compressedDictionaryPage = compression.submit(page, 0, length);
     }
 
     /** Hands every page, then the dictionary page if any, to the page store; the dictionary may be cleared afterwards. */
@@ -78,12 +72,11 @@ final class ChunkPages {
             write(pending.poll());
         }
         if (dictionaryPage != null) {
-            pageStoreCompressor.useNext(BytesInput.from(DictionaryFrames.await(compressedDictionaryPage)));
+            pageStoreCompressor.useNext(BytesInput.from(PageCompression.await(compressedDictionaryPage)));
             pages.writeDictionaryPage(new DictionaryPage(dictionaryPage, dictionaryEntries, Encoding.PLAIN_DICTIONARY));
             dictionaryPage = null;
             compressedDictionaryPage = null;
         }
-        dictionaryFrames.clear();
     }
 
     private void write(Pending p) throws IOException {

@@ -5,14 +5,10 @@ import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.column.values.bloomfilter.AdaptiveBlockSplitBloomFilter;
-import org.apache.parquet.column.values.bloomfilter.BlockSplitBloomFilter;
-import org.apache.parquet.column.values.bloomfilter.BloomFilter;
 import org.apache.parquet.column.values.bloomfilter.BloomFilterWriteStore;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -21,7 +17,7 @@ import java.util.Arrays;
  * One leaf column of a shard, encoded into format v1 data pages: repetition and definition levels
  * RLE/bit-packed, strings dictionary-encoded until the dictionary passes the dictionary page size (then
  * plain, as parquet-java falls back, also when the first page shows the dictionary does not pay),
- * numbers and booleans plain. Levels are kept as ints and encoded once per page, instead of going
+ * numbers and booleans plain. Levels are kept as bytes and encoded once per page, instead of going
  * through parquet-java's column writer, values writers and encoders value by value. Finished pages go
  * to parquet-java's page store through {@link ChunkPages} (compressed on the shard's compression
  * thread), which checksums them and builds the page and column indexes from the pages' statistics
@@ -32,20 +28,26 @@ import java.util.Arrays;
  */
 final class ColumnEncoder {
     private static final int BOOLEANS_PER_BYTE = 8;
+    /**
+     * A page ends once it holds this many levels (values and nulls), whatever its values take: a column
+     * of nulls in nested lists holds no values but a level pair for each, and would otherwise buffer
+     * 20,000 rows' worth of them.
+     */
+    static final int MAX_PAGE_LEVELS = 1 << 16;
 
     private final ColumnDescriptor column;
     private final PrimitiveTypeName type;
     private final boolean statistics;
     private final boolean dictionaryEnabled;
-    private final boolean bloomFilterEnabled;
     private final ParquetProperties properties;
     private final int repWidth;
     private final int defWidth;
     private final boolean storesLevels;
+    private final LevelPacker levelPacker;
 
     // the page being filled
-    private int[] rep = new int[1024];
-    private int[] def = new int[1024];
+    private byte[] rep = new byte[1024];
+    private byte[] def = new byte[1024];
     private int levels;
     private int pageRows;
     private int[] ids = new int[1024];
@@ -62,25 +64,36 @@ final class ColumnEncoder {
     // the column chunk being written
     private final ChunkPages chunk;
     private BloomFilterWriteStore bloomFilters;
-    private BloomFilter bloomFilter;
+    /** the chunk's bloom filter; null for a column without one */
+    private final ChunkBloomFilter bloomFilter;
     private final BinaryDictionary dictionary = new BinaryDictionary();
     private boolean dictionaryMode;
     /** dictionary entries the chunk's dictionary-encoded pages refer to; 0 before the first such page */
     private int usedEntries;
     private boolean firstPage;
 
-    /** {@code pageStoreCompressor} is the compressor of the page store the chunks are written to. */
-    ColumnEncoder(ColumnDescriptor column, ParquetProperties properties, PageCompression compression, ZstdPageCompressor pageStoreCompressor) {
+    /**
+     * {@code pageStoreCompressor} is the compressor of the page store the chunks are written to; the
+     * columns of a shard share {@code compression} and {@code levelPacker}.
+     */
+    ColumnEncoder(ColumnDescriptor column, ParquetProperties properties, PageCompression compression, ZstdPageCompressor pageStoreCompressor,
+                  LevelPacker levelPacker) {
+        if (column.getMaxRepetitionLevel() > LevelPacker.MAX_LEVEL || column.getMaxDefinitionLevel() > LevelPacker.MAX_LEVEL) {
+            throw new IllegalArgumentException("levels above " + LevelPacker.MAX_LEVEL + " are not supported: " + column);
+        }
         this.column = column;
+        this.levelPacker = levelPacker;
         this.chunk = new ChunkPages(compression, pageStoreCompressor);
         this.type = column.getPrimitiveType().getPrimitiveTypeName();
         this.properties = properties;
         this.statistics = properties.getStatisticsEnabled(column);
         this.dictionaryEnabled = type == PrimitiveTypeName.BINARY && properties.isDictionaryEnabled(column);
-        this.bloomFilterEnabled = properties.isBloomFilterEnabled(column);
-        if (bloomFilterEnabled && type != PrimitiveTypeName.BINARY) {
+        if (properties.isBloomFilterEnabled(column) && type != PrimitiveTypeName.BINARY) {
             throw new IllegalArgumentException("bloom filters are written for string columns only, not " + column);
         }
+        this.bloomFilter = properties.isBloomFilterEnabled(column)
+                ? new ChunkBloomFilter(properties.getBloomFilterFPP(column).orElse(ParquetProperties.DEFAULT_BLOOM_FILTER_FPP), properties.getMaxBloomFilterBytes())
+                : null;
         this.repWidth = RleHybrid.bitWidth(column.getMaxRepetitionLevel());
         this.defWidth = RleHybrid.bitWidth(column.getMaxDefinitionLevel());
         this.storesLevels = repWidth > 0 || defWidth > 0;
@@ -94,10 +107,7 @@ final class ColumnEncoder {
     void startChunk(PageWriter pageWriter, BloomFilterWriteStore bloomFilterStore) {
         chunk.start(pageWriter);
         this.bloomFilters = bloomFilterStore;
-        this.bloomFilter = bloomFilterEnabled
-                ? new AdaptiveBlockSplitBloomFilter(properties.getMaxBloomFilterBytes(), properties.getBloomFilterCandidatesCount(column),
-                        properties.getBloomFilterFPP(column).orElse(ParquetProperties.DEFAULT_BLOOM_FILTER_FPP), column)
-                : null;
+        if (bloomFilter != null) bloomFilter.clear();
         dictionary.clear();
         dictionaryMode = dictionaryEnabled;
         usedEntries = 0;
@@ -128,11 +138,8 @@ final class ColumnEncoder {
             plain.write(value);
             plainBytes += 4L + value.length;
         }
-        if (statistics || bloomFilter != null) {
-            Binary binary = Binary.fromConstantByteArray(value);
-            if (statistics) pageStatistics.updateStats(binary);
-            if (bloomFilter != null) bloomFilter.insertHash(bloomFilter.hash(binary));
-        }
+        if (statistics) pageStatistics.updateStats(Binary.fromConstantByteArray(value));
+        if (bloomFilter != null) bloomFilter.add(value);
     }
 
     void int32(int value, int r, int d) {
@@ -173,17 +180,15 @@ final class ColumnEncoder {
     }
 
     /**
-     * Called after every row: ends the page once it holds the page size or the page row limit, and
-     * hands the pages compressed by now to the page store. As in parquet-java, values count at their
-     * plain size even while dictionary-encoded, so a page is about as long in rows either way. Returns
-     * the chunk's bytes so far before compression: its pages, the open page and the dictionary.
+     * Called after every row: ends the page once it holds the page size, the page row limit or
+     * {@link #MAX_PAGE_LEVELS}, and hands the pages compressed by now to the page store. As in
+     * parquet-java, values count at their plain size even while dictionary-encoded, so a page is about
+     * as long in rows either way. Returns the chunk's bytes so far before compression: its pages, the
+     * open page and the dictionary.
      */
     long endRecord() throws IOException {
         long open = (long) levels * (repWidth + defWidth) / 8 + plainBytes;
-        // the open page's buffers (levels and ids as ints) count too: a column of nulls in nested lists
-        // holds no values but a level pair for each, and would otherwise hold 20,000 rows' worth
-        long buffers = (storesLevels ? 8L * levels : 0) + 4L * idCount;
-        if (Math.max(open, buffers) >= properties.getPageSizeThreshold() || pageRows >= properties.getPageRowCountLimit()) {
+        if (open >= properties.getPageSizeThreshold() || pageRows >= properties.getPageRowCountLimit() || levels >= MAX_PAGE_LEVELS) {
             endPage();
             open = 0;
         }
@@ -203,21 +208,12 @@ final class ColumnEncoder {
         }
     }
 
-    /** The bytes of the chunk's dictionary page while the chunk is dictionary-encoded; 0 otherwise. */
-    long dictionaryBytes() {
-        return dictionaryMode ? dictionary.pageBytes() : 0;
-    }
-
     /** Writes the chunk's pages, dictionary page and bloom filter to the page store, which then writes them out. */
     void writeChunk() throws IOException {
         chunk.handOverAll();
         if (bloomFilter != null) {
-            // the file writer keeps every row group's filter until the footer: hand it the chosen candidate
-            // alone, not the adaptive filter with all its candidates (2 MiB per row group)
-            ByteArrayOutputStream chosen = new ByteArrayOutputStream();
-            bloomFilter.writeTo(chosen);
-            bloomFilters.getBloomFilterWriter(column).writeBloomFilter(new BlockSplitBloomFilter(chosen.toByteArray()));
-            bloomFilter = null;
+            bloomFilters.getBloomFilterWriter(column).writeBloomFilter(bloomFilter.build()); // kept by the file writer until the footer
+            bloomFilter.clear();
         }
     }
 
@@ -227,8 +223,8 @@ final class ColumnEncoder {
                 rep = Arrays.copyOf(rep, 2 * levels);
                 def = Arrays.copyOf(def, 2 * levels);
             }
-            rep[levels] = r;
-            def[levels] = d;
+            rep[levels] = (byte) r;
+            def[levels] = (byte) d;
         }
         levels++;
         if (r == 0) pageRows++;
@@ -240,8 +236,6 @@ final class ColumnEncoder {
         plainBytes += 4L + dictionary.length(id);
         if (dictionary.pageBytes() > properties.getDictionaryPageSizeThreshold()) {
             fallBack();
-        } else {
-            chunk.dictionaryGrew(dictionary.pageArray(), (int) dictionary.pageBytes());
         }
     }
 
@@ -252,6 +246,11 @@ final class ColumnEncoder {
         }
         idCount = 0;
         dictionaryMode = false;
+        if (usedEntries == 0) {
+            dictionary.clear(); // no page refers to it
+        } else {
+            dictionary.stopLookups();
+        }
     }
 
     private void endPage() {
@@ -285,9 +284,9 @@ final class ColumnEncoder {
     }
 
     /** A v1 level section: the 4-byte length of the RLE/bit-packed levels, then the levels. */
-    private void levelSection(int[] values, int width) {
+    private void levelSection(byte[] values, int width) {
         levelBytes.reset();
-        RleHybrid.encode(values, levels, width, levelBytes);
+        levelPacker.encode(values, levels, width, levelBytes);
         page.writeIntLE(levelBytes.size());
         page.write(levelBytes);
     }

@@ -36,13 +36,14 @@ final class Leaves {
 
     /** Gives every leaf a new encoder and returns them in the schema's column order (see {@link ColumnEncoder}'s constructor). */
     List<ColumnEncoder> open(ParquetProperties properties, PageCompression compression, ZstdPageCompressor pageStoreCompressor) {
+        LevelPacker levelPacker = new LevelPacker();
         if (leaves.size() != schema.getColumns().size()) {
             throw new IllegalStateException("the row writer writes " + leaves.size() + " of the schema's " + schema.getColumns().size() + " columns");
         }
         List<ColumnDescriptor> order = schema.getColumns();
         List<ColumnEncoder> encoders = new ArrayList<>();
         for (Leaf leaf : leaves) {
-            leaf.encoder = new ColumnEncoder(leaf.column, properties, compression, pageStoreCompressor);
+            leaf.encoder = new ColumnEncoder(leaf.column, properties, compression, pageStoreCompressor, levelPacker);
             encoders.add(leaf.encoder);
         }
         encoders.sort(Comparator.comparingInt(e -> order.indexOf(e.column())));

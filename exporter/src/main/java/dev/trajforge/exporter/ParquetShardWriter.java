@@ -19,7 +19,7 @@ import java.util.Set;
  * Writes one Parquet shard: rows shredded ({@link ShreddedRows}) into one {@link ColumnEncoder} per
  * leaf column, row groups of the configured size, format v1 pages of parquet-java's default page and
  * dictionary sizes, each compressed with ZSTD level 3 ({@link ZstdPageCompressor}), page checksums and
- * column indexes, optionally an adaptive bloom filter on one column ({@code id} for trajectories), no
+ * column indexes, optionally a bloom filter on one column ({@code id} for trajectories), no
  * min/max statistics on free-text columns, and the {@code trajforge.*} footer metadata. parquet-java
  * writes the pages, indexes, bloom filters and footer ({@link ColumnChunkPageWriteStore},
  * {@link ParquetFileWriter}); its record API and column writers are not used: they look up every field
@@ -27,22 +27,14 @@ import java.util.Set;
  */
 final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
     static final int ZSTD_LEVEL = 3;
-    /** Bloom filter candidates from 1 MiB down to 8 KiB; the smallest one that fits the row group's ids is written. */
-    private static final int BLOOM_FILTER_CANDIDATES = 8;
     /**
-     * The hard limit of a dictionary page, reached only when one row brings more new strings than this:
-     * the column then falls back to plain mid-chunk, as parquet-java does at its 1 MiB. In the normal case
-     * a row group ends first ({@link #ROW_GROUP_DICTIONARY_BYTES}). A column whose first page shows the
-     * dictionary does not pay falls back to plain right away.
+     * A column chunk's dictionary holds at most this much; a column whose dictionary fills falls back to
+     * plain for the rest of the chunk, as parquet-java and pyarrow do at the same default (1 MiB). The
+     * next row group starts a dictionary of its own. A column whose first page shows the dictionary does
+     * not pay falls back to plain right away. So a dictionary (its page and the strings it was built
+     * from) stays bounded however many rows a split has, and row groups keep their size.
      */
-    static final int DICTIONARY_PAGE_BYTES = 16 << 20;
-    /**
-     * A row group ends once one of its dictionaries holds this much, rather than let a dictionary that
-     * pays grow to {@link #DICTIONARY_PAGE_BYTES} and fall back: the next row group starts a dictionary
-     * of its own, and the memory a dictionary holds (its page and the strings it was built from) stays
-     * bounded by this, however many rows a split has.
-     */
-    static final int ROW_GROUP_DICTIONARY_BYTES = 1 << 20;
+    static final int DICTIONARY_PAGE_BYTES = 1 << 20;
     /** The {@code writer.model.name} footer entry. */
     private static final String OBJECT_MODEL = "trajforge";
     /**
@@ -116,9 +108,7 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
             }
         }
         if (bloomFilterColumn != null) {
-            builder = builder.withBloomFilterEnabled(bloomFilterColumn, true)
-                    .withAdaptiveBloomFilterEnabled(true)
-                    .withBloomFilterCandidatesNumber(bloomFilterColumn, BLOOM_FILTER_CANDIDATES);
+            builder = builder.withBloomFilterEnabled(bloomFilterColumn, true);
         }
         return builder.build();
     }
@@ -131,14 +121,12 @@ final class ParquetShardWriter<T> implements ShardFormat.RowFile<T> {
         try {
             rows.write(row);
             long buffered = 0;
-            boolean dictionaryFull = false;
             for (ColumnEncoder column : columns) {
                 buffered += column.endRecord();
-                dictionaryFull |= column.dictionaryBytes() >= ROW_GROUP_DICTIONARY_BYTES;
             }
             bufferedBytes = buffered;
             rowsInGroup++;
-            if (dictionaryFull || bufferedBytes + bufferedBytes / rowsInGroup >= nextRowGroupBytes) { // the next row would not fit
+            if (bufferedBytes + bufferedBytes / rowsInGroup >= nextRowGroupBytes) { // the next row would not fit
                 flushRowGroup();
                 startRowGroup();
             }

@@ -49,12 +49,13 @@ class FormatsTest {
         // (the reward_checks column, and the fixtures' records carrying their checks), and again without min/max
         // statistics on free-text columns (ParquetShardWriter.FREE_TEXT), again with each page one ZSTD frame
         // compressed in one call (ZstdPageCompressor), and again with pages encoded by ColumnEncoder (numbers
-        // plain, level encodings reported as RLE). parquet-java 1.18.1; a new parquet-java version changes the
-        // created_by footer field and so these hashes.
+        // plain, level encodings reported as RLE), and again with pages of at most 65,536 levels and each row
+        // group's bloom filter sized for its distinct ids (ChunkBloomFilter). parquet-java 1.18.1; a new
+        // parquet-java version changes the created_by footer field and so these hashes.
         Map<String, String> before = Map.of(
-                "rejected-00000-of-00001.parquet", "c0ebddf3c06fcb019c1110ca403c1ba589e6b711023db8a1adbc6a0248d436a8",
-                "train-00000-of-00001.parquet", "de7eb5057c17cbb1af89cd0b09f6593a01147fafb785f222d7561c2931584527",
-                "validation-00000-of-00001.parquet", "7c064d9dbe582a1472b9f84357859340d389035efbced14b4a17f18b6ebdd72b");
+                "rejected-00000-of-00001.parquet", "74ace524dae3c910811587b2f51e5f42d4fbca512efcd0436e35a672b094f1b6",
+                "train-00000-of-00001.parquet", "fe93b5b160a0bec504927415959449fa42c308ab486e068b8e64cdf2269bcdb3",
+                "validation-00000-of-00001.parquet", "58add446f38f905a190aa15f8598b0d05994323771e95d9a6acad18fee2b2649");
         assertEquals(new TreeMap<>(before), shardHashes(implicit));
         assertEquals(new TreeMap<>(before), shardHashes(explicit));
     }
