@@ -1,5 +1,7 @@
 package dev.trajforge.exporter;
 
+import org.apache.parquet.io.api.Binary;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -36,6 +38,8 @@ final class BinaryDictionary {
     private final Object[] recent = new Object[RECENT];
     private final int[] recentIds = new int[RECENT];
     private int nextRecent;
+    /** per entry, the last stamp it was {@link #mark marked} with */
+    private int[] marks = new int[16];
 
     int size() {
         return size;
@@ -48,6 +52,24 @@ final class BinaryDictionary {
     /** The UTF-8 length of entry {@code id}. */
     int length(int id) {
         return starts[id + 1] - 4 - starts[id];
+    }
+
+    /** Where entry {@code id}'s UTF-8 bytes start in {@link #pageArray}. */
+    int start(int id) {
+        return starts[id];
+    }
+
+    /** Entry {@code id}'s bytes, as a {@link Binary} that statistics copy before keeping (the page is reused after {@link #clear}). */
+    Binary entry(int id) {
+        return Binary.fromReusedByteArray(page.array(), starts[id], length(id));
+    }
+
+    /** Marks entry {@code id} with {@code stamp} (not 0); whether it was not marked with it before. */
+    boolean mark(int id, int stamp) {
+        if (id >= marks.length) marks = Arrays.copyOf(marks, Math.max(id + 1, 2 * marks.length));
+        if (marks[id] == stamp) return false;
+        marks[id] = stamp;
+        return true;
     }
 
     /** Appends entry {@code id}'s plain encoding (4-byte length, bytes) to {@code out}. */

@@ -4,6 +4,7 @@ import org.apache.parquet.column.values.bloomfilter.BlockSplitBloomFilter;
 import org.apache.parquet.column.values.bloomfilter.BloomFilter;
 import org.apache.parquet.column.values.bloomfilter.XxHash;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -31,8 +32,17 @@ final class ChunkBloomFilter {
     }
 
     void add(byte[] value) {
+        add(XXH64.hashBytes(value));
+    }
+
+    /** The value {@code array[offset, offset + length)}. */
+    void add(byte[] array, int offset, int length) {
+        add(XXH64.hashByteBuffer(ByteBuffer.wrap(array, offset, length)));
+    }
+
+    private void add(long hash) {
         if (count == hashes.length) hashes = Arrays.copyOf(hashes, 2 * count);
-        hashes[count++] = XXH64.hashBytes(value);
+        hashes[count++] = hash;
     }
 
     /** The filter of the values added since the last {@link #clear}. */

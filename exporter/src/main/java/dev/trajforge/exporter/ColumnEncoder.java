@@ -50,6 +50,8 @@ final class ColumnEncoder {
     private byte[] def = new byte[1024];
     private int levels;
     private int pageRows;
+    /** counts the column's pages from 1, so dictionary entries can be marked as seen on the open page */
+    private int pageOrdinal;
     private int[] ids = new int[1024];
     private int idCount;
     /** what plain encoding of the page's values takes (4-byte length + bytes for strings, a bit per boolean) */
@@ -116,13 +118,14 @@ final class ColumnEncoder {
     }
 
     /**
-     * A string value. A column that keeps no statistics and no bloom filter looks it up in its dictionary
-     * as a string, so a value seen before is not encoded to UTF-8 again; others encode it.
+     * A string value. While the column is dictionary-encoded it is looked up as a string, so a value seen
+     * before is not encoded to UTF-8 again; once plain, it is encoded.
      */
     void string(String value, int r, int d) {
-        if (dictionaryMode && !statistics && bloomFilter == null) {
+        if (dictionaryMode) {
             level(r, d);
-            dictionaryId(dictionary.idOf(value));
+            int known = dictionary.size();
+            dictionaryValue(dictionary.idOf(value), known);
         } else {
             binary(value.getBytes(StandardCharsets.UTF_8), r, d);
         }
@@ -132,14 +135,25 @@ final class ColumnEncoder {
     void binary(byte[] value, int r, int d) {
         level(r, d);
         if (dictionaryMode) {
-            dictionaryId(dictionary.idOf(value));
-        } else {
-            plain.writeIntLE(value.length);
-            plain.write(value);
-            plainBytes += 4L + value.length;
+            int known = dictionary.size();
+            dictionaryValue(dictionary.idOf(value), known);
+            return;
         }
+        plain.writeIntLE(value.length);
+        plain.write(value);
+        plainBytes += 4L + value.length;
         if (statistics) pageStatistics.updateStats(Binary.fromConstantByteArray(value));
         if (bloomFilter != null) bloomFilter.add(value);
+    }
+
+    /**
+     * A value found in the dictionary as entry {@code id} (added to it if {@code id >= known}): the
+     * page's statistics see each entry once, the bloom filter when it is added.
+     */
+    private void dictionaryValue(int id, int known) {
+        if (bloomFilter != null && id >= known) bloomFilter.add(dictionary.pageArray(), dictionary.start(id), dictionary.length(id));
+        if (statistics && dictionary.mark(id, pageOrdinal)) pageStatistics.updateStats(dictionary.entry(id));
+        dictionaryId(id);
     }
 
     void int32(int value, int r, int d) {
@@ -292,6 +306,7 @@ final class ColumnEncoder {
     }
 
     private void startPage() {
+        pageOrdinal++;
         levels = 0;
         pageRows = 0;
         idCount = 0;

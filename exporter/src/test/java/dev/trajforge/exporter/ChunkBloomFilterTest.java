@@ -62,6 +62,19 @@ class ChunkBloomFilterTest {
     }
 
     @Test
+    void should_hash_a_value_in_a_larger_array_as_the_value_alone() {
+        ChunkBloomFilter whole = new ChunkBloomFilter(FPP, 1 << 20);
+        ChunkBloomFilter sliced = new ChunkBloomFilter(FPP, 1 << 20);
+        byte[] page = utf8("..id-1..id-22..");
+        whole.add(utf8("id-1"));
+        whole.add(utf8("id-22"));
+        sliced.add(page, 2, 4);
+        sliced.add(page, 8, 5);
+
+        assertEquals(whole.build(), sliced.build());
+    }
+
+    @Test
     void should_reject_a_false_positive_probability_outside_zero_to_one() {
         assertThrows(IllegalArgumentException.class, () -> new ChunkBloomFilter(0, 1 << 20));
         assertThrows(IllegalArgumentException.class, () -> new ChunkBloomFilter(1, 1 << 20));
