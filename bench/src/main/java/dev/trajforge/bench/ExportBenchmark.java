@@ -49,7 +49,8 @@ import static dev.trajforge.bench.OfflineBenchmark.median;
  * run's export writes them (ZSTD level 3, 64 MiB row groups, bloom filter on {@code id}, rejected
  * episodes kept as their own split, no dedup): open, every {@code write}, and {@code commit} (shards
  * closed, footers re-read and checked, published, manifest, card, {@code _SUCCESS}). {@code warmups}
- * exports first (the JIT compiles the exporter), then the median of {@code runs}.
+ * exports first (the JIT compiles the exporter: with 3, the first runs measured were still 30% slower
+ * than the last), then the median of {@code runs}.
  *
  * <p>pyarrow's side ({@code bench/src/main/python/pyarrow_write.py}, run with {@code python=}): the
  * shards we wrote, read into Arrow tables (not timed), each written again with
@@ -73,7 +74,7 @@ final class ExportBenchmark {
         int tasks = options.integer("tasks", 10_000);
         int trials = options.integer("trials", 2);
         int runs = options.integer("runs", 10);
-        int warmups = options.integer("warmups", 3);
+        int warmups = options.integer("warmups", 10);
         if (runs < 1) throw new IllegalArgumentException("runs must be >= 1, got " + runs);
         if (warmups < 0) throw new IllegalArgumentException("warmups must be >= 0, got " + warmups);
         String python = options.text("python", "");

@@ -147,7 +147,7 @@ final class Report {
                 .append(", collected once with `CollectionRun` (").append(fmt(export.number("collect_seconds"), 1))
                 .append(" s, not timed). **trajforge**: before each export the records are read afresh from the run's journal and the heap ")
                 .append("collected (not timed), as a run's export reads them; then written through `DatasetExport` ")
-                .append("as hf-parquet, as a run exports them: ZSTD level 3, 64 MiB row groups (before compression) that also end when a dictionary reaches 1 MiB, bloom filter ")
+                .append("as hf-parquet, as a run exports them: ZSTD level 3, 64 MiB row groups (before compression), 1 MiB dictionaries (then plain), bloom filter ")
                 .append("on `id`, page checksums and column indexes, accepted and rejected rows in their splits, from `open` through `commit` (shards closed, ")
                 .append("footers re-read and checked, published, manifest and dataset card, `_SUCCESS`); ").append(export.get("warmups"))
                 .append(" warm-ups, then the median of ").append(export.get("runs")).append(" runs. ");

@@ -34,8 +34,7 @@ final class CardStats {
     /** tool name -> calls in accepted episodes */
     private final Map<String, long[]> toolCalls = new HashMap<>();
     /** check name -> {passed, failed} and the summed score, in the order checks first appear */
-    private final Map<String, long[]> checks = new LinkedHashMap<>();
-    private final Map<String, Double> checkScores = new LinkedHashMap<>();
+    private final Map<String, CheckTally> checks = new LinkedHashMap<>();
     private long accepted;
     private long acceptedTurns;
     private long acceptedToolCalls;
@@ -54,8 +53,9 @@ final class CardStats {
             }
         }
         for (RewardCheck check : record.checks()) {
-            checks.computeIfAbsent(check.name(), k -> new long[2])[check.passed() ? 0 : 1]++;
-            checkScores.merge(check.name(), check.score(), Double::sum);
+            CheckTally tally = checks.computeIfAbsent(check.name(), k -> new CheckTally());
+            if (check.passed()) tally.passed++; else tally.failed++;
+            tally.scores += check.score();
         }
         if (kept) {
             accepted++;
@@ -108,8 +108,8 @@ final class CardStats {
             md.append("No checks recorded.\n\n");
         } else {
             md.append("| check | passed | failed | mean score |\n|---|---:|---:|---:|\n");
-            checks.forEach((name, counts) -> md.append("| ").append(cell(name)).append(" | ").append(counts[0]).append(" | ")
-                    .append(counts[1]).append(" | ").append(mean(checkScores.get(name), counts[0] + counts[1])).append(" |\n"));
+            checks.forEach((name, tally) -> md.append("| ").append(cell(name)).append(" | ").append(tally.passed).append(" | ")
+                    .append(tally.failed).append(" | ").append(mean(tally.scores, tally.passed + tally.failed)).append(" |\n"));
             md.append('\n');
         }
         return md.toString();
@@ -129,5 +129,12 @@ final class CardStats {
     /** A table cell: no line breaks, pipes escaped. */
     static String cell(String text) {
         return text.replaceAll("[\\r\\n\\t]+", " ").replace("|", "\\|");
+    }
+
+    /** One reward check's episodes that passed and failed it, and their summed score. */
+    private static final class CheckTally {
+        long passed;
+        long failed;
+        double scores;
     }
 }
