@@ -7,6 +7,7 @@ import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.concurrent.Future;
 
@@ -45,7 +46,7 @@ final class ChunkPages {
 
     /** Starts compressing a data page; {@code page} must not change afterwards. */
     void add(byte[] page, int values, int rows, Statistics<?> statistics, Encoding encoding) {
-        pending.add(new Pending(page, compression.submit(page), values, rows, statistics, encoding));
+        pending.add(new Pending(page.length, compression.submit(page), values, rows, statistics, encoding));
         bytes += page.length;
     }
 
@@ -81,10 +82,19 @@ final class ChunkPages {
 
     private void write(Pending p) throws IOException {
         pageStoreCompressor.useNext(BytesInput.from(PageCompression.await(p.compressed())));
-        pages.writePage(BytesInput.from(p.page()), p.values(), p.rows(), p.statistics(), Encoding.RLE, Encoding.RLE, p.encoding());
+        pages.writePage(uncompressedSize(p.size()), p.values(), p.rows(), p.statistics(), Encoding.RLE, Encoding.RLE, p.encoding());
     }
 
-    /** A page handed to the compression thread, waiting to go to the page store. */
-    private record Pending(byte[] page, Future<byte[]> compressed, int values, int rows, Statistics<?> statistics, Encoding encoding) {
+    /**
+     * What the page store is handed as a data page: it takes the size and passes it to its compressor,
+     * which returns the page compressed before ({@link ZstdPageCompressor#useNext}) without reading it,
+     * so the uncompressed page need not be kept once compressed.
+     */
+    private static BytesInput uncompressedSize(int size) {
+        return BytesInput.from(InputStream.nullInputStream(), size);
+    }
+
+    /** A page of {@code size} bytes handed to the compression thread, waiting to go to the page store. */
+    private record Pending(int size, Future<byte[]> compressed, int values, int rows, Statistics<?> statistics, Encoding encoding) {
     }
 }

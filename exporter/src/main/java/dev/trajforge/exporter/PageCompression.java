@@ -14,7 +14,7 @@ import java.util.concurrent.Semaphore;
  * {@link #IN_FLIGHT} pages wait. The encoders hand the results to the page store in page order.
  */
 final class PageCompression implements AutoCloseable {
-    static final int IN_FLIGHT = 16;
+    static final int IN_FLIGHT = 8;
 
     private final ExecutorService thread;
     private final ZstdPageCompressor zstd = new ZstdPageCompressor(ParquetShardWriter.ZSTD_LEVEL); // used on the thread only
