@@ -1,6 +1,7 @@
 package dev.trajforge.exporter;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
@@ -63,6 +64,18 @@ public final class DatasetExport implements AutoCloseable {
         return new DatasetExport(settings, OutputLayout.create(settings.outputUri(), settings.runId(), settings.overwrite(), own));
     }
 
+    /**
+     * Proves the output of {@code settings} writable (and, without {@code overwrite}, free of a committed
+     * dataset) before a run starts, without creating a staging directory or touching one another process
+     * of the same run may be committing through; leaves nothing behind.
+     */
+    public static void probe(ExportSettings settings, Configuration conf) throws ExportException {
+        Objects.requireNonNull(settings, "settings");
+        Configuration own = new Configuration(conf);
+        NioLocalFileSystem.install(own);
+        OutputLayout.probeOnly(settings.outputUri(), settings.overwrite(), own);
+    }
+
     public void write(ExportRecord record) {
         Objects.requireNonNull(record, "record");
         requireOpen();
@@ -74,6 +87,9 @@ public final class DatasetExport implements AutoCloseable {
         } catch (RuntimeException e) {
             state = State.FAILED;
             throw e;
+        } catch (FSError e) { // Hadoop's local file system reports a failed write (a full disk) as an Error
+            state = State.FAILED;
+            throw ExportException.io("write", layout.staging(), asIOException(e));
         }
         episodes++;
         record.trajectory().lineage().promptSha256().forEach((name, sha) -> prompts.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(sha));
@@ -106,9 +122,9 @@ public final class DatasetExport implements AutoCloseable {
         Objects.requireNonNull(usage, "usage");
         requireOpen();
         state = State.FAILED; // until the last step succeeds
-        List<StagedShard> staged = sink.finish();
         Path current = layout.staging();
         try {
+            List<StagedShard> staged = sink.finish();
             List<ExportResult.ShardFile> files = new ArrayList<>();
             List<Path[]> moves = new ArrayList<>();
             for (StagedShard shard : staged) {
@@ -122,26 +138,38 @@ public final class DatasetExport implements AutoCloseable {
                     rowsPerSplit(staged), files, prompts, models, settings.format(),
                     new ExportResult.Duplicates(dedup.exactRemoved(), dedup.nearRemoved()));
 
+            FailPoints.reach("commit.staged");
             current = layout.root();
             replacing = true;
             layout.deletePreviousExport();
-            for (Path[] move : moves) {
-                current = move[1];
-                layout.publish(move[0], move[1]);
+            FailPoints.reach("commit.previous_deleted");
+            for (int i = 0; i < moves.size(); i++) {
+                current = moves.get(i)[1];
+                layout.publish(moves.get(i)[0], moves.get(i)[1]);
+                if (i == 0) FailPoints.reach("commit.first_shard_published");
             }
             current = layout.staging().getParent();
             layout.deleteTemporary();
+            FailPoints.reach("commit.shards_published");
             current = layout.file(OutputLayout.MANIFEST);
             layout.write(current, Manifest.render(settings, createdAt, result, usage, metrics, dedup.banding()));
+            FailPoints.reach("commit.manifest_written");
             current = layout.file(OutputLayout.README);
             layout.write(current, DatasetCard.render(settings, createdAt, result, stats));
             current = layout.file(OutputLayout.SUCCESS);
             layout.write(current, new byte[0]);
             state = State.COMMITTED;
+            FailPoints.reach("commit.success_written");
             return result;
         } catch (IOException e) {
             throw ExportException.io("commit export at", current, e);
+        } catch (FSError e) {
+            throw ExportException.io("commit export at", current, asIOException(e));
         }
+    }
+
+    private static IOException asIOException(FSError e) {
+        return e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
     }
 
     /** Without a successful commit: closes the writers and deletes the staging files; never leaves {@code _SUCCESS}. */
@@ -150,16 +178,20 @@ public final class DatasetExport implements AutoCloseable {
         if (state == State.COMMITTED || state == State.CLOSED) {
             return;
         }
-        sink.abort();
+        state = State.CLOSED;
+        try {
+            sink.abort();
+        } catch (RuntimeException | FSError ignored) {
+            // a writer that cannot even close (a full disk): its staged file goes with the staging directory below
+        }
         if (replacing) {
             try {
                 layout.deletePreviousExport();
-            } catch (IOException | RuntimeException ignored) {
+            } catch (IOException | RuntimeException | FSError ignored) {
                 // best effort; _SUCCESS was the first thing deleted
             }
         }
         layout.abort();
-        state = State.CLOSED;
     }
 
     private Map<String, Long> rowsPerSplit(List<StagedShard> staged) {

@@ -54,6 +54,33 @@ final class OutputLayout {
      * the path and leaves nothing behind.
      */
     static OutputLayout create(String outputUri, String runId, boolean overwrite, Configuration conf) {
+        OutputLayout layout = resolve(outputUri, runId, conf);
+        layout.probe(overwrite);
+        return layout;
+    }
+
+    /**
+     * Proves the output usable as {@link #create} does, but through a probe file of its own at the
+     * root: never touches {@code _temporary/}, where another process of the same run may be committing.
+     * Removes the directories it had to create.
+     */
+    static void probeOnly(String outputUri, boolean overwrite, Configuration conf) {
+        OutputLayout layout = resolve(outputUri, "_probe", conf);
+        Path current = layout.root;
+        try {
+            layout.created = layout.highestMissing(layout.root);
+            layout.refuseUnusable(overwrite);
+            layout.mkdirs(layout.root);
+            current = new Path(layout.root, "_probe-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+            layout.fs.create(current, false).close();
+            layout.fs.delete(current, false);
+            if (layout.created != null && !layout.fs.listFiles(layout.created, true).hasNext()) layout.fs.delete(layout.created, true);
+        } catch (IOException e) {
+            throw ExportException.io("create", current, e);
+        }
+    }
+
+    private static OutputLayout resolve(String outputUri, String runId, Configuration conf) {
         Path requested;
         FileSystem fs;
         try {
@@ -73,9 +100,7 @@ final class OutputLayout {
             throw new ExportException("cannot open the file system of " + requested + ": " + missing.getMessage()
                     + ConnectorHint.of(requested.toUri(), e), e);
         }
-        OutputLayout layout = new OutputLayout(fs, conf, fs.makeQualified(requested), runId);
-        layout.probe(overwrite);
-        return layout;
+        return new OutputLayout(fs, conf, fs.makeQualified(requested), runId);
     }
 
     /** A plain local path (relative or absolute) becomes an absolute {@code file:} path; a URI with a scheme is kept. */
@@ -120,13 +145,7 @@ final class OutputLayout {
         Path current = root;
         try {
             created = highestMissing(root);
-            if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
-                throw new ExportException("cannot export to " + root + ": it is a file, not a directory");
-            }
-            if (!overwrite && fs.exists(file(SUCCESS))) {
-                throw new ExportException("refusing to export to " + root + ": it already holds a committed dataset (" + SUCCESS
-                        + " exists); choose another output or pass --overwrite to replace it");
-            }
+            refuseUnusable(overwrite);
             mkdirs(root);
             current = staging;
             fs.delete(staging, true); // left by an earlier attempt of this run that died
@@ -140,6 +159,16 @@ final class OutputLayout {
         } catch (RuntimeException e) {
             abort();
             throw e;
+        }
+    }
+
+    private void refuseUnusable(boolean overwrite) throws IOException {
+        if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
+            throw new ExportException("cannot export to " + root + ": it is a file, not a directory");
+        }
+        if (!overwrite && fs.exists(file(SUCCESS))) {
+            throw new ExportException("refusing to export to " + root + ": it already holds a committed dataset (" + SUCCESS
+                    + " exists); choose another output or pass --overwrite to replace it");
         }
     }
 
@@ -207,9 +236,12 @@ final class OutputLayout {
     }
 
     private void mkdirs(Path dir) throws IOException {
-        if (!fs.mkdirs(dir)) {
-            throw new IOException("mkdirs returned false");
-        }
+        if (fs.mkdirs(dir)) return;
+        Path existing = dir;
+        while (existing != null && !fs.exists(existing)) existing = existing.getParent();
+        if (existing == null) throw new IOException("cannot create the directory (nothing above it exists)");
+        if (!fs.getFileStatus(existing).isDirectory()) throw new IOException("cannot create the directory: " + existing + " is a file");
+        throw new IOException("cannot create the directory under " + existing + " (no permission to write there?)");
     }
 
     private void delete(Path path, boolean recursive) throws IOException {

@@ -1,21 +1,22 @@
 package dev.trajforge.collector.cli;
 
-import dev.trajforge.collector.config.ConfigException;
-import dev.trajforge.collector.run.RunDirectory;
 import dev.trajforge.collector.config.LoadedConfig;
-import dev.trajforge.collector.run.JournalExport;
+import dev.trajforge.collector.run.RunCommit;
+import dev.trajforge.collector.run.RunDirectory;
+import dev.trajforge.collector.run.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code trajforge commit RUN_DIR}: after N workers, check they all finished and write the combined dataset. */
 @Command(name = "commit", mixinStandardHelpOptions = true,
-        description = "Check that every worker of a run finished, then write the dataset (manifest, card, _SUCCESS) from their journals.")
+        description = "Check that every worker of a run finished, then write the dataset from their journals.")
 final class CommitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run directory (or the output directory holding _trajforge/).")
     Path runDir;
@@ -25,16 +26,27 @@ final class CommitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long started = System.nanoTime();
         try {
             RunDirectory dir = RunDirectory.at(resolve(runDir));
-            int workers = dir.workerCount();
-            List<Integer> waiting = dir.workersNotDone(workers);
-            if (!waiting.isEmpty()) throw new ConfigException("run directory " + dir.root() + ": workers " + waiting + " of " + workers + " have not finished");
             LoadedConfig loaded = dir.storedConfig();
-            return ExportCommand.export(dir, loaded, overwrite || JournalExport.committed(loaded), System.out);
-        } catch (ConfigException e) {
-            System.err.println("trajforge: " + e.getMessage());
-            return TrajforgeCli.EXIT_BAD_INPUT;
+            RunReport report = new RunCommit(loaded, dir, Clock.systemUTC()).commitIfReady(dir.workerCount(), overwrite, Map.of(), started, 0);
+            switch (report.status()) {
+                case WORKER_DONE -> {
+                    System.err.println("trajforge: run directory " + dir.root() + ": not every worker has finished; " + report.detail());
+                    return TrajforgeCli.EXIT_BAD_INPUT;
+                }
+                case COMMITTING_ELSEWHERE -> {
+                    System.err.println("trajforge: " + report.detail());
+                    return TrajforgeCli.EXIT_LOCKED;
+                }
+                default -> {
+                    Summary.print(report, System.out);
+                    return TrajforgeCli.EXIT_OK;
+                }
+            }
+        } catch (RuntimeException e) {
+            return Failures.report(e, System.err);
         }
     }
 

@@ -66,7 +66,7 @@ final class Progress implements ProgressListener {
         double seconds = Math.max((now - started) / 1e9, 1e-9);
         double rate = done / seconds;
         long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-        return String.format(Locale.ROOT, "%d/%d episodes, %.1f%% accepted, %.1f episodes/s, ETA %ds, spend $%.2f",
+        return String.format(Locale.ROOT, "%d/%d episodes, %.1f%% accepted before dedup, %.1f episodes/s, ETA %ds, spend $%.2f",
                 done, total, done == 0 ? 0.0 : 100.0 * accepted / done, rate, eta, costUsd);
     }
 

@@ -10,7 +10,6 @@ import dev.trajforge.collector.run.RunOptions;
 import dev.trajforge.collector.run.Worker;
 import dev.trajforge.collector.run.RunAbortedException;
 import dev.trajforge.collector.run.RunReport;
-import dev.trajforge.exporter.ExportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Run directory (journal, config, markers); default OUTPUT/_trajforge. Needed for non-local outputs.")
-    String runDir;
+    Path runDir;
 
     @Option(names = "--worker", paramLabel = "K/N", description = "Run the deterministic K-th of N shares of the episodes (0-based), e.g. 0/4.")
     String worker;
@@ -74,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
             if (format != null) effective.add("export.format=" + format);
             LoadedConfig loaded = ConfigLoader.load(configFile, effective);
             if (out != null) loaded = loaded.withOutput(out);
+            loaded = loaded.withAbsoluteOutput(Path.of("")); // a later commit or export from elsewhere writes to the same place
             Progress progress = quiet ? null : new Progress(err, Progress.interactive());
             RunOptions options = new RunOptions(runDir, worker == null ? Worker.ALONE : parseWorker(worker), forceConfig, overwrite);
             CollectionRun run = new CollectionRun(loaded, Clock.systemUTC(), progress == null ? ProgressListener.NONE : progress,
@@ -82,15 +82,11 @@ final class RunCommand implements Callable<Integer> {
             if (progress != null) progress.finish();
             Summary.print(report, System.out);
             return report.status() == RunReport.Status.STOPPED_BY_BUDGET ? TrajforgeCli.EXIT_BUDGET : TrajforgeCli.EXIT_OK;
-        } catch (ConfigException e) {
-            err.println("trajforge: " + e.getMessage());
-            return TrajforgeCli.EXIT_BAD_INPUT;
         } catch (RunAbortedException e) {
             err.println("trajforge: " + e.getMessage());
             return TrajforgeCli.EXIT_ABORTED;
-        } catch (ExportException e) {
-            err.println("trajforge: " + e.getMessage());
-            return TrajforgeCli.EXIT_FAILURE; // an unusable output location is reported as a ConfigException before any work
+        } catch (RuntimeException e) {
+            return Failures.report(e, err);
         }
     }
 }

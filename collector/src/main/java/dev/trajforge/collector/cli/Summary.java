@@ -21,9 +21,14 @@ final class Summary {
             return;
         }
         long episodes = export.episodes();
-        out.printf(Locale.ROOT, "run %s: %d episodes in %.1f s (%.1f episodes/s)%s%n", report.runId(), episodes,
-                report.elapsed().toMillis() / 1000.0, report.episodesPerSecond(),
-                report.episodesRun() < episodes ? " — resumed: " + report.episodesRun() + " run now, the rest from the journal" : "");
+        if (report.episodesRun() == 0) {
+            out.printf(Locale.ROOT, "run %s: %d episodes written from the journal in %.1f s (none run now)%n", report.runId(), episodes,
+                    report.elapsed().toMillis() / 1000.0);
+        } else {
+            out.printf(Locale.ROOT, "run %s: %d episodes in %.1f s (%.1f episodes/s)%s%n", report.runId(), episodes,
+                    report.elapsed().toMillis() / 1000.0, report.episodesPerSecond(),
+                    report.episodesRun() < episodes ? " — resumed: " + report.episodesRun() + " run now, the rest from the journal" : "");
+        }
         out.printf(Locale.ROOT, "  accepted      %6d  (%s)%n", export.accepted(), percent(export.accepted(), episodes));
         out.printf(Locale.ROOT, "  rejected      %6d  (%s)%s%n", export.rejectedTotal(), percent(export.rejectedTotal(), episodes),
                 export.rejected().isEmpty() ? "" : "  " + export.rejected().entrySet().stream()

@@ -156,6 +156,12 @@ public record RunConfig(
                 validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export);
     }
 
+    /** The same run exporting its rejected episodes too, or not (not fingerprinted: the journal is the same). */
+    public RunConfig withKeepRejected(boolean keep) {
+        return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
+                validationFraction, output, keep, agent, user, judge, judging, budget, export);
+    }
+
     public RunConfig withExport(Export newExport) {
         Objects.requireNonNull(newExport, "export");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,

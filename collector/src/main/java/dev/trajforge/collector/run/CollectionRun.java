@@ -6,7 +6,11 @@ import dev.trajforge.collector.config.LoadedConfig;
 import dev.trajforge.collector.config.RunConfig;
 import dev.trajforge.collector.episode.EpisodeLimits;
 import dev.trajforge.collector.episode.EpisodeRunner;
+import dev.trajforge.collector.journal.DamagedLine;
 import dev.trajforge.collector.journal.Journal;
+import dev.trajforge.collector.journal.JournalHeader;
+import dev.trajforge.collector.journal.JournalRepair;
+import dev.trajforge.collector.journal.JournalWriteException;
 import dev.trajforge.collector.journal.JournalEntry;
 import dev.trajforge.collector.journal.JournalIndex;
 import dev.trajforge.collector.provider.FatalModelException;
@@ -19,6 +23,7 @@ import dev.trajforge.simenv.Domains;
 import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.World;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -73,50 +78,62 @@ public final class CollectionRun {
     public RunReport execute() {
         long started = System.nanoTime();
         // an unusable output fails now, naming the key, and leaves nothing behind; so does another dataset already committed there
-        boolean overwrite = options.overwrite() || JournalExport.committed(loaded);
-        JournalExport.open(loaded, overwrite).close();
-        RunDirectory dir = RunDirectory.forOutput(config.output(), options.runDir(), loaded.file());
-        dir.checkConfig(loaded, options.forceConfig());
-        RunLog log = new RunLog(dir.runLog(), clock);
-        World world = domain.world(config.seed());
-        List<Task> tasks = world.tasks(config.tasks());
-        long total = (long) tasks.size() * config.trials();
-        JournalIndex index = JournalIndex.of(dir.journals());
-        long pending = pendingCount(index, total);
-        if (pending == 0 && index.size() == total && JournalExport.committed(loaded)) {
-            log.event("already_complete", "worker", options.worker().index() + "/" + options.worker().count());
-            return new RunReport(config.runId(), RunReport.Status.ALREADY_COMPLETE, null, elapsed(started), 0, Map.of(),
-                    "already complete: " + total + " episodes journaled and the dataset is committed; nothing to do");
-        }
-        log.event("start", "worker", options.worker().index() + "/" + options.worker().count(), "episodes", total, "pending", pending);
-        String stop = runPending(pending, tasks, world, index, dir, log, total);
-        if (stop != null) {
-            log.event("budget_stop", "reason", stop);
-            return new RunReport(config.runId(), RunReport.Status.STOPPED_BY_BUDGET, null, elapsed(started), ran, Map.of(),
-                    "stopped by budget: " + stop + "; run the same command again to resume");
-        }
-        long missing = unjournaled(JournalIndex.of(dir.journals()), total);
-        if (missing > 0) throw new IllegalStateException("worker " + options.worker() + ": " + missing + " episodes not journaled after the run");
-        dir.markDone(options.worker());
-        List<Integer> waiting = dir.workersNotDone(options.worker().count());
-        if (!waiting.isEmpty() || !dir.tryLockCommit()) {
-            log.event("worker_done", "waiting_for", waiting);
-            return new RunReport(config.runId(), RunReport.Status.WORKER_DONE, null, elapsed(started), ran, Map.of(),
-                    "worker " + options.worker().index() + "/" + options.worker().count() + " done; waiting for workers " + waiting
-                            + " (the last one to finish, or `trajforge commit " + dir.root() + "`, writes the dataset)");
-        }
-        try {
-            JournalExport.Exported exported = JournalExport.export(loaded, dir, overwrite, clock, Map.of("model_calls", models.modelMetrics(), "rate_limits", models.limiterMetrics()));
-            log.event("commit", "episodes", exported.result().episodes(), "accepted", exported.result().accepted());
-            return new RunReport(config.runId(), RunReport.Status.COMMITTED, exported.result(), elapsed(started), ran,
-                    exported.infraFailures(), null);
-        } finally {
-            dir.unlockCommit();
+        JournalExport.probe(loaded, options.overwrite() || JournalExport.committedBySameRun(loaded));
+        RunDirectory dir = RunDirectory.forOutput(loaded, options.runDir());
+        dir.create();
+        Worker worker = options.worker();
+        try (RunLock held = dir.lockWorker(worker, clock)) {
+            RunLog log = new RunLog(dir.runLog(), clock);
+            World world = domain.world(config.seed());
+            List<Task> tasks = world.tasks(config.tasks());
+            long total = (long) tasks.size() * config.trials();
+            JournalIndex index = setAsideDamagedLines(dir, JournalIndex.of(dir.journals(), total), total, log);
+            boolean newHeader = dir.checkConfig(loaded, index, dir.journal(worker), options.forceConfig());
+            long pending = pendingCount(index, total);
+            String tag = worker.index() + "/" + worker.count();
+            if (pending == 0 && index.size() == total && JournalExport.committed(loaded)) {
+                dir.markDone(worker);
+                log.event("already_complete", "worker", tag);
+                return new RunReport(config.runId(), RunReport.Status.ALREADY_COMPLETE, null, elapsed(started), 0, Map.of(),
+                        "already complete: " + total + " episodes journaled and the dataset is committed; nothing to do"
+                                + " (`trajforge export " + dir.root() + " --out URI --format F` writes it again elsewhere or in another format)");
+            }
+            log.event("start", "worker", tag, "episodes", total, "pending", pending);
+            String stop = runPending(pending, tasks, world, index, dir, log, total, newHeader);
+            if (stop != null) {
+                log.event("budget_stop", "reason", stop);
+                return new RunReport(config.runId(), RunReport.Status.STOPPED_BY_BUDGET, null, elapsed(started), ran, Map.of(),
+                        "stopped by budget: " + stop + "; run the same command again to resume");
+            }
+            long missing = unjournaled(JournalIndex.of(dir.journals(), total), total);
+            if (missing > 0) {
+                throw new IllegalStateException("worker " + tag + ": " + missing + " episodes not journaled after the run");
+            }
+            dir.markDone(worker);
+            return new RunCommit(loaded, dir, clock).commitIfReady(worker.count(), options.overwrite(),
+                    Map.of("model_calls", models.modelMetrics(), "rate_limits", models.limiterMetrics()), started, ran);
         }
     }
 
+    /**
+     * Sets this worker's damaged journal lines aside (reported on stderr, one line each, and in the run
+     * log) so their episodes run again; returns the index of what is left.
+     */
+    private JournalIndex setAsideDamagedLines(RunDirectory dir, JournalIndex index, long total, RunLog log) {
+        Path own = dir.journal(options.worker());
+        List<DamagedLine> damaged = index.damaged().stream().filter(line -> line.file().equals(own)).toList();
+        if (damaged.isEmpty()) return index;
+        Path aside = JournalRepair.setAside(own, damaged, dir.damagedDir());
+        for (DamagedLine line : damaged) {
+            System.err.println("trajforge: damaged journal line set aside: " + line.describe() + " (kept in " + aside + "); its episode runs again");
+            log.event("journal_line_set_aside", "file", own.toString(), "line", line.line(), "reason", line.reason());
+        }
+        return JournalIndex.of(dir.journals(), total);
+    }
+
     /** Runs the pending episodes; returns the budget that stopped scheduling, or null. */
-    private String runPending(long pending, List<Task> tasks, World world, JournalIndex index, RunDirectory dir, RunLog log, long total) {
+    private String runPending(long pending, List<Task> tasks, World world, JournalIndex index, RunDirectory dir, RunLog log, long total,
+                              boolean newHeader) {
         EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()));
         FilterPolicy policy = models.judge()
                 .map(judge -> FilterPolicy.withRubricJudge(world, judge, domain.policy().text(), config.judging().threshold(),
@@ -128,15 +145,18 @@ public final class CollectionRun {
         long started = System.nanoTime();
         long[] done = {total - pending};
         AtomicReference<FatalModelException> fatal = new AtomicReference<>();
+        AtomicReference<JournalWriteException> unwritable = new AtomicReference<>();
         Semaphore slots = new Semaphore(config.concurrency());
         String stop = null;
-        try (Journal journal = Journal.open(dir.journal(options.worker()));
+        JournalHeader header = new JournalHeader(config.runId(), options.worker().index() + "/" + options.worker().count(), loaded.sha256(),
+                RunDirectory.configTree(config));
+        try (Journal journal = Journal.open(dir.journal(options.worker()), header, newHeader);
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long episode = 0; episode < total; episode++) {
                 int attempt = nextAttempt(index, episode);
                 if (attempt == 0) continue;
                 stop = budgetReached(budget, tally, started);
-                if (stop != null || fatal.get() != null) break;
+                if (stop != null || fatal.get() != null || unwritable.get() != null) break;
                 slots.acquireUninterruptibly();
                 ran++;
                 long id = episode;
@@ -151,12 +171,22 @@ public final class CollectionRun {
                         }
                     } catch (FatalModelException e) {
                         fatal.compareAndSet(null, e);
+                    } catch (JournalWriteException e) {
+                        unwritable.compareAndSet(null, e); // no new episode starts: its result could not be kept
                     } finally {
                         slots.release();
                     }
                 });
             }
-        } // waits for the episodes in flight: they finish and are journaled
+        } catch (JournalWriteException e) {
+            unwritable.compareAndSet(null, e); // the journal could not even be opened
+        } // waits for the episodes in flight: they finish and are journaled (or, with a broken journal, are dropped)
+        if (unwritable.get() != null) {
+            log.event("journal_unwritable", "message", unwritable.get().getMessage());
+            throw new RunDirectoryException(unwritable.get().getMessage() + "; stopped after " + (done[0] - (total - pending))
+                    + " episodes this run, every finished one before it is kept; run the same command to resume once it can be written",
+                    unwritable.get());
+        }
         if (fatal.get() != null) {
             log.event("abort", "message", fatal.get().getMessage());
             throw new RunAbortedException("aborted: " + fatal.get().getMessage()

@@ -6,7 +6,7 @@ package dev.trajforge.collector.run;
  * whether a committed dataset of another run or config at the output may be replaced (a run always
  * replaces its own).
  */
-public record RunOptions(String runDir, Worker worker, boolean forceConfig, boolean overwrite) {
+public record RunOptions(java.nio.file.Path runDir, Worker worker, boolean forceConfig, boolean overwrite) {
     public static final RunOptions DEFAULT = new RunOptions(null, Worker.ALONE, false, false);
 
     public RunOptions {
@@ -14,7 +14,7 @@ public record RunOptions(String runDir, Worker worker, boolean forceConfig, bool
     }
 
     /** Without {@code overwrite}. */
-    public RunOptions(String runDir, Worker worker, boolean forceConfig) {
+    public RunOptions(java.nio.file.Path runDir, Worker worker, boolean forceConfig) {
         this(runDir, worker, forceConfig, false);
     }
 }

@@ -18,6 +18,8 @@ public record RunReport(String runId, Status status, ExportResult export, Durati
         ALREADY_COMPLETE,
         /** this worker's share is done; another worker (or `trajforge commit`) commits */
         WORKER_DONE,
+        /** every worker is done and another process is writing the dataset */
+        COMMITTING_ELSEWHERE,
         /** a budget stopped the run; rerun the same command to resume */
         STOPPED_BY_BUDGET
     }

@@ -105,7 +105,7 @@ class S3aMinioTest {
         RunConfig config = loaded.config();
         ExportSettings settings = ExportSettings.of(output, config.runId(), loaded.sha256(), config.validationFraction(), config.keepRejected());
         try (DatasetExport export = DatasetExport.open(settings, conf)) {
-            JournalIndex.of(run.journals()).forEachInOrder(config.episodes(), entry -> export.write(entry.record()));
+            JournalIndex.of(run.journals(), config.episodes()).forEachInOrder(config.episodes(), entry -> export.write(entry.record()));
             return export.commit(Instant.EPOCH, UsageTotals.none());
         }
     }

@@ -36,10 +36,10 @@ class JournalEntryChecksTest {
     @Test
     void should_read_back_the_reward_checks_of_a_journaled_record_in_order() {
         Path file = tmp.resolve("journal-0-of-1.jsonl");
-        try (Journal journal = Journal.open(file)) {
+        try (Journal journal = Journal.open(file, JournalTest.HEADER, false)) {
             journal.append(rejected());
         }
-        JournalIndex index = JournalIndex.of(List.of(file));
+        JournalIndex index = JournalIndex.of(List.of(file), 100);
 
         assertEquals(CHECKS, index.read(index.slot(0)).record().checks());
     }
@@ -54,7 +54,7 @@ class JournalEntryChecksTest {
         Path file = tmp.resolve("journal-0-of-1.jsonl");
         Files.writeString(file, "0\t1\trejected\t" + Journal.JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
 
-        JournalIndex index = JournalIndex.of(List.of(file));
+        JournalIndex index = JournalIndex.of(List.of(file), 100);
         JournalEntry old = index.read(index.slot(0));
 
         assertEquals(List.of(), old.record().checks());
