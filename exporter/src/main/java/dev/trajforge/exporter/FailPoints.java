@@ -5,7 +5,9 @@ package dev.trajforge.exporter;
  * journal append), made reachable for certain by tests. With {@code -Dtrajforge.failpoint=NAME} (or
  * {@code NAME:halt}) the JVM halts the moment it reaches {@code NAME}, as {@code kill -9} would: no
  * shutdown hooks, no flushing. With {@code NAME:pause} it prints {@code trajforge: failpoint NAME reached}
- * to stderr and waits forever, so a test can send SIGTERM or SIGINT exactly there. Unset (always, outside
+ * to stderr and waits forever, so a test can send SIGTERM or SIGINT exactly there. With
+ * {@code NAME:await:FILE} it prints the same line and waits until {@code FILE} exists, then goes on (so a
+ * test can do something while the process is held at that point). Unset (always, outside
  * tests), reaching a point costs one string comparison against null.
  */
 public final class FailPoints {
@@ -22,10 +24,23 @@ public final class FailPoints {
     /** Halts or pauses here when {@code name} is the armed fail point; otherwise returns at once. */
     public static void reach(String name) {
         if (ARMED == null) return;
-        int colon = ARMED.lastIndexOf(':');
-        String point = colon < 0 ? ARMED : ARMED.substring(0, colon);
-        if (!point.equals(name)) return;
-        String action = colon < 0 ? "halt" : ARMED.substring(colon + 1);
+        String[] parts = ARMED.split(":", 3);
+        if (!parts[0].equals(name)) return;
+        String action = parts.length < 2 ? "halt" : parts[1];
+        if (action.equals("await") && parts.length == 3) {
+            System.err.println("trajforge: failpoint " + name + " reached");
+            System.err.flush();
+            java.nio.file.Path release = java.nio.file.Path.of(parts[2]);
+            while (!java.nio.file.Files.exists(release)) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            return;
+        }
         if (action.equals("pause")) {
             System.err.println("trajforge: failpoint " + name + " reached");
             System.err.flush();

@@ -11,8 +11,9 @@ import java.util.concurrent.Callable;
 
 /** {@code trajforge inspect PATH [--row N]}: schema, rows per split, domains and one trajectory. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Show an export directory or one Parquet shard: schema, rows per split and per file, domains,",
-                "and one trajectory rendered as a conversation (tool calls with arguments, tool results abbreviated)."},
+        description = {"Show an export directory or one Parquet shard: schema, rows, one trajectory.",
+                "Shows the schema, rows per split and per file, domains, and one trajectory rendered as a conversation",
+                "(tool calls with arguments, tool results abbreviated)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:shown", "2:the path cannot be read, or --row is out of range"})
 final class InspectCommand implements Callable<Integer> {

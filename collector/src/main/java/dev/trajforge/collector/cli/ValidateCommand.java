@@ -12,9 +12,10 @@ import java.util.concurrent.Callable;
 
 /** {@code trajforge validate DIR}: check an export against every rule of dataset-contract.md. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check an export directory against the dataset contract: _SUCCESS, manifest keys, counts and",
-                "SHA-256, file names, schema, footer metadata, ZSTD, message structure and tool-call pairing,",
-                "tools/arguments JSON, split leaks, rewards. Prints each violation as file:row: rule: message."},
+        description = {"Check an export directory against every rule of the dataset contract.",
+                "Rules: _SUCCESS, manifest keys, counts and SHA-256, file names, schema, footer metadata, ZSTD, message",
+                "structure and tool-call pairing, tools/arguments JSON, split leaks, rewards. Prints each violation as",
+                "file:row: rule: message."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every rule passes", "1:at least one violation", "2:the directory cannot be read"})
 final class ValidateCommand implements Callable<Integer> {

@@ -78,8 +78,15 @@ public final class CollectionRun {
     public RunReport execute() {
         long started = System.nanoTime();
         // an unusable output fails now, naming the key, and leaves nothing behind; so does another dataset already committed there
-        JournalExport.probe(loaded, options.overwrite() || JournalExport.committedBySameRun(loaded));
         RunDirectory dir = RunDirectory.forOutput(loaded, options.runDir());
+        try {
+            JournalExport.probe(loaded, options.overwrite() || JournalExport.committedBySameRun(loaded));
+        } catch (ConfigException refused) {
+            if (!config.runId().equals(JournalExport.committedRunId(loaded))) throw refused;
+            throw new ConfigException(refused.getMessage() + ". It holds this run's dataset made with other export options; to write this"
+                    + " run's episodes as " + config.export().format() + " without running anything: `trajforge export " + dir.root()
+                    + " --format " + config.export().format() + " --out URI`");
+        }
         dir.create();
         Worker worker = options.worker();
         try (RunLock held = dir.lockWorker(worker, clock)) {

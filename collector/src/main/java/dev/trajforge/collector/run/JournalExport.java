@@ -108,6 +108,12 @@ public final class JournalExport {
         return manifest != null && loaded.sha256().equals(manifest.path("config_sha256").asText());
     }
 
+    /** The run id of the dataset committed at the output, or null. */
+    static String committedRunId(LoadedConfig loaded) {
+        JsonNode manifest = committedManifest(loaded);
+        return manifest == null ? null : manifest.path("run_id").asText(null);
+    }
+
     private static boolean hasRejectedSplit(JsonNode manifest) {
         for (JsonNode file : manifest.path("files")) if (file.path("path").asText().startsWith("data/rejected-")) return true;
         return manifest.path("splits").has("rejected");

@@ -123,10 +123,26 @@ class LoopbackRunTest {
     }
 
     @Test
+    void should_commit_nothing_when_more_episodes_failed_for_infrastructure_reasons_than_the_budget_allows() throws Exception {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.whenEmpty(OpenAiReply.error(500, "boom", "server_error", null));
+            var config = LoopbackRuns.config(tmp, config(openAiAgent(server), 3, ""));
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(dev.trajforge.collector.run.TooManyInfraFailuresException.class,
+                    () -> LoopbackRuns.run(config, Map.of("TEST_KEY", "k")));
+            assertTrue(refused.getMessage().startsWith("3 of 3 episodes (100.0%) failed for infrastructure reasons (model_error: http_500 3)"),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().contains("nothing committed"), refused.getMessage());
+            assertFalse(java.nio.file.Files.exists(tmp.resolve("out/_SUCCESS")), "a run that only failed never looks like success");
+            assertFalse(java.nio.file.Files.exists(tmp.resolve("out/data")), "and publishes nothing");
+        }
+    }
+
+    @Test
     void should_record_episodes_as_infra_failed_when_every_call_fails_and_finish_the_run() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
             server.whenEmpty(OpenAiReply.error(500, "boom", "server_error", null));
-            RunReport report = LoopbackRuns.run(LoopbackRuns.config(tmp, config(openAiAgent(server), 3, "")), Map.of("TEST_KEY", "k"));
+            RunReport report = LoopbackRuns.run(LoopbackRuns.config(tmp, config(openAiAgent(server), 3, "budget: {maxInfraFailureShare: 1}")),
+                    Map.of("TEST_KEY", "k"));
             assertEquals(3, report.export().episodes());
             assertEquals(3, report.export().infraFailed());
             assertEquals(Map.of("model_error: http_500", 3L), report.infraFailures());
@@ -196,7 +212,8 @@ class LoopbackRunTest {
                 }
                 return OpenAiReply.text(verdicts.append("]}").toString()).usage(500, 50);
             });
-            String judgeBlock = "judge: {provider: openai, model: judge-model, baseUrl: " + judge.baseUrl() + "}\njudging: {auditFraction: 0}";
+            String judgeBlock = "judge: {provider: openai, model: judge-model, baseUrl: " + judge.baseUrl() + "}\njudging: {auditFraction: 0}"
+                    + "\nbudget: {maxInfraFailureShare: 1}";
             RunReport report = LoopbackRuns.run(LoopbackRuns.config(tmp, config("agent: {errors: null}", 4, judgeBlock)), Map.of());
             assertEquals(0, report.export().accepted());
             assertEquals(4, report.export().infraFailed());
