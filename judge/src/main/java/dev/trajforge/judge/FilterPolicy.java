@@ -98,12 +98,12 @@ public final class FilterPolicy {
         JudgeOutcome outcome = judgeStage.judge().judge(trajectory, task, judgeStage.policyText());
         return switch (outcome) {
             case JudgeOutcome.JudgeFailed failed -> new Verdict(Verdict.Status.JUDGE_FAILED, List.of(JUDGE_FAILED), results,
-                    null, null, failed.judgeModel(), failed.usage(), failed.reason());
+                    null, null, failed.judgeModel(), failed.usage(), failed.reason(), failed.cause());
             case JudgeOutcome.Judged judged -> {
                 boolean passed = judgeStage.passes(judged);
                 judgeStage.agreement().add(true, passed);
                 yield new Verdict(passed ? Verdict.Status.ACCEPTED : Verdict.Status.REJECTED, passed ? List.of() : List.of(JUDGE_BELOW_THRESHOLD),
-                        results, judged.score(), judged.rationale(), judged.judgeModel(), judged.usage(), null);
+                        results, judged.score(), judged.rationale(), judged.judgeModel(), judged.usage(), null, null);
             }
         };
     }
@@ -114,11 +114,11 @@ public final class FilterPolicy {
         JudgeOutcome outcome = judgeStage.judge().judge(trajectory, task, judgeStage.policyText());
         return switch (outcome) {
             case JudgeOutcome.JudgeFailed failed -> new Verdict(Verdict.Status.REJECTED, reasons, results,
-                    null, null, failed.judgeModel(), failed.usage(), failed.reason());
+                    null, null, failed.judgeModel(), failed.usage(), failed.reason(), failed.cause());
             case JudgeOutcome.Judged judged -> {
                 judgeStage.agreement().add(false, judgeStage.passes(judged));
                 yield new Verdict(Verdict.Status.REJECTED, reasons, results,
-                        judged.score(), judged.rationale(), judged.judgeModel(), judged.usage(), null);
+                        judged.score(), judged.rationale(), judged.judgeModel(), judged.usage(), null, null);
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.trajforge.judge;
 
+import dev.trajforge.simenv.ClassifiedFailure;
 import dev.trajforge.simenv.Usage;
 
 import java.util.List;
@@ -36,9 +37,19 @@ public sealed interface JudgeOutcome {
         }
     }
 
-    /** The judge could not give a usable verdict (model error, unparseable or incomplete reply). */
-    record JudgeFailed(String reason, String judgeModel, Usage usage) implements JudgeOutcome {
+    /**
+     * The judge could not give a usable verdict (model error, unparseable or incomplete reply).
+     * {@code cause} is its class, to count judge failures by: the model call's own ({@code http_500},
+     * {@code timeout}, ...), {@code empty_response}, {@code invalid_verdict} or {@code bad_rubric};
+     * {@code reason} says what happened.
+     */
+    record JudgeFailed(String cause, String reason, String judgeModel, Usage usage) implements JudgeOutcome {
+        public static final String EMPTY_RESPONSE = "empty_response";
+        public static final String INVALID_VERDICT = "invalid_verdict";
+        public static final String BAD_RUBRIC = "bad_rubric";
+
         public JudgeFailed {
+            if (!ClassifiedFailure.isCauseClass(cause)) throw new IllegalArgumentException("a judge failure's cause is one lowercase word, got '" + cause + "'");
             if (reason == null || reason.isBlank()) throw new IllegalArgumentException("a judge failure needs a reason");
             Objects.requireNonNull(judgeModel, "judgeModel");
             usage = usage == null ? Usage.NONE : usage;

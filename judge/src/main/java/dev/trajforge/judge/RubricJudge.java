@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.trajforge.simenv.ClassifiedFailure;
 import dev.trajforge.simenv.Criterion;
 import dev.trajforge.simenv.Hashing;
 import dev.trajforge.simenv.PromptResource;
@@ -78,11 +79,12 @@ public final class RubricJudge {
             throw new IllegalArgumentException("trajectory " + trajectory.id() + " is for task " + trajectory.taskId() + ", not " + task.id());
         }
         List<Criterion> rubric = task.rubric();
-        if (rubric.isEmpty()) return new JudgeOutcome.JudgeFailed("task " + task.id() + " has no rubric criteria", label, Usage.NONE);
+        if (rubric.isEmpty()) return new JudgeOutcome.JudgeFailed(JudgeOutcome.JudgeFailed.BAD_RUBRIC, "task " + task.id() + " has no rubric criteria", label, Usage.NONE);
         Set<String> names = new HashSet<>();
         for (Criterion criterion : rubric) {
             if (!names.add(criterion.name())) {
-                return new JudgeOutcome.JudgeFailed("task " + task.id() + " names rubric criterion '" + criterion.name() + "' twice", label, Usage.NONE);
+                return new JudgeOutcome.JudgeFailed(JudgeOutcome.JudgeFailed.BAD_RUBRIC,
+                        "task " + task.id() + " names rubric criterion '" + criterion.name() + "' twice", label, Usage.NONE);
             }
         }
 
@@ -101,6 +103,7 @@ public final class RubricJudge {
         int needed = judges.size() / 2 + 1;
         List<Answered> answered = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        String firstCause = null;
         Usage usage = Usage.NONE;
         for (JudgeModel judge : judges) {
             if (failures.size() > judges.size() - needed) break; // a majority can no longer answer: spend nothing more
@@ -108,12 +111,15 @@ public final class RubricJudge {
             usage = usage.plus(attempt.usage());
             switch (attempt) {
                 case Answered a -> answered.add(a);
-                case Failed f -> failures.add(judge.label() + ": " + f.reason());
+                case Failed f -> {
+                    failures.add(judge.label() + ": " + f.reason());
+                    if (firstCause == null) firstCause = f.cause();
+                }
             }
         }
         if (answered.size() < needed) {
             String why = String.join("; ", failures);
-            return new JudgeOutcome.JudgeFailed(judges.size() == 1 ? "judge " + why
+            return new JudgeOutcome.JudgeFailed(firstCause == null ? ClassifiedFailure.UNCLASSIFIED : firstCause, judges.size() == 1 ? "judge " + why
                     : "only " + answered.size() + " of " + judges.size() + " judges gave a usable verdict (" + needed + " needed): " + why,
                     label, usage);
         }
@@ -166,7 +172,7 @@ public final class RubricJudge {
         }
     }
 
-    private record Failed(String reason, Usage usage) implements Attempt {
+    private record Failed(String cause, String reason, Usage usage) implements Attempt {
     }
 
     private static Attempt ask(JudgeModel judge, ChatRequest request, List<Criterion> rubric) {
@@ -174,13 +180,14 @@ public final class RubricJudge {
         try {
             response = judge.model().chat(request);
         } catch (RuntimeException e) {
-            return new Failed("model call failed: " + describe(e), new Usage(1, 0, 0));
+            return new Failed(ClassifiedFailure.of(e), "model call failed: " + describe(e), new Usage(1, 0, 0));
         }
-        if (response == null) return new Failed("model returned no response", new Usage(1, 0, 0));
+        if (response == null) return new Failed(JudgeOutcome.JudgeFailed.EMPTY_RESPONSE, "model returned no response", new Usage(1, 0, 0));
         Usage usage = usageOf(response.tokenUsage());
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         return switch (VerdictParser.parse(text, rubric)) {
-            case VerdictParser.Invalid invalid -> new Failed(invalid.reason(), usage);
+            case VerdictParser.Invalid invalid -> new Failed(text == null || text.isBlank() ? JudgeOutcome.JudgeFailed.EMPTY_RESPONSE
+                    : JudgeOutcome.JudgeFailed.INVALID_VERDICT, invalid.reason(), usage);
             case VerdictParser.Parsed parsed -> {
                 Map<String, CriterionVerdict> byName = new java.util.HashMap<>();
                 parsed.verdicts().forEach(v -> byName.put(v.criterion(), v));

@@ -12,12 +12,14 @@ import java.util.Objects;
  * <p>The judge fields are set when the LLM rubric judge ran (null otherwise): its weighted
  * {@code judgeScore} in [0,1], {@code judgeRationale}, {@code judgeModel} (labels joined with "+"),
  * the tokens it spent on this trajectory ({@code judgeUsage}, {@link Usage#NONE} when it did not run or
- * the judgement came from the cache) and, when it could not judge, {@code judgeFailure}.
+ * the judgement came from the cache) and, when it could not judge, {@code judgeFailure} with its cause class
+ * {@code judgeFailureCause} (see {@link JudgeOutcome.JudgeFailed#cause()}).
  * {@link Status#JUDGE_FAILED} means the deterministic checks passed but the judge gave no usable
  * verdict: neither accepted nor rejected, like an infra failure it says nothing about the agent.
  */
 public record Verdict(Status status, List<String> reasons, List<CheckResult> checks,
-                      Double judgeScore, String judgeRationale, String judgeModel, Usage judgeUsage, String judgeFailure) {
+                      Double judgeScore, String judgeRationale, String judgeModel, Usage judgeUsage, String judgeFailure,
+                      String judgeFailureCause) {
     public enum Status { ACCEPTED, REJECTED, INFRA_FAILED, JUDGE_FAILED }
 
     public Verdict {
@@ -33,11 +35,14 @@ public record Verdict(Status status, List<String> reasons, List<CheckResult> che
         if (status == Status.JUDGE_FAILED && (judgeFailure == null || judgeFailure.isBlank())) {
             throw new IllegalArgumentException("a judge_failed verdict needs the judge's failure");
         }
+        if ((judgeFailure == null) != (judgeFailureCause == null)) {
+            throw new IllegalArgumentException("a judge failure and its cause come together, got " + judgeFailureCause + " for " + judgeFailure);
+        }
     }
 
     /** A verdict without the LLM judge. */
     public Verdict(Status status, List<String> reasons, List<CheckResult> checks) {
-        this(status, reasons, checks, null, null, null, Usage.NONE, null);
+        this(status, reasons, checks, null, null, null, Usage.NONE, null, null);
     }
 
     public boolean accepted() {

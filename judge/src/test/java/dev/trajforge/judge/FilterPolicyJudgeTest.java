@@ -101,6 +101,7 @@ class FilterPolicyJudgeTest {
         assertEquals(0.0, verdict.reward());
         assertNull(verdict.judgeScore());
         assertTrue(verdict.judgeFailure().contains("empty verdicts"), verdict.judgeFailure());
+        assertEquals("invalid_verdict", verdict.judgeFailureCause());
         assertEquals(1, verdict.judgeUsage().calls());
         assertEquals(0, agreement.pairs(), "a failure to judge is no vote");
     }
@@ -173,6 +174,6 @@ class FilterPolicyJudgeTest {
     @Test
     void should_require_the_failure_text_on_a_judge_failed_verdict() {
         assertThrows(IllegalArgumentException.class,
-                () -> new Verdict(Verdict.Status.JUDGE_FAILED, List.of(FilterPolicy.JUDGE_FAILED), List.of(), null, null, "m", Usage.NONE, " "));
+                () -> new Verdict(Verdict.Status.JUDGE_FAILED, List.of(FilterPolicy.JUDGE_FAILED), List.of(), null, null, "m", Usage.NONE, " ", "invalid_verdict"));
     }
 }

@@ -108,6 +108,7 @@ class RubricJudgeTest {
         List<Map<String, String>> entries = task.rubric().stream().filter(c -> c != missing).map(c -> entry(c.name(), "fine", "pass")).toList();
         JudgeOutcome.JudgeFailed failed = failed(single(new ScriptedJudgeModel().reply(json(entries))).judge(gold(task), task, POLICY));
         assertTrue(failed.reason().contains("missing criterion '" + missing.name() + "'"), failed.reason());
+        assertEquals("invalid_verdict", failed.cause());
         assertEquals("test/judge", failed.judgeModel());
         assertEquals(1, failed.usage().calls());
     }
@@ -157,6 +158,7 @@ class RubricJudgeTest {
         ScriptedJudgeModel model = new ScriptedJudgeModel().fail(new IllegalStateException("HTTP 429 rate limited"));
         JudgeOutcome.JudgeFailed failed = failed(single(model).judge(gold(task), task, POLICY));
         assertTrue(failed.reason().contains("HTTP 429 rate limited"), failed.reason());
+        assertEquals("unclassified", failed.cause(), "nobody classified an IllegalStateException");
         assertEquals(new Usage(1, 0, 0), failed.usage());
     }
 
@@ -292,6 +294,32 @@ class RubricJudgeTest {
         assertTrue(judged.verdicts().subList(1, judged.verdicts().size()).stream().allMatch(CriterionVerdict::passed));
     }
 
+    /** A model failure the layer below classified, as the collector's model calls are. */
+    private static final class ClassifiedCallFailure extends RuntimeException implements dev.trajforge.simenv.ClassifiedFailure {
+        ClassifiedCallFailure(String message) {
+            super(message);
+        }
+
+        @Override
+        public String failureClass() {
+            return "timeout";
+        }
+    }
+
+    @Test
+    void should_keep_the_cause_class_of_a_classified_model_failure_when_the_judge_model_fails() {
+        Task task = first("cancel");
+        ScriptedJudgeModel model = new ScriptedJudgeModel().fail(new RuntimeException("gave up", new ClassifiedCallFailure("read timed out")));
+        JudgeOutcome.JudgeFailed failed = failed(single(model).judge(gold(task), task, POLICY));
+        assertEquals("timeout", failed.cause());
+    }
+
+    @Test
+    void should_class_an_empty_judge_reply_as_empty_response() {
+        Task task = first("cancel");
+        assertEquals("empty_response", failed(single(new ScriptedJudgeModel().reply(" ")).judge(gold(task), task, POLICY)).cause());
+    }
+
     @Test
     void should_fail_to_judge_when_two_of_three_judges_fail() {
         Task task = compound();
@@ -302,6 +330,7 @@ class RubricJudgeTest {
         assertTrue(failed.reason().contains("only 1 of 3 judges"), failed.reason());
         assertTrue(failed.reason().contains("judgea: model call failed: RuntimeException: connection reset"), failed.reason());
         assertTrue(failed.reason().contains("judgec: empty verdicts"), failed.reason());
+        assertEquals("unclassified", failed.cause(), "the first failure's cause");
         assertEquals(3, failed.usage().calls());
     }
 

@@ -13,12 +13,12 @@ public record Budget(Double maxCostUsd, Integer maxEpisodes, Integer maxWallSeco
     public static final Budget NONE = new Budget(null, null, null, null);
 
     public Budget {
-        if (maxCostUsd != null && !(maxCostUsd > 0)) throw new IllegalArgumentException("budget.maxCostUsd: must be > 0, got " + maxCostUsd);
-        if (maxEpisodes != null && maxEpisodes <= 0) throw new IllegalArgumentException("budget.maxEpisodes: must be > 0, got " + maxEpisodes);
-        if (maxWallSeconds != null && maxWallSeconds <= 0) throw new IllegalArgumentException("budget.maxWallSeconds: must be > 0, got " + maxWallSeconds);
+        if (maxCostUsd != null && !(maxCostUsd > 0)) throw new IllegalArgumentException("maxCostUsd: must be > 0, got " + maxCostUsd);
+        if (maxEpisodes != null && maxEpisodes <= 0) throw new IllegalArgumentException("maxEpisodes: must be > 0, got " + maxEpisodes);
+        if (maxWallSeconds != null && maxWallSeconds <= 0) throw new IllegalArgumentException("maxWallSeconds: must be > 0, got " + maxWallSeconds);
         if (maxInfraFailureShare == null) maxInfraFailureShare = DEFAULT_MAX_INFRA_FAILURE_SHARE;
         if (!(maxInfraFailureShare >= 0 && maxInfraFailureShare <= 1)) {
-            throw new IllegalArgumentException("budget.maxInfraFailureShare: must be in [0, 1], got " + maxInfraFailureShare);
+            throw new IllegalArgumentException("maxInfraFailureShare: must be in [0, 1], got " + maxInfraFailureShare);
         }
     }
 

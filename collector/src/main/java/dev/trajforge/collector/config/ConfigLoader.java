@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.trajforge.simenv.CanonicalJson;
+import dev.trajforge.simenv.Domains;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
@@ -119,6 +120,9 @@ public final class ConfigLoader {
         }
         applyDefaults(tree);
         RunConfig config = bind(tree, problems);
+        if (!Domains.names().contains(config.domain())) {
+            throw problems.at("domain", "unknown domain '" + config.domain() + "' (known: " + String.join(", ", Domains.names()) + ")");
+        }
         return new LoadedConfig(config, file, fingerprint(config));
     }
 
@@ -201,18 +205,31 @@ public final class ConfigLoader {
 
     // ---------------------------------------------------------------- overrides
 
-    /** One {@code --set key=value}. */
-    private record Override(String key, JsonNode value) {
+    /** One {@code --set key=value}, as typed ({@code raw}). */
+    private record Override(String key, JsonNode value, String raw) {
+        /** Words in a key or value whose value is never repeated in a message: it may be a secret. */
+        private static final Pattern SENSITIVE = Pattern.compile("key|secret|token|passw|bearer|sk-", Pattern.CASE_INSENSITIVE);
 
         static Override parse(String raw) {
             int eq = raw.indexOf('=');
             if (eq < 0) throw new ConfigException("--set " + raw + ": expected key=value, such as tasks=20");
             String key = raw.substring(0, eq).strip();
             if (!OVERRIDE_KEY.matcher(key).matches()) {
-                throw new ConfigException("--set " + raw + ": key '" + key
+                throw new ConfigException("--set " + shown(key, raw.substring(eq + 1)) + ": key '" + key
                         + "' is not a dot path of names, such as agent.errors.endEarly");
             }
-            return new Override(key, scalar(raw.substring(eq + 1)));
+            return new Override(key, scalar(raw.substring(eq + 1)), raw);
+        }
+
+        /** How the override is named in a message: {@code key=value} as typed, or the key alone when the value may be a secret. */
+        String shown() {
+            return shown(key, raw.substring(raw.indexOf('=') + 1));
+        }
+
+        private static String shown(String key, String value) {
+            if (SENSITIVE.matcher(key).find() || SENSITIVE.matcher(value).find()) return key;
+            String text = value.strip().replace("\n", "\\n");
+            return key + "=" + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
         }
 
         /** The value as YAML reads it: 20 a number, true a boolean, null (or nothing) null, else a string. */
@@ -241,7 +258,7 @@ public final class ConfigLoader {
                     parent = (ObjectNode) child;
                 } else {
                     String at = String.join(".", List.of(names).subList(0, i + 1));
-                    throw new ConfigException("--set " + key + ": '" + at + "' is " + describe(child)
+                    throw new ConfigException("--set " + shown() + ": '" + at + "' is " + describe(child)
                             + ", not a mapping of keys");
                 }
             }
@@ -337,8 +354,7 @@ public final class ConfigLoader {
                 int colon = message.indexOf(": ");
                 String base = path(e);
                 if (colon > 0 && !message.substring(0, colon).contains(" ")) {
-                    String key = message.substring(0, colon);
-                    throw problems.at(base.isEmpty() ? key : base + "." + key, message.substring(colon + 2));
+                    throw problems.at(within(base, message.substring(0, colon)), message.substring(colon + 2));
                 }
                 throw problems.at(base, message);
             }
@@ -361,6 +377,16 @@ public final class ConfigLoader {
             // treeToValue reports some problems this way; keep the message, never a stack of Jackson text
             throw problems.at("", firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * The dot path of {@code key}, named by a record whose own path is {@code base}: records name their keys
+     * relative to themselves ({@code votes}) but a check may already name the whole path ({@code judging.votes},
+     * {@code user.errors} from the root record), which is never prefixed twice.
+     */
+    static String within(String base, String key) {
+        if (base.isEmpty() || key.equals(base) || key.startsWith(base + ".")) return key;
+        return base + "." + key;
     }
 
     private static String path(JsonMappingException e) {
@@ -461,7 +487,7 @@ public final class ConfigLoader {
         }
 
         private ConfigException exception(Override override, String path, String message) {
-            return new ConfigException((override == null ? source : "--set " + override.key()) + ": " + message);
+            return new ConfigException((override == null ? source : "--set " + override.shown()) + ": " + message);
         }
 
         private static String closest(String name, List<String> candidates) {

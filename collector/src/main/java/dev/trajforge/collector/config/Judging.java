@@ -12,8 +12,8 @@ public record Judging(double threshold, int votes, double auditFraction) {
     public static final Judging DEFAULT = new Judging(0.8, 1, 0.1);
 
     public Judging {
-        if (!(threshold >= 0 && threshold <= 1)) throw new IllegalArgumentException("judging.threshold: must be in [0, 1], got " + threshold);
-        if (votes < 1 || votes > 9) throw new IllegalArgumentException("judging.votes: must be in [1, 9], got " + votes);
-        if (!(auditFraction >= 0 && auditFraction <= 1)) throw new IllegalArgumentException("judging.auditFraction: must be in [0, 1], got " + auditFraction);
+        if (!(threshold >= 0 && threshold <= 1)) throw new IllegalArgumentException("threshold: must be in [0, 1], got " + threshold);
+        if (votes < 1 || votes > 9) throw new IllegalArgumentException("votes: must be in [1, 9], got " + votes);
+        if (!(auditFraction >= 0 && auditFraction <= 1)) throw new IllegalArgumentException("auditFraction: must be in [0, 1], got " + auditFraction);
     }
 }

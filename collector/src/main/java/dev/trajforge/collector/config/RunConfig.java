@@ -121,8 +121,13 @@ public record RunConfig(
         if (user.errors() != null) {
             throw new IllegalArgumentException("user.errors: error rates apply to the scripted agent only");
         }
+        requireKnownScripted("agent", agent, ModelSpec.ORACLE_AGENT);
+        requireKnownScripted("user", user, ModelSpec.PERSONA_USER);
         budget = budget == null ? Budget.NONE : budget;
         if (judging == null) throw new IllegalArgumentException("judging: must not be null (leave the key out for the default)");
+        if (judge != null && judge.isScripted()) {
+            throw new IllegalArgumentException("judge.provider: the rubric judge needs a model provider (openai, anthropic, ollama), not 'scripted'");
+        }
         if (judge != null && judge.errors() != null) {
             throw new IllegalArgumentException("judge.errors: error rates apply to the scripted agent only");
         }
@@ -171,6 +176,15 @@ public record RunConfig(
     /** Total episodes this run collects: tasks x trials. */
     public long episodes() {
         return (long) tasks * trials;
+    }
+
+    /** A scripted role plays the one scripted model there is for it; any other name is a mistake, not a new model. */
+    private static void requireKnownScripted(String role, ModelSpec spec, String known) {
+        if (spec.isScripted() && !spec.model().equals(known)) {
+            throw new IllegalArgumentException(role + ".model: unknown scripted " + role + " model \"" + spec.model()
+                    + "\" (the scripted " + role + " is " + known + "; known scripted models: " + ModelSpec.ORACLE_AGENT
+                    + " for the agent, " + ModelSpec.PERSONA_USER + " for the user)");
+        }
     }
 
     private static void requirePositive(String key, int value) {

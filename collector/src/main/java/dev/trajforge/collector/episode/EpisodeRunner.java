@@ -10,6 +10,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.trajforge.collector.agent.InjectedFaults;
 import dev.trajforge.collector.provider.FatalModelException;
 import dev.trajforge.collector.provider.ModelCallException;
+import dev.trajforge.simenv.ClassifiedFailure;
 import dev.trajforge.simenv.Environment;
 import dev.trajforge.simenv.Lineage;
 import dev.trajforge.simenv.Message;
@@ -38,11 +39,14 @@ import java.util.Set;
  * {@link Termination}; nothing here throws for a misbehaving model or user. Malformed tool calls
  * (unknown tool, arguments that are not a JSON object) are answered with an error the agent sees; the
  * trajectory keeps the raw arguments while the history sent upstream carries {@code {}} so later
- * requests stay valid. Only a {@link FatalModelException} (bad credentials, unknown model) escapes.
+ * requests stay valid. Only a {@link FatalModelException} (bad credentials, unknown model) escapes. A
+ * failed model or user ends the episode with its {@link InfraFailure}: the cause class and what happened.
  */
 public final class EpisodeRunner {
     /** Written at the end of an agent message, ends the conversation from the agent's side. */
     public static final String AGENT_STOP_TOKEN = "###STOP###";
+    /** The cause class of an agent reply with neither text nor tool calls. */
+    static final String EMPTY_RESPONSE = "empty_response";
 
     private final World world;
     private final EpisodeLimits limits;
@@ -79,12 +83,12 @@ public final class EpisodeRunner {
             } catch (FatalModelException fatal) {
                 throw fatal; // every other episode would fail the same way: the run stops
             } catch (RuntimeException e) {
-                conversation.failure = e instanceof ModelCallException call ? call.failureClass() + ": " + e.getMessage()
-                        : "agent model: " + e;
+                conversation.failure = e instanceof ModelCallException call ? new InfraFailure(call.failureClass(), call.getMessage())
+                        : new InfraFailure(ClassifiedFailure.of(e), "agent model: " + e);
                 return Termination.MODEL_ERROR;
             }
-            if (reply == null) {
-                conversation.failure = "agent model returned no message";
+            if (reply == null || !reply.hasToolExecutionRequests() && (reply.text() == null || reply.text().isBlank())) {
+                conversation.failure = new InfraFailure(EMPTY_RESPONSE, "agent model returned " + (reply == null ? "no message" : "neither text nor tool calls"));
                 return Termination.MODEL_ERROR;
             }
             List<ToolCall> calls = conversation.toolCalls(reply);
@@ -117,7 +121,7 @@ public final class EpisodeRunner {
         final List<Message> forUser = new ArrayList<>();
         final Set<String> callIds = new HashSet<>();
         Usage agentUsage = Usage.NONE;
-        String failure;
+        InfraFailure failure;
 
         Conversation(String systemPrompt) {
             add(Message.system(systemPrompt));
@@ -136,7 +140,7 @@ public final class EpisodeRunner {
                 turn = user.next(List.copyOf(forUser));
             } catch (UserSimulatorException e) {
                 if (e.getCause() instanceof FatalModelException fatal) throw fatal; // bad credentials for the user model stop the run too
-                failure = e.getMessage();
+                failure = new InfraFailure(e.failureClass(), e.getMessage());
                 return Termination.USER_ERROR;
             }
             add(Message.user(turn.content()));

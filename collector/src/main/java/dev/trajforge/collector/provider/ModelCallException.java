@@ -1,7 +1,13 @@
 package dev.trajforge.collector.provider;
 
-/** A model call failed for good (permanent error, or transient ones past the retry bound); the episode becomes an infra failure. */
-public class ModelCallException extends RuntimeException {
+import dev.trajforge.simenv.ClassifiedFailure;
+
+/**
+ * A model call failed for good (permanent error, or transient ones past the retry bound); the episode
+ * becomes an infra failure counted by {@link #failureClass()}. The message names the endpoint and says
+ * what happened (status, a body excerpt), with credentials redacted: it is fit for a run log.
+ */
+public class ModelCallException extends RuntimeException implements ClassifiedFailure {
     private final String failureClass;
 
     ModelCallException(String message, String failureClass, Throwable cause) {
@@ -9,7 +15,8 @@ public class ModelCallException extends RuntimeException {
         this.failureClass = failureClass;
     }
 
-    /** e.g. {@code http_500}, {@code timeout}, {@code context_length_exceeded}. */
+    /** e.g. {@code http_500}, {@code timeout}, {@code connection}, {@code malformed_response}, {@code empty_response}. */
+    @Override
     public String failureClass() {
         return failureClass;
     }

@@ -25,6 +25,8 @@ import java.time.format.DateTimeParseException;
  * status and {@code Retry-After} so the pipeline can classify and pace its retries. Non-streaming.
  */
 final class ProviderHttpClient implements HttpClient {
+    /** {@code "choices": [ {} } opening: a completion with at least one choice (choices never hide inside content). */
+    private static final java.util.regex.Pattern A_CHOICE = java.util.regex.Pattern.compile("\"choices\"\\s*:\\s*\\[\\s*\\{");
     private final java.net.http.HttpClient client;
     private final Duration readTimeout;
 
@@ -63,7 +65,25 @@ final class ProviderHttpClient implements HttpClient {
         if (status < 200 || status >= 300) {
             throw new ProviderHttpException(status, body, retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
         }
+        requireAnswer(request.url(), status, response.headers().firstValue("Content-Type").orElse(null), body);
         return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map()).body(body).build();
+    }
+
+    /**
+     * Refuses a success whose body holds no answer, before the provider's client reads it: every chat
+     * protocol answers with a JSON object (a proxy's HTML page is {@code malformed_response}), and an
+     * OpenAI-style completion has at least one choice ({@code choices: []} is {@code empty_response}).
+     */
+    static void requireAnswer(String url, int status, String contentType, String body) {
+        String trimmed = body.strip();
+        String what = "HTTP " + status + (contentType == null ? "" : " (" + contentType + ")");
+        if (trimmed.isEmpty()) throw new ProviderReplyException(ProviderReplyException.MALFORMED_RESPONSE, what + " with an empty body");
+        if (trimmed.charAt(0) != '{') {
+            throw ProviderReplyException.of(ProviderReplyException.MALFORMED_RESPONSE, what + " whose body is not a JSON object", trimmed);
+        }
+        if (url.endsWith("/chat/completions") && !A_CHOICE.matcher(body).find()) {
+            throw ProviderReplyException.of(ProviderReplyException.EMPTY_RESPONSE, what + " with no choices", trimmed);
+        }
     }
 
     @Override

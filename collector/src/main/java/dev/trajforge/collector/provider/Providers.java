@@ -61,8 +61,9 @@ public final class Providers {
         EndpointLimiter limiter = limiters.forEndpoint(baseUrl(spec), spec.model(),
                 new RateLimits(spec.requestsPerMinute(), spec.tokensPerMinute(), spec.maxConcurrency()));
         var endpoint = new ResilientChatModel.Endpoint(role, spec.label(), baseUrl(spec), spec.apiKeyEnv());
+        Redactor redactor = Redactor.forKey(spec.apiKeyEnv() == null ? null : environment.apply(spec.apiKeyEnv()));
         return new ResilientChatModel(new RateLimitedChatModel(model, limiter), endpoint, retryPolicy,
-                duration -> Thread.sleep(duration), seed);
+                duration -> Thread.sleep(duration), seed, redactor);
     }
 
     /**

@@ -146,7 +146,7 @@ public final class CollectionRun {
                 .map(judge -> FilterPolicy.withRubricJudge(world, judge, domain.policy().text(), config.judging().threshold(),
                         config.judging().auditFraction(), new Agreement()))
                 .orElseGet(() -> FilterPolicy.deterministic(world));
-        EpisodeWork work = new EpisodeWork(config, loaded.sha256(), domain, world, models, runner, policy);
+        EpisodeWork work = new EpisodeWork(config, loaded.sha256(), domain, world, models, runner, policy, log);
         RunTally tally = priorTally(index, total);
         Budget budget = config.budget();
         long started = System.nanoTime();

@@ -3,6 +3,7 @@ package dev.trajforge.collector.run;
 import dev.trajforge.collector.config.RunConfig;
 import dev.trajforge.collector.episode.Episode;
 import dev.trajforge.collector.episode.EpisodeRunner;
+import dev.trajforge.collector.episode.InfraFailure;
 import dev.trajforge.collector.journal.JournalEntry;
 import dev.trajforge.collector.provider.FatalModelException;
 import dev.trajforge.exporter.ExportRecord;
@@ -10,6 +11,7 @@ import dev.trajforge.exporter.RewardCheck;
 import dev.trajforge.judge.FilterPolicy;
 import dev.trajforge.judge.RubricJudge;
 import dev.trajforge.judge.Verdict;
+import dev.trajforge.simenv.ClassifiedFailure;
 import dev.trajforge.simenv.Domain;
 import dev.trajforge.simenv.Lineage;
 import dev.trajforge.simenv.Message;
@@ -28,7 +30,10 @@ import java.util.Map;
 /**
  * Runs and judges one episode, producing its journal entry. Everything about an episode derives from
  * (run seed, task, trial), so an episode run again after a crash is the same episode. Only a
- * {@link FatalModelException} escapes: a defect in trajforge is recorded as an internal error.
+ * {@link FatalModelException} escapes: a defect in trajforge is recorded as an internal error. An
+ * infrastructure failure is journaled as its role and cause class ({@code model_error: timeout},
+ * {@code user_error: http_500}, {@code judge_failed: invalid_verdict}); its detail goes to the
+ * {@link InfraFailureLog}.
  */
 final class EpisodeWork {
     private final RunConfig config;
@@ -38,8 +43,12 @@ final class EpisodeWork {
     private final RoleModels models;
     private final EpisodeRunner runner;
     private final FilterPolicy policy;
+    private final InfraFailureLog failures;
 
-    EpisodeWork(RunConfig config, String configSha256, Domain domain, World world, RoleModels models, EpisodeRunner runner, FilterPolicy policy) {
+    /** Infrastructure failures' details go to {@code failures} (the run log). */
+    EpisodeWork(RunConfig config, String configSha256, Domain domain, World world, RoleModels models, EpisodeRunner runner, FilterPolicy policy,
+                InfraFailureLog failures) {
+        this.failures = failures;
         this.config = config;
         this.configSha256 = configSha256;
         this.domain = domain;
@@ -56,13 +65,8 @@ final class EpisodeWork {
             Episode episode = runner.run(task, trial, seed, lineage(user.promptSha256()), models.agent(task, seed, world), user);
             Verdict verdict = policy.judge(episode.trajectory(), task);
             models.throwIfJudgeFailedFatally();
-            String failure = switch (verdict.status()) {
-                case INFRA_FAILED -> episode.trajectory().termination().wireName() + failureClass(episode.failure());
-                case JUDGE_FAILED -> FilterPolicy.JUDGE_FAILED;
-                default -> null;
-            };
             return new JournalEntry(index, attempt, record(episode.trajectory(), verdict), episode.userUsage(), verdict.judgeUsage(),
-                    failure, task.intents());
+                    failure(task.id() + "#" + trial, attempt, episode, verdict), task.intents());
         } catch (FatalModelException fatal) {
             throw fatal;
         } catch (RuntimeException defect) {
@@ -76,12 +80,30 @@ final class EpisodeWork {
         }
     }
 
-    /** ": http_500" from a failure detail "http_500: ...", so causes can be counted by class. */
-    private static String failureClass(String failure) {
-        if (failure == null) return "";
-        int colon = failure.indexOf(':');
-        String head = colon < 0 ? failure : failure.substring(0, colon);
-        return head.matches("[a-z0-9_]+") ? ": " + head : "";
+    /**
+     * The journal's failure of an episode that got no verdict, its role and cause class
+     * ({@code model_error: timeout}, {@code user_error: http_500}, {@code judge_failed: invalid_verdict}),
+     * with the detail sent to the failure log; null for a judged episode.
+     */
+    private String failure(String episode, int attempt, Episode ran, Verdict verdict) {
+        String role;
+        InfraFailure cause;
+        switch (verdict.status()) {
+            case INFRA_FAILED -> {
+                role = ran.trajectory().termination().wireName();
+                cause = ran.failure() != null ? ran.failure() : new InfraFailure(ClassifiedFailure.UNCLASSIFIED, "ended as " + role);
+            }
+            case JUDGE_FAILED -> {
+                role = FilterPolicy.JUDGE_FAILED;
+                cause = new InfraFailure(verdict.judgeFailureCause(), verdict.judgeFailure());
+            }
+            default -> {
+                return null;
+            }
+        }
+        String failure = role + ": " + cause.cause();
+        failures.failed(episode, attempt, failure, cause.detail());
+        return failure;
     }
 
     private Lineage lineage(String userPromptSha256) {

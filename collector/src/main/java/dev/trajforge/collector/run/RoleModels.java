@@ -45,15 +45,11 @@ final class RoleModels {
         } catch (ConfigException e) {
             throw new ConfigException("config " + configFile + ": " + e.getMessage());
         }
-        if (config.judge() != null && config.judge().isScripted()) {
-            throw new ConfigException("config " + configFile + ": key 'judge.provider': the rubric judge needs a model provider (openai, anthropic, ollama), not 'scripted'");
-        }
     }
 
     /** One judge model per vote, each with its own seed; majority vote per criterion. */
     private static RubricJudge judge(RunConfig config, Providers providers, List<ResilientChatModel> built) {
-        ModelSpec spec = config.judge();
-        if (spec.isScripted()) return null;
+        ModelSpec spec = config.judge(); // never scripted: RunConfig refuses a scripted judge
         long baseSeed = spec.seed() != null ? spec.seed() : config.seed();
         List<RubricJudge.JudgeModel> judges = new ArrayList<>();
         for (int vote = 0; vote < config.judging().votes(); vote++) {

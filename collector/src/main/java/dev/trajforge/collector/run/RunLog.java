@@ -11,8 +11,11 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The run's JSON-lines log in its run directory: start, progress, budget stops, aborts, commits — for operators and schedulers. */
-final class RunLog {
+/**
+ * The run's JSON-lines log in its run directory: start, progress, budget stops, aborts, commits, and
+ * each infrastructure failure with its detail — for operators and schedulers.
+ */
+final class RunLog implements InfraFailureLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
     private final Clock clock;
@@ -20,6 +23,12 @@ final class RunLog {
     RunLog(Path file, Clock clock) {
         this.file = file;
         this.clock = clock;
+    }
+
+    /** An {@code infra_failure} event: which episode and attempt, the journal's failure (its cause class) and what happened. */
+    @Override
+    public void failed(String episode, int attempt, String failure, String detail) {
+        event("infra_failure", "episode", episode, "attempt", attempt, "failure", failure, "detail", detail);
     }
 
     synchronized void event(String event, Object... keysAndValues) {

@@ -32,7 +32,7 @@ class BadInputTest {
     void should_name_the_key_and_the_known_domains_for_an_unknown_domain() throws Exception {
         Path out = tmp.resolve("out");
         assertBadInput(CliRun.of("run", QuickstartTest.QUICKSTART.toString(), "--out", out.toString(), "--set", "domain=bank"),
-                "'domain'", "bank", "retail");
+                "--set domain=bank", "unknown domain 'bank'", "retail");
         assertFalse(Files.exists(out), "nothing written");
     }
 
@@ -59,6 +59,26 @@ class BadInputTest {
         assertBadInput(CliRun.of("run", QuickstartTest.QUICKSTART.toString(), "--out", out.toString(),
                 "--set", "agent.provider=openai", "--set", "agent.model=x", "--set", "agent.baseUrl=http://127.0.0.1:9/v1",
                 "--set", "agent.apiKeyEnv=TRAJFORGE_TEST_UNSET_KEY"), "'agent.apiKeyEnv'", "TRAJFORGE_TEST_UNSET_KEY", "quickstart.yaml");
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void should_blame_a_bad_set_value_on_the_override_naming_its_key_once() {
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.of("run", QuickstartTest.QUICKSTART.toString(), "--out", out.toString(), "--set", "judging.votes=0");
+        assertBadInput(run, "--set judging.votes=0", "must be in [1, 9], got 0");
+        assertFalse(run.err().contains("quickstart.yaml"), run.err());
+        assertFalse(run.err().contains("judging.judging"), run.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void should_reject_an_unknown_scripted_model_naming_the_key_and_the_known_ones() throws Exception {
+        Path config = tmp.resolve("scripted.yaml");
+        Files.writeString(config, Files.readString(QuickstartTest.QUICKSTART).replace("model: oracle-agent", "model: scripted/nonexistent"));
+        Path out = tmp.resolve("out");
+        assertBadInput(CliRun.of("run", config.toString(), "--out", out.toString()),
+                "scripted.yaml", "'agent.model'", "scripted/nonexistent", "oracle-agent", "persona-user");
         assertFalse(Files.exists(out), "nothing written");
     }
 }

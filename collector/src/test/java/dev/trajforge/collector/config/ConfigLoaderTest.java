@@ -429,24 +429,24 @@ class ConfigLoaderTest {
 
     @Test
     void should_name_the_override_when_its_value_has_the_wrong_type() throws IOException {
-        assertEquals("--set tasks: expected an integer, got \"abc\"", failure(write(MINIMAL), "tasks=abc"));
+        assertEquals("--set tasks=abc: expected an integer, got \"abc\"", failure(write(MINIMAL), "tasks=abc"));
     }
 
     @Test
     void should_name_the_override_when_its_value_breaks_a_rule() throws IOException {
-        assertEquals("--set agent.errors.endEarly: must be in [0, 1], got 2.0",
+        assertEquals("--set agent.errors.endEarly=2: must be in [0, 1], got 2.0",
                 failure(write(MINIMAL), "agent.errors.endEarly=2"));
     }
 
     @Test
     void should_name_the_override_when_its_key_is_unknown() throws IOException {
         assertTrue(failure(write(MINIMAL), "agent.modle=x")
-                .startsWith("--set agent.modle: unknown key 'agent.modle' (did you mean 'model'?"));
+                .startsWith("--set agent.modle=x: unknown key 'agent.modle' (did you mean 'model'?"));
     }
 
     @Test
     void should_name_the_override_when_it_goes_through_a_scalar() throws IOException {
-        assertEquals("--set tasks.max: 'tasks' is 10, not a mapping of keys", failure(write(MINIMAL), "tasks.max=1"));
+        assertEquals("--set tasks.max=1: 'tasks' is 10, not a mapping of keys", failure(write(MINIMAL), "tasks.max=1"));
     }
 
     @Test
@@ -454,5 +454,64 @@ class ConfigLoaderTest {
         String message = failure(write(MINIMAL), "agent.apiKey=sk-very-secret");
         assertTrue(message.startsWith("--set agent.apiKey: secrets do not belong in a config"), message);
         assertFalse(message.contains("sk-very-secret"), message);
+    }
+
+    @Test
+    void should_not_repeat_an_override_value_that_may_be_a_secret() throws IOException {
+        String message = failure(write(MINIMAL), "agent.provider=openai", "agent.model=m", "agent.apiKeyEnv=sk-live-0123456789");
+        assertTrue(message.startsWith("--set agent.apiKeyEnv: must be the NAME of an environment variable"), message);
+        assertFalse(message.contains("sk-live-0123456789"), message);
+    }
+
+    // ------------------------------------------------------------ keys named once, blamed where they came from
+
+    @Test
+    void should_name_the_judging_key_once_when_votes_is_zero() throws IOException {
+        Path file = write(MINIMAL + "judging: {votes: 0}\n");
+        assertEquals("config " + file + ": key 'judging.votes': must be in [1, 9], got 0", failure(file));
+    }
+
+    @Test
+    void should_name_the_budget_key_once_when_a_limit_is_zero() throws IOException {
+        Path file = write(MINIMAL + "budget: {maxEpisodes: 0}\n");
+        assertEquals("config " + file + ": key 'budget.maxEpisodes': must be > 0, got 0", failure(file));
+    }
+
+    @Test
+    void should_blame_the_override_not_the_file_when_a_set_value_breaks_a_nested_rule() throws IOException {
+        assertEquals("--set judging.votes=0: must be in [1, 9], got 0", failure(write(MINIMAL), "judging.votes=0"));
+        assertEquals("--set budget.maxCostUsd=-1: must be > 0, got -1.0", failure(write(MINIMAL), "budget.maxCostUsd=-1"));
+    }
+
+    @Test
+    void should_blame_the_override_not_the_file_when_a_set_value_names_an_unknown_domain() throws IOException {
+        assertEquals("--set domain=bank: unknown domain 'bank' (known: retail)", failure(write(MINIMAL), "domain=bank"));
+    }
+
+    @Test
+    void should_name_the_key_inside_an_override_that_sets_a_whole_mapping() throws IOException {
+        assertEquals("--set judging={votes: 10}: key 'judging.votes': must be in [1, 9], got 10",
+                failure(write(MINIMAL), "judging={votes: 10}"));
+    }
+
+    @Test
+    void should_reject_an_unknown_scripted_model_naming_the_key_and_the_known_models() throws IOException {
+        Path file = write(MINIMAL + "agent: {provider: scripted, model: scripted/nonexistent}\n");
+        assertEquals("config " + file + ": key 'agent.model': unknown scripted agent model \"scripted/nonexistent\""
+                + " (the scripted agent is oracle-agent; known scripted models: oracle-agent for the agent, persona-user for the user)",
+                failure(file));
+    }
+
+    @Test
+    void should_reject_an_unknown_scripted_user_model_given_with_set() throws IOException {
+        String message = failure(write(MINIMAL), "user.model=oracle-agent");
+        assertTrue(message.startsWith("--set user.model=oracle-agent: unknown scripted user model \"oracle-agent\""), message);
+        assertTrue(message.contains("persona-user"), message);
+    }
+
+    @Test
+    void should_reject_a_scripted_judge_naming_the_key() throws IOException {
+        Path file = write(MINIMAL + "judge: {provider: scripted, model: oracle-agent}\n");
+        assertTrue(failure(file).startsWith("config " + file + ": key 'judge.provider': the rubric judge needs a model provider"), failure(file));
     }
 }

@@ -62,17 +62,17 @@ class ExportConfigTest {
 
         assertEquals("config " + file + ": key 'export.format': unknown format 'jsonl'; known formats: hf-parquet, openai-jsonl, sharegpt, dpo",
                 failure(file));
-        assertEquals("--set export.format: unknown format 'ShareGPT' (did you mean 'sharegpt'?); known formats: hf-parquet, openai-jsonl, sharegpt, dpo",
+        assertEquals("--set export.format=ShareGPT: unknown format 'ShareGPT' (did you mean 'sharegpt'?); known formats: hf-parquet, openai-jsonl, sharegpt, dpo",
                 failure(write(MINIMAL), "export.format=ShareGPT"));
     }
 
     @Test
     void should_reject_a_threshold_outside_its_range_and_unknown_keys() throws IOException {
-        assertEquals("--set export.nearDuplicateThreshold: must be in [0.5, 1], got 0.3",
+        assertEquals("--set export.nearDuplicateThreshold=0.3: must be in [0.5, 1], got 0.3",
                 failure(write(MINIMAL), "export.nearDuplicateThreshold=0.3"));
-        assertEquals("--set export.dedup: expected true or false, got \"yes please\"", failure(write(MINIMAL), "export.dedup=yes please"));
+        assertEquals("--set export.dedup=yes please: expected true or false, got \"yes please\"", failure(write(MINIMAL), "export.dedup=yes please"));
         String unknown = failure(write(MINIMAL), "export.fromat=dpo");
-        assertEquals("--set export.fromat: unknown key 'export.fromat' (did you mean 'format'? valid keys under 'export': "
+        assertEquals("--set export.fromat=dpo: unknown key 'export.fromat' (did you mean 'format'? valid keys under 'export': "
                 + "dedup, format, nearDuplicateThreshold, nearDuplicates)", unknown);
     }
 

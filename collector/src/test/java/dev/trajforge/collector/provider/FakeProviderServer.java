@@ -200,6 +200,7 @@ public abstract sealed class FakeProviderServer implements AutoCloseable
                         getClass().getSimpleName() + " could not build the reply to " + request + ": " + e));
             }
             if (response.delay().isPositive()) Thread.sleep(response.delay());
+            if (response.dropped()) return; // closing the exchange before any header closes the connection
             send(exchange, response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closing: drop the exchange

@@ -183,6 +183,19 @@ class FakeProviderServerTest {
     }
 
     @Test
+    void should_close_the_connection_without_an_answer_when_told_to_drop_it() throws Exception {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.enqueue(Reply.drop());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                    .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(CHAT)).build();
+
+            java.io.IOException dropped = assertThrows(java.io.IOException.class, () -> client.send(request, HttpResponse.BodyHandlers.ofString()));
+            assertFalse(dropped instanceof HttpTimeoutException, "closed at once, not timed out: " + dropped);
+            assertEquals(1, server.requestCount());
+        }
+    }
+
+    @Test
     void should_close_promptly_while_a_delayed_reply_is_in_flight() throws Exception {
         FakeOpenAiServer server = FakeOpenAiServer.start();
         CountDownLatch received = new CountDownLatch(1);

@@ -217,7 +217,7 @@ class LoopbackRunTest {
             RunReport report = LoopbackRuns.run(LoopbackRuns.config(tmp, config("agent: {errors: null}", 4, judgeBlock)), Map.of());
             assertEquals(0, report.export().accepted());
             assertEquals(4, report.export().infraFailed());
-            assertEquals(Map.of("judge_failed", 4L), report.infraFailures());
+            assertEquals(Map.of("judge_failed: invalid_verdict", 4L), report.infraFailures());
             assertEquals(4, judge.requestCount());
             assertEquals(4, manifest().at("/usage/judge/calls").asLong());
         }

@@ -25,8 +25,13 @@ public interface Reply {
      * @param headers response headers in order; {@code Content-Length} is always computed by the server
      * @param body    body, sent as UTF-8; empty for none
      * @param delay   how long the server waits before answering, for client timeouts; zero for none
+     * @param dropped close the connection without answering (status, headers and body are not sent)
      */
-    record Response(int status, Map<String, String> headers, String body, Duration delay) {
+    record Response(int status, Map<String, String> headers, String body, Duration delay, boolean dropped) {
+        public Response(int status, Map<String, String> headers, String body, Duration delay) {
+            this(status, headers, body, delay, false);
+        }
+
         public Response {
             if (status < 200 || status > 599) throw new IllegalArgumentException("HTTP status must be 200..599, got " + status);
             headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -43,7 +48,7 @@ public interface Reply {
         }
 
         Response withDelay(Duration extra) {
-            return new Response(status, headers, body, delay.plus(extra));
+            return new Response(status, headers, body, delay.plus(extra), dropped);
         }
     }
 
@@ -68,6 +73,12 @@ public interface Reply {
      */
     static Reply raw(int status, String body, String... headers) {
         Response response = new Response(status, parseHeaders(headers), body, Duration.ZERO);
+        return request -> response;
+    }
+
+    /** No answer at all: the server reads the request and closes the connection, as a crashed server or a proxy dropping it. */
+    static Reply drop() {
+        Response response = new Response(502, Map.of(), "", Duration.ZERO, true);
         return request -> response;
     }
 

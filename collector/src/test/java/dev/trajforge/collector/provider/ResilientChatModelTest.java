@@ -136,4 +136,75 @@ class ResilientChatModelTest {
         assertEquals(null, ProviderHttpClient.retryAfter("soon"));
         assertEquals(Duration.ZERO, ProviderHttpClient.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
     }
+
+    /** Answers with these replies in turn ("": a message without text), then "ok". */
+    private static final class Replies implements ChatModel {
+        final Deque<String> texts = new ArrayDeque<>();
+        int calls;
+
+        @Override
+        public ChatResponse doChat(ChatRequest request) {
+            calls++;
+            if (texts.isEmpty()) return ChatResponse.builder().aiMessage(AiMessage.from("ok")).build();
+            String text = texts.poll();
+            return ChatResponse.builder().aiMessage(text.isEmpty() ? AiMessage.builder().build() : AiMessage.from(text)).build();
+        }
+    }
+
+    @Test
+    void should_retry_a_reply_with_neither_text_nor_tool_calls_and_then_answer() {
+        Replies replies = new Replies();
+        replies.texts.add("  ");
+        ResilientChatModel model = new ResilientChatModel(replies, ENDPOINT, FAST, slept::add, 42);
+        assertEquals("ok", model.chat(REQUEST).aiMessage().text());
+        assertEquals(2, replies.calls);
+        assertEquals(1, model.retries());
+    }
+
+    @Test
+    void should_give_up_on_replies_that_stay_empty_with_the_empty_response_class() {
+        Replies replies = new Replies();
+        for (int i = 0; i < 10; i++) replies.texts.add("");
+        ResilientChatModel model = new ResilientChatModel(replies, ENDPOINT, FAST, slept::add, 42);
+        ModelCallException failure = assertThrows(ModelCallException.class, () -> model.chat(REQUEST));
+        assertEquals("empty_response", failure.failureClass());
+        assertEquals(0L, model.metrics().get("answered_calls"), "an empty reply is no answer");
+        assertEquals(4, replies.calls);
+        assertTrue(failure.getMessage().contains("neither text nor tool calls"), failure.getMessage());
+    }
+
+    @Test
+    void should_class_a_failure_it_does_not_know_as_unclassified_naming_the_exception() {
+        Flaky flaky = new Flaky();
+        flaky.failures.add(() -> new IllegalStateException("something odd"));
+        ModelCallException failure = assertThrows(ModelCallException.class, () -> resilient(flaky, FAST).chat(REQUEST));
+        assertEquals("unclassified", failure.failureClass());
+        assertTrue(failure.getMessage().contains("java.lang.IllegalStateException: something odd"), failure.getMessage());
+    }
+
+    @Test
+    void should_keep_the_key_and_credential_shaped_text_out_of_the_failure_message() {
+        String key = "plain-secret-value-42";
+        Flaky flaky = new Flaky();
+        flaky.failures.add(() -> new ProviderHttpException(400, "bad request from " + key + "; Authorization: Bearer abc.def.ghi;"
+                + " other key sk-proj-ABCDEF0123456789; api_key=hunter2hunter2", null));
+        ModelCallException failure = assertThrows(ModelCallException.class, () -> new ResilientChatModel(flaky,
+                new ResilientChatModel.Endpoint("agent", "openai/m", "https://user:pa55word@proxy.example/v1", "MY_KEY_VAR"),
+                FAST, slept::add, 42, Redactor.forKey(key)).chat(REQUEST));
+        String message = failure.getMessage();
+        for (String secret : List.of(key, "abc.def.ghi", "sk-proj-ABCDEF0123456789", "hunter2hunter2", "pa55word")) {
+            assertFalse(message.contains(secret), secret + " in " + message);
+        }
+        assertTrue(message.contains("HTTP 400: bad request from [redacted]"), message);
+        assertTrue(message.contains("https://[redacted]@proxy.example/v1"), message);
+    }
+
+    @Test
+    void should_cut_a_long_body_to_an_excerpt_on_one_line() {
+        Flaky flaky = new Flaky();
+        flaky.failures.add(() -> new ProviderHttpException(400, "<html>\n" + "x".repeat(5000) + "\n</html>", null));
+        String message = assertThrows(ModelCallException.class, () -> resilient(flaky, FAST).chat(REQUEST)).getMessage();
+        assertFalse(message.contains("\n"), message);
+        assertTrue(message.length() < 600, message.length() + " chars");
+    }
 }

@@ -31,6 +31,10 @@ public final class LlmUserSimulator implements UserSimulator {
     static final String CONFIRMATION_REMINDER = "(Reminder for the customer you are playing: the agent just asked you to confirm an action."
             + " Answer that question with yes or no first; do not end the conversation yet.)";
 
+    /** Cause classes of the simulator's own failures (a failed model call keeps the call's class). */
+    static final String EMPTY_RESPONSE = "empty_response";
+    static final String STOPPED_AT_CONFIRMATION = "stopped_at_confirmation";
+
     private final ChatModel model;
     private final String modelLabel;
     private final String systemPrompt;
@@ -56,7 +60,8 @@ public final class LlmUserSimulator implements UserSimulator {
             reminded.add(UserMessage.from(CONFIRMATION_REMINDER));
             turn = ask(reminded);
             if (turn.signal() == UserTurn.Signal.STOP) {
-                throw new UserSimulatorException("user model " + modelLabel + " ended the conversation twice instead of answering the agent's confirmation question", null);
+                throw new UserSimulatorException(STOPPED_AT_CONFIRMATION, "user model " + modelLabel
+                        + " ended the conversation twice instead of answering the agent's confirmation question", null);
             }
         }
         return turn;
@@ -73,7 +78,9 @@ public final class LlmUserSimulator implements UserSimulator {
         usage = usage.plus(1, tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount(),
                 tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount());
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
-        if (text == null || text.isBlank()) throw new UserSimulatorException("user model " + modelLabel + " returned an empty reply", null);
+        if (text == null || text.isBlank()) {
+            throw new UserSimulatorException(EMPTY_RESPONSE, "user model " + modelLabel + " returned an empty reply", null);
+        }
         return UserTurn.parse(text, "Thanks, bye.");
     }
 

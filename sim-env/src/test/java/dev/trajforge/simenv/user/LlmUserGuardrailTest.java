@@ -62,6 +62,7 @@ class LlmUserGuardrailTest {
         UserSimulatorException failure = assertThrows(UserSimulatorException.class,
                 () -> new LlmUserSimulator(model, "test/user", SCENARIO).next(AT_CONFIRMATION));
         assertTrue(failure.getMessage().contains("confirmation"), failure.getMessage());
+        assertEquals("stopped_at_confirmation", failure.failureClass());
     }
 
     @Test

@@ -190,6 +190,39 @@ class LlmUserSimulatorTest {
         assertTrue(e.getMessage().contains("test/user") && e.getMessage().contains("rate limited"), e.getMessage());
     }
 
+    /** A model failure some layer below already classified, as the collector's model calls are. */
+    private static final class ClassifiedCallFailure extends RuntimeException implements dev.trajforge.simenv.ClassifiedFailure {
+        ClassifiedCallFailure(String message) {
+            super(message);
+        }
+
+        @Override
+        public String failureClass() {
+            return "http_503";
+        }
+    }
+
+    @Test
+    void should_keep_the_cause_class_of_a_classified_model_failure_when_the_model_call_fails() {
+        RuntimeException wrapped = new RuntimeException("client gave up", new ClassifiedCallFailure("HTTP 503: overloaded"));
+        LlmUserSimulator user = new LlmUserSimulator(new ScriptedChatModel().fail(wrapped), "test/user", SCENARIO);
+        assertEquals("http_503", assertThrows(UserSimulatorException.class, () -> user.next(List.of())).failureClass());
+    }
+
+    @Test
+    void should_class_a_model_failure_nobody_classified_as_unclassified_keeping_its_message() {
+        LlmUserSimulator user = new LlmUserSimulator(new ScriptedChatModel().fail(new IllegalStateException("odd")), "test/user", SCENARIO);
+        UserSimulatorException e = assertThrows(UserSimulatorException.class, () -> user.next(List.of()));
+        assertEquals("unclassified", e.failureClass());
+        assertTrue(e.getMessage().contains("odd"), e.getMessage());
+    }
+
+    @Test
+    void should_class_an_empty_reply_as_empty_response_when_the_model_answers_nothing() {
+        LlmUserSimulator user = new LlmUserSimulator(new ScriptedChatModel().reply(" "), "test/user", SCENARIO);
+        assertEquals("empty_response", assertThrows(UserSimulatorException.class, () -> user.next(List.of())).failureClass());
+    }
+
     @Test
     void should_accumulate_token_usage_over_calls() {
         ScriptedChatModel model = new ScriptedChatModel()
