@@ -94,7 +94,7 @@ final class ExportBenchmark {
             new CollectionRun(loaded, Clock.systemUTC(), ProgressListener.NONE).execute();
             double collectSeconds = (System.nanoTime() - started) / 1e9;
             // the run directory next to a local output (RunDirectory's default name)
-            JournalIndex journal = JournalIndex.of(RunDirectory.at(collected.resolve("_trajforge")).journals());
+            JournalIndex journal = JournalIndex.of(RunDirectory.at(collected.resolve("_trajforge")).journals(), run.episodes());
             Supplier<List<ExportRecord>> freshRecords = () -> {
                 List<ExportRecord> records = new ArrayList<>((int) run.episodes());
                 journal.forEachInOrder(run.episodes(), entry -> records.add(entry.record()));

@@ -8,6 +8,7 @@ import dev.trajforge.collector.episode.Episode;
 import dev.trajforge.collector.episode.EpisodeLimits;
 import dev.trajforge.collector.episode.EpisodeRunner;
 import dev.trajforge.collector.journal.Journal;
+import dev.trajforge.collector.journal.JournalHeader;
 import dev.trajforge.collector.journal.JournalEntry;
 import dev.trajforge.collector.journal.JournalIndex;
 import dev.trajforge.exporter.DatasetExport;
@@ -140,7 +141,9 @@ final class LatencyBenchmark {
             Files.createDirectories(dir);
             Path journalFile = dir.resolve("journal.jsonl");
             Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleInFlight(total));
-            try (Journal journal = Journal.open(journalFile);
+            JournalHeader header = new JournalHeader(config.runId(), "0/1", loaded.sha256(),
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("runId", config.runId()));
+            try (Journal journal = Journal.open(journalFile, header, false);
                  ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < total; i++) {
                     int episode = i;
@@ -159,7 +162,7 @@ final class LatencyBenchmark {
             }
             ExportSettings settings = ExportSettings.of(config.output(), config.runId(), loaded.sha256(), config.validationFraction(), config.keepRejected());
             try (DatasetExport export = DatasetExport.open(settings, new Configuration())) {
-                JournalIndex.of(List.of(journalFile)).forEachInOrder(total, entry -> export.write(entry.record()));
+                JournalIndex.of(List.of(journalFile), total).forEachInOrder(total, entry -> export.write(entry.record()));
                 export.commit(Instant.now(), UsageTotals.none());
             }
             seconds = (System.nanoTime() - started) / 1e9;

@@ -70,56 +70,12 @@ public final class RunDirectory {
         }
     }
 
-    /**
-     * Checks that every journal of the run, and {@code config.json}, belong to this config, listing the
-     * changed keys otherwise (refused unless forced; keys that do not change the data may change).
-     * Records the config in {@code config.json} when it is missing or forced. Returns whether this
-     * worker's journal needs a new header line: it has entries under another fingerprint or none at all.
-     */
+    /** See {@link RunConfigCheck}; returns whether this worker's journal needs a new header line. */
     boolean checkConfig(LoadedConfig loaded, JournalIndex index, Path ownJournal, boolean force) {
-        JsonNode current = configTree(loaded.config());
-        boolean ownNeedsHeader = false;
         Path stored = root.resolve(CONFIG);
-        JsonNode storedConfig = Files.exists(stored) ? readStored(stored, loaded) : null;
-        boolean anyHeader = false;
-        for (JournalIndex.FileSummary journal : index.files()) {
-            List<String> changed;
-            String mismatch;
-            anyHeader |= journal.latestHeader() != null;
-            if (journal.latestHeader() != null) {
-                if (journal.latestHeader().configSha256().equals(loaded.sha256())) continue;
-                changed = fingerprintedChanges(journal.latestHeader().config(), current);
-                mismatch = journal.file().getFileName() + " was written under config " + journal.latestHeader().configSha256().substring(0, 12);
-            } else if (journal.entries() == 0) {
-                continue;
-            } else if (storedConfig != null) {
-                changed = fingerprintedChanges(storedConfig, current); // a journal from before headers: config.json speaks for it
-                if (changed.isEmpty()) {
-                    ownNeedsHeader |= journal.file().equals(ownJournal);
-                    continue;
-                }
-                mismatch = journal.file().getFileName() + " (no header) belongs to " + CONFIG;
-            } else {
-                throw new ConfigException("config " + loaded.file() + ": run directory " + root + ": " + journal.file().getFileName()
-                        + " has no config header (an earlier trajforge wrote it) and " + CONFIG + " is missing, so which config made its"
-                        + " episodes cannot be told; use another output or --run-dir");
-            }
-            if (!force) {
-                throw new ConfigException("config " + loaded.file() + ": run directory " + root + " holds a run with a different config ("
-                        + mismatch + "; changed: " + (changed.isEmpty() ? "unknown" : String.join(", ", changed))
-                        + "); use another output or --run-dir, or --force-config to continue anyway");
-            }
-            ownNeedsHeader |= journal.file().equals(ownJournal);
-        }
-        if (!anyHeader && storedConfig != null && !force) { // nothing journaled under a header yet: config.json is the record
-            List<String> changed = fingerprintedChanges(storedConfig, current);
-            if (!changed.isEmpty()) {
-                throw new ConfigException("config " + loaded.file() + ": run directory " + root + " holds a run with a different config (changed: "
-                        + String.join(", ", changed) + "); use another output or --run-dir, or --force-config to continue anyway");
-            }
-        }
+        boolean newHeader = new RunConfigCheck(root, loaded, Files.exists(stored) ? readStored(stored, loaded) : null).check(index, ownJournal, force);
         writeConfig(loaded);
-        return ownNeedsHeader;
+        return newHeader;
     }
 
     private void writeConfig(LoadedConfig loaded) {
@@ -239,7 +195,7 @@ public final class RunDirectory {
         }
     }
 
-    private static JsonNode readTree(String json) {
+    static JsonNode readTree(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
@@ -247,26 +203,4 @@ public final class RunDirectory {
         }
     }
 
-    private static List<String> fingerprintedChanges(JsonNode before, JsonNode after) {
-        List<String> changed = changedKeys(before, after, "");
-        changed.removeIf(key -> !ConfigLoader.fingerprinted(key));
-        return changed;
-    }
-
-    private static List<String> changedKeys(JsonNode before, JsonNode after, String prefix) {
-        List<String> changed = new ArrayList<>();
-        if (before.isObject() && after.isObject()) {
-            Set<String> names = new TreeSet<>();
-            before.fieldNames().forEachRemaining(names::add);
-            for (Iterator<String> it = after.fieldNames(); it.hasNext(); ) names.add(it.next());
-            for (String name : names) {
-                JsonNode b = before.path(name);
-                JsonNode a = after.path(name);
-                if (!b.equals(a)) changed.addAll(changedKeys(b, a, prefix + name + "."));
-            }
-            return changed;
-        }
-        if (!before.equals(after)) changed.add(prefix.isEmpty() ? "(root)" : prefix.substring(0, prefix.length() - 1));
-        return changed;
-    }
 }

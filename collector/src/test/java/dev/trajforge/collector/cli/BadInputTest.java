@@ -49,7 +49,7 @@ class BadInputTest {
     void should_name_the_path_of_an_unwritable_output_and_write_nothing() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
         Path out = file.resolve("export");
-        assertBadInput(CliRun.of("run", QuickstartTest.QUICKSTART.toString(), "--out", out.toString()), "'output'", "a-file");
+        assertBadInput(CliRun.of("run", QuickstartTest.QUICKSTART.toString(), "--out", out.toString()), "--out", "a-file");
         assertEquals("not a directory", Files.readString(file));
     }
 

@@ -122,4 +122,25 @@ class CommitInterruptionTest {
         assertEquals(137, ChildRun.run(tmp.resolve("killed.log"), "journal.append.before_fsync", args(out)));
         assertResumesToTheUninterruptedDataset(out, "kill -9 before an fsync");
     }
+
+    @ParameterizedTest(name = "kill -{0} while episodes run")
+    @ValueSource(strings = {"TERM", "INT"})
+    void should_resume_exactly_after_a_signal_while_episodes_run(String signal) throws Exception {
+        Path out = tmp.resolve("signal-" + signal);
+        ChildRun run = ChildRun.start(tmp.resolve("signalled.log"), "journal.append.before_fsync:pause", args(out));
+        assertTrue(run.awaitOutput("failpoint journal.append.before_fsync reached"), run.output());
+        assertNotEquals(0, run.signal(signal));
+        assertResumesToTheUninterruptedDataset(out, "kill -" + signal + " while episodes run");
+    }
+
+    @Test
+    void should_finish_a_two_worker_run_whose_worker_was_killed_while_its_episodes_ran() throws Exception {
+        Path out = tmp.resolve("workers-mid-run");
+        Path log = tmp.resolve("worker.log");
+        assertEquals(137, ChildRun.run(log, "journal.append.before_fsync", args(out, "--worker", "0/2")));
+        assertEquals(0, ChildRun.run(log, null, args(out, "--worker", "1/2")), Files.readString(log));
+        assertTrue(Files.readString(log).contains("waiting for workers [0]"), Files.readString(log));
+        assertEquals(0, ChildRun.run(log, null, args(out, "--worker", "0/2")), Files.readString(log));
+        assertEquals(reference, QuickstartTest.shardHashes(out));
+    }
 }

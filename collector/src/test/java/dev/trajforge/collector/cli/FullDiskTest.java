@@ -47,7 +47,7 @@ class FullDiskTest {
     @Test
     void should_stop_at_the_first_journal_write_that_fails_say_why_in_one_line_and_resume_once_there_is_space() throws Exception {
         Path reference = tmp.resolve("reference");
-        String[] config = {"--quiet", "--set", "tasks=400", "--set", "concurrency=4"};
+        String[] config = {"--set", "tasks=400", "--set", "concurrency=4"};
         assertEquals(0, CliRun.of(ResumeTest.args(reference, config)).exitCode());
         Path disk = mountTmpfs("disk", "1m");
         Path out = tmp.resolve("out");

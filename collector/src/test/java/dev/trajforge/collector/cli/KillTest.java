@@ -15,8 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * kill -9 of a real run (a child JVM) at several moments, including during the dataset commit, then
- * resume with the same command: the accepted set and the Parquet files equal an uninterrupted run's.
+ * kill -9 of a real run (a child JVM) at moments chosen by watching its journal grow, then resume with
+ * the same command: the accepted set and the Parquet files equal an uninterrupted run's. The commit's
+ * steps are too quick to hit by watching; {@link CommitInterruptionTest} kills the process at each of
+ * them for certain, through fail points.
  */
 class KillTest {
     @TempDir
@@ -75,11 +77,5 @@ class KillTest {
     void should_resume_exactly_after_kill_9_late_in_the_run() throws Exception {
         Path out = tmp.resolve("late");
         killWhen(out, "late in the run", () -> journalBytes(out) > fullJournal * 7 / 10);
-    }
-
-    @Test
-    void should_resume_exactly_after_kill_9_during_the_dataset_commit() throws Exception {
-        Path out = tmp.resolve("commit");
-        killWhen(out, "during the commit", () -> journalBytes(out) >= fullJournal); // every episode journaled: the dataset is being written
     }
 }

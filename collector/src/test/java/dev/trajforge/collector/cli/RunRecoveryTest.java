@@ -136,4 +136,15 @@ class RunRecoveryTest {
         assertEquals(TrajforgeCli.EXIT_BAD_INPUT, again.exitCode(), again.err());
         assertTrue(again.err().contains("trajforge export") && again.err().contains("--format openai-jsonl"), again.err());
     }
+
+    @Test
+    void should_say_where_an_output_directory_cannot_be_created_instead_of_mkdirs_returned_false() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc, where nothing can be created");
+
+        CliRun run = CliRun.of(ResumeTest.args(Path.of("/proc/trajforge-out")));
+
+        assertEquals(TrajforgeCli.EXIT_BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("trajforge: --out: ") && run.err().contains("cannot create the directory under file:/proc"), run.err());
+        assertFalse(run.err().contains("mkdirs returned false"), run.err());
+    }
 }

@@ -51,6 +51,7 @@ class InfraFailureCauseTest {
                 trials: 1
                 concurrency: 1
                 output: %s
+                budget: {maxInfraFailureShare: 1}  # commit the failed episode, so its recorded cause can be read back
                 %s
                 """.formatted(tmp.resolve("out"), roles);
     }
