@@ -37,7 +37,8 @@ public final class Toolkit<T> {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<ToolSpecification> specifications;
 
-    private record Entry(Method method, ToolSpecification spec, List<String> argumentNames, List<JavaType> argumentTypes) {
+    private record Entry(Method method, ToolSpecification spec, ArgumentSchema schema, List<String> argumentNames,
+                         List<JavaType> argumentTypes) {
     }
 
     public Toolkit(Class<T> toolsClass) {
@@ -61,7 +62,8 @@ public final class Toolkit<T> {
                 names.add(p != null && !p.name().isBlank() ? p.name() : parameter.getName());
                 types.add(mapper.getTypeFactory().constructType(parameter.getParameterizedType()));
             }
-            if (entries.put(spec.name(), new Entry(method, spec, names, types)) != null) {
+            ArgumentSchema schema = new ArgumentSchema(ToolSchemaJson.schema(spec.parameters()));
+            if (entries.put(spec.name(), new Entry(method, spec, schema, names, types)) != null) {
                 throw new IllegalArgumentException("duplicate tool name " + spec.name() + " in " + toolsClass.getName());
             }
             specs.add(spec);
@@ -88,7 +90,7 @@ public final class Toolkit<T> {
         if (arguments == null) {
             return ToolResult.error(call, "arguments must be a JSON object, got: " + abbreviate(call.argumentsJson()));
         }
-        Optional<String> problem = ArgumentValidator.validate(arguments, entry.spec().parameters());
+        Optional<String> problem = entry.schema().validate(arguments);
         if (problem.isPresent()) return ToolResult.error(call, problem.get());
         Object[] values = new Object[entry.argumentNames().size()];
         for (int i = 0; i < values.length; i++) {
