@@ -9,4 +9,9 @@ public interface Domain {
 
     /** Builds the world for a seed. Expensive: build once per run and share. */
     World world(long seed);
+
+    /** Where the domain comes from, for listings: {@code java: <class>} or {@code pack: <path>}. */
+    default String source() {
+        return "java: " + getClass().getName();
+    }
 }

@@ -1,26 +1,36 @@
 package dev.trajforge.simenv;
 
-import dev.trajforge.simenv.retail.RetailDomain;
-
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
-/** The domains this build knows, by name. */
+/** The domains this build can see, by name, discovered through {@link DomainProvider}s on the class path. */
 public final class Domains {
-    private static final Map<String, Supplier<Domain>> KNOWN = new TreeMap<>(Map.of("retail", RetailDomain::new));
-
     private Domains() {
     }
 
     public static Optional<Domain> byName(String name) {
-        Supplier<Domain> factory = KNOWN.get(name);
-        return factory == null ? Optional.empty() : Optional.of(factory.get());
+        return Optional.ofNullable(discover().get(name));
     }
 
     public static Set<String> names() {
-        return KNOWN.keySet();
+        return discover().keySet();
+    }
+
+    /** Every visible domain by name; two providers offering one name is an error naming both. */
+    public static Map<String, Domain> discover() {
+        Map<String, Domain> found = new TreeMap<>();
+        for (DomainProvider provider : ServiceLoader.load(DomainProvider.class, Domains.class.getClassLoader())) {
+            for (Domain domain : provider.domains()) {
+                Domain clash = found.putIfAbsent(domain.name(), domain);
+                if (clash != null) {
+                    throw new IllegalStateException("two domains named '" + domain.name() + "': " + clash.source() + " and " + domain.source());
+                }
+            }
+        }
+        return Collections.unmodifiableMap(found);
     }
 }

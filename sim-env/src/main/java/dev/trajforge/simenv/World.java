@@ -1,6 +1,8 @@
 package dev.trajforge.simenv;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.trajforge.simenv.tools.ToolDef;
+import dev.trajforge.simenv.tools.ToolKind;
 
 import java.util.List;
 import java.util.Set;
@@ -25,9 +27,28 @@ public interface World {
     /** The tool list as OpenAI-style JSON, computed once. */
     String toolsJson();
 
+    /** Every tool of the world as a definition (name, schema, kind, side), in name order. */
+    List<ToolDef> tools();
+
+    /**
+     * How many distinct tasks this world yields, counted up to {@code limit} (generating them): an
+     * answer equal to {@code limit} means "at least".
+     */
+    int distinctTasks(int limit);
+
     /** Names of the tools that change state (policy: confirm before any of them). */
-    Set<String> writeTools();
+    default Set<String> writeTools() {
+        return namesOf(ToolKind.WRITE);
+    }
 
     /** Tools that hand the conversation to a human: the episode ends after them. */
-    Set<String> handoffTools();
+    default Set<String> handoffTools() {
+        return namesOf(ToolKind.HANDOFF);
+    }
+
+    private Set<String> namesOf(ToolKind kind) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (ToolDef tool : tools()) if (tool.kind() == kind) names.add(tool.name());
+        return java.util.Collections.unmodifiableSet(names);
+    }
 }

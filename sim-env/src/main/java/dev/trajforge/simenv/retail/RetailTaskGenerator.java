@@ -42,6 +42,16 @@ final class RetailTaskGenerator {
         db.forEachUser(users::add);
     }
 
+    /** Distinct tasks this world yields, generating up to {@code limit}: {@code limit} when there are at least that many. */
+    synchronized int distinct(int limit) {
+        try {
+            first(limit);
+            return limit;
+        } catch (IllegalStateException exhausted) {
+            return tasks.size();
+        }
+    }
+
     synchronized List<Task> first(int count) {
         while (tasks.size() < count) tasks.add(next(tasks.size()));
         return List.copyOf(tasks.subList(0, count));

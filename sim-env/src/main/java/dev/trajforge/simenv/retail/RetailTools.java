@@ -2,7 +2,9 @@ package dev.trajforge.simenv.retail;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import dev.trajforge.simenv.tools.Kind;
 import dev.trajforge.simenv.tools.Rendered;
+import dev.trajforge.simenv.tools.ToolKind;
 import dev.trajforge.simenv.tools.ToolException;
 
 import java.math.BigDecimal;
@@ -65,6 +67,7 @@ final class RetailTools implements Rendered {
         return types;
     }
 
+    @Kind(ToolKind.WRITE)
     @Tool(name = "cancel_pending_order", value = "Cancel a pending order. Paid amounts are refunded to the original payment methods (gift cards at once). Returns the updated order.")
     Order cancelPendingOrder(@P(name = "order_id", value = "The order id, such as '#W0000000'.") String orderId,
                              @P(name = "reason", value = "Either 'no longer needed' or 'ordered by mistake'.") String reason) {
@@ -79,6 +82,7 @@ final class RetailTools implements Rendered {
         return db.replace(order.cancelled(reason, history, db.now()));
     }
 
+    @Kind(ToolKind.WRITE)
     @Tool(name = "modify_pending_order_address", value = "Change the shipping address of a pending order. Returns the updated order.")
     Order modifyPendingOrderAddress(@P(name = "order_id", value = "The order id, such as '#W0000000'.") String orderId,
                                     @P(name = "address1", value = "First address line, such as '123 Main St'.") String address1,
@@ -92,6 +96,7 @@ final class RetailTools implements Rendered {
         return db.replace(order.withAddress(new Address(address1, address2, city, state, country, zip), db.now()));
     }
 
+    @Kind(ToolKind.WRITE)
     @Tool(name = "modify_pending_order_payment", value = "Pay a pending order with another of the user's payment methods; the original payment is refunded. Returns the updated order.")
     Order modifyPendingOrderPayment(@P(name = "order_id", value = "The order id, such as '#W0000000'.") String orderId,
                                     @P(name = "payment_method_id", value = "The new payment method id, such as 'gift_card_0000000'.") String paymentMethodId) {
@@ -112,6 +117,7 @@ final class RetailTools implements Rendered {
         return db.replace(order.with(order.status(), order.items(), history, db.now()));
     }
 
+    @Kind(ToolKind.WRITE)
     @Tool(name = "modify_pending_order_items", value = "Swap items of a pending order for other variants of the same products (once per order). The price difference is charged or refunded on the given payment method. Returns the updated order.")
     Order modifyPendingOrderItems(@P(name = "order_id", value = "The order id, such as '#W0000000'.") String orderId,
                                   @P(name = "item_ids", value = "Item ids to modify, such as ['1008292230']. May repeat.") List<String> itemIds,
@@ -135,6 +141,7 @@ final class RetailTools implements Rendered {
         return db.replace(order.with(Order.PENDING_MODIFIED, swap.newItems(), history, db.now()));
     }
 
+    @Kind(ToolKind.WRITE)
     @Tool(name = "return_delivered_order_items", value = "Request a return of items of a delivered order (once per order). The refund goes to the original payment method or a gift card. Returns the updated order.")
     Order returnDeliveredOrderItems(@P(name = "order_id", value = "The order id, such as '#W0000000'.") String orderId,
                                     @P(name = "item_ids", value = "Item ids to return, such as ['1008292230']. May repeat.") List<String> itemIds,
@@ -151,6 +158,7 @@ final class RetailTools implements Rendered {
         return db.replace(order.returnRequested(new ItemRequest(db.mintRequestId(), itemIds, null, paymentMethodId, refund, db.now())));
     }
 
+    @Kind(ToolKind.WRITE)
     @Tool(name = "exchange_delivered_order_items", value = "Request an exchange of items of a delivered order for other variants of the same products (once per order). The price difference is settled on the given payment method. Returns the updated order.")
     Order exchangeDeliveredOrderItems(@P(name = "order_id", value = "The order id, such as '#W0000000'.") String orderId,
                                       @P(name = "item_ids", value = "Item ids to exchange, such as ['1008292230']. May repeat.") List<String> itemIds,
@@ -165,6 +173,7 @@ final class RetailTools implements Rendered {
         return db.replace(order.exchangeRequested(new ItemRequest(db.mintRequestId(), itemIds, newItemIds, paymentMethodId, difference, db.now())));
     }
 
+    @Kind(ToolKind.WRITE)
     @Tool(name = "modify_user_address", value = "Change a user's default address. Returns the updated user.")
     User modifyUserAddress(@P(name = "user_id", value = "The user id, such as 'sara_doe_496'.") String userId,
                            @P(name = "address1", value = "First address line, such as '123 Main St'.") String address1,
@@ -178,6 +187,7 @@ final class RetailTools implements Rendered {
         return db.replace(user.withAddress(address, db.now()));
     }
 
+    @Kind(ToolKind.HANDOFF)
     @Tool(name = TRANSFER, value = "Transfer the user to a human agent, with a summary of the issue. Only when the request cannot be handled within policy or the user explicitly asks for a human.")
     String transferToHumanAgents(@P(name = "summary", value = "A summary of the user's issue.") String summary) {
         if (summary.isBlank()) throw new ToolException("summary must not be empty");

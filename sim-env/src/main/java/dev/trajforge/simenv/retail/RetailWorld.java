@@ -5,6 +5,7 @@ import dev.trajforge.simenv.Domain;
 import dev.trajforge.simenv.Environment;
 import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.World;
+import dev.trajforge.simenv.tools.ToolDef;
 import dev.trajforge.simenv.tools.ToolSchemaJson;
 import dev.trajforge.simenv.tools.Toolkit;
 
@@ -19,6 +20,8 @@ final class RetailWorld implements World {
     private final Toolkit<RetailTools> toolkit;
     private final String toolsJson;
     private final RetailTaskGenerator tasks;
+    private final Set<String> writeTools;
+    private final Set<String> handoffTools;
 
     RetailWorld(RetailDomain domain, long seed, int users, Toolkit<RetailTools> toolkit) {
         this.domain = domain;
@@ -27,6 +30,8 @@ final class RetailWorld implements World {
         this.toolkit = toolkit;
         this.toolsJson = ToolSchemaJson.toOpenAiJson(toolkit.specifications());
         this.tasks = new RetailTaskGenerator(base, seed, toolkit);
+        this.writeTools = World.super.writeTools(); // computed once: judges and agents ask per episode
+        this.handoffTools = World.super.handoffTools();
     }
 
     @Override
@@ -61,13 +66,23 @@ final class RetailWorld implements World {
     }
 
     @Override
+    public List<ToolDef> tools() {
+        return toolkit.definitions();
+    }
+
+    @Override
     public Set<String> writeTools() {
-        return Set.copyOf(RetailTools.WRITES);
+        return writeTools;
     }
 
     @Override
     public Set<String> handoffTools() {
-        return Set.of(RetailTools.TRANSFER);
+        return handoffTools;
+    }
+
+    @Override
+    public int distinctTasks(int limit) {
+        return tasks.distinct(limit);
     }
 
     RetailDb base() {

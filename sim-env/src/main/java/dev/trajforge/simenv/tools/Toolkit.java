@@ -36,6 +36,7 @@ public final class Toolkit<T> {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<ToolSpecification> specifications;
+    private final List<ToolDef> definitions;
 
     private record Entry(Method method, ToolSpecification spec, ArgumentSchema schema, List<String> argumentNames,
                          List<JavaType> argumentTypes) {
@@ -70,6 +71,19 @@ public final class Toolkit<T> {
         }
         specs.sort(Comparator.comparing(ToolSpecification::name));
         this.specifications = List.copyOf(specs);
+        List<ToolDef> defs = new ArrayList<>();
+        for (ToolSpecification spec : specs) {
+            Entry entry = entries.get(spec.name());
+            Kind kind = entry.method().getAnnotation(Kind.class);
+            defs.add(new ToolDef(spec.name(), spec.description(), entry.schema().node(), kind == null ? ToolKind.READ : kind.value(),
+                    kind == null ? ToolSide.AGENT : kind.side()));
+        }
+        this.definitions = List.copyOf(defs);
+    }
+
+    /** The tools as definitions (name, description, JSON Schema, kind from {@link Kind}, side), in name order. */
+    public List<ToolDef> definitions() {
+        return definitions;
     }
 
     public List<ToolSpecification> specifications() {
