@@ -40,7 +40,15 @@ final class Report {
                     .append("- ").append(fmt(rate, 0)).append(" episodes/s with the world build (per run: ").append(offline.get("episodes_per_s_per_run")).append(")\n")
                     .append("- ").append(fmt(offline.number("episodes_per_s_excluding_world"), 0)).append(" episodes/s without it (world and tasks built in ")
                     .append(fmt(offline.number("world_build_seconds"), 2)).append(" s)\n")
-                    .append("- ").append(fmt(offline.number("cpu_ms_per_episode"), 2)).append(" CPU-ms per episode (all threads)\n\n");
+                    .append("- ").append(fmt(offline.number("cpu_ms_per_episode"), 2)).append(" CPU-ms per episode (all threads)\n");
+            if (offline.has("export_seconds")) {
+                details.append("- export phase (the dataset written again from the run's journal after each run, timed alone): ")
+                        .append(fmt(offline.number("export_seconds"), 3)).append(" s = ").append(fmt(offline.number("export_percent_of_run"), 1))
+                        .append("% of a run's wall time; its Parquet writing (the run's records through `DatasetExport`, no dedup, timed alone): ")
+                        .append(fmt(offline.number("parquet_seconds"), 3)).append(" s = ").append(fmt(offline.number("parquet_percent_of_run"), 1))
+                        .append("%\n");
+            }
+            details.append("\n");
             jvms.add("offline: " + offline.get("jvm"));
             others.add(offline.number("others_cpu_percent"));
         }
@@ -147,8 +155,8 @@ final class Report {
                 .append(", collected once with `CollectionRun` (").append(fmt(export.number("collect_seconds"), 1))
                 .append(" s, not timed). **trajforge**: before each export the records are read afresh from the run's journal and the heap ")
                 .append("collected (not timed), as a run's export reads them; then written through `DatasetExport` ")
-                .append("as hf-parquet, as a run exports them: ZSTD level 3, 64 MiB row groups (before compression), 1 MiB dictionaries (then plain), bloom filter ")
-                .append("on `id`, page checksums and column indexes, accepted and rejected rows in their splits, from `open` through `commit` (shards closed, ")
+                .append("as hf-parquet, as a run exports them, by parquet-java's `ParquetWriter`: ZSTD level 3 (direct codec factory), 64 MiB row groups ")
+                .append("(at most 100,000 rows), 1 MiB dictionaries (then plain), bloom filter on `id`, page checksums, column indexes and size statistics, accepted and rejected rows in their splits, from `open` through `commit` (shards closed, ")
                 .append("footers re-read and checked, published, manifest and dataset card, `_SUCCESS`); ").append(export.get("warmups"))
                 .append(" warm-ups, then the median of ").append(export.get("runs")).append(" runs. ");
         if (compared) {
