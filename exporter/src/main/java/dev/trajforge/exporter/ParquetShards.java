@@ -26,15 +26,16 @@ import java.util.function.Function;
 final class ParquetShards<T> implements ShardFormat<T> {
     private final MessageType schema;
     private final Map<String, String> footer;
-    private final Function<Map<String, String>, RowWriteSupport<T>> rows;
+    /** a new write support for each file, given the footer */
+    private final Function<Map<String, String>, RowWriteSupport<T>> writeSupport;
     private final String bloomFilterColumn;
     private final ExportSettings settings;
 
-    private ParquetShards(MessageType schema, Map<String, String> footer, Function<Map<String, String>, RowWriteSupport<T>> rows,
+    private ParquetShards(MessageType schema, Map<String, String> footer, Function<Map<String, String>, RowWriteSupport<T>> writeSupport,
                           String bloomFilterColumn, ExportSettings settings) {
         this.schema = schema;
         this.footer = footer;
-        this.rows = rows;
+        this.writeSupport = writeSupport;
         this.bloomFilterColumn = bloomFilterColumn;
         this.settings = settings;
     }
@@ -66,7 +67,7 @@ final class ParquetShards<T> implements ShardFormat<T> {
 
     @Override
     public RowFile<T> open(OutputFile file, Configuration conf) throws IOException {
-        ParquetWriter<T> writer = ParquetWriterOptions.open(file, conf, settings.rowGroupBytes(), rows.apply(footer), bloomFilterColumn);
+        ParquetWriter<T> writer = ParquetWriterOptions.open(file, conf, settings.rowGroupBytes(), writeSupport.apply(footer), bloomFilterColumn);
         return new RowFile<>() {
             @Override
             public void write(T row) throws IOException {

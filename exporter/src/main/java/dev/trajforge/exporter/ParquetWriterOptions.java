@@ -52,11 +52,11 @@ final class ParquetWriterOptions {
     }
 
     /** {@code bloomFilterColumn} may be null; {@code conf} is copied, not changed. */
-    static <T> ParquetWriter<T> open(OutputFile file, Configuration conf, long rowGroupBytes, RowWriteSupport<T> rows,
+    static <T> ParquetWriter<T> open(OutputFile file, Configuration conf, long rowGroupBytes, RowWriteSupport<T> writeSupport,
                                      String bloomFilterColumn) throws IOException {
         Configuration zstd = new Configuration(conf);
         zstd.setInt(ZstandardCodec.PARQUET_COMPRESS_ZSTD_LEVEL, ZSTD_LEVEL); // read by the direct codec factory's ZSTD compressor
-        Builder<T> builder = new Builder<>(file, rows)
+        Builder<T> builder = new Builder<>(file, writeSupport)
                 .withConf(zstd)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
@@ -73,7 +73,7 @@ final class ParquetWriterOptions {
                 .withStatisticsEnabled(true)
                 .withSizeStatisticsEnabled(true)
                 .withValidation(false);
-        for (ColumnDescriptor column : rows.schema().getColumns()) {
+        for (ColumnDescriptor column : writeSupport.schema().getColumns()) {
             String[] path = column.getPath();
             if (FREE_TEXT.contains(path[path.length - 1])) {
                 builder = builder.withStatisticsEnabled(String.join(".", path), false);
