@@ -140,7 +140,7 @@ class ParquetFooterTest {
     }
 
     @Test
-    void should_dictionary_encode_the_strings_that_repeat() throws IOException {
+    void should_dictionary_encode_a_string_column_when_its_values_repeat() throws IOException {
         try (ParquetFileReader reader = open(result.files().getFirst())) {
             BlockMetaData block = reader.getRowGroups().getFirst();
             for (String name : List.of("tools", "domain", "agent_model", "messages.list.element.content")) {
@@ -150,7 +150,7 @@ class ParquetFooterTest {
     }
 
     @Test
-    void should_end_row_groups_at_the_configured_size() throws IOException {
+    void should_end_a_row_group_when_it_reaches_the_configured_size() throws IOException {
         long rowGroupBytes = 256 << 10;
         List<ExportRecord> records = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(11);

@@ -37,7 +37,7 @@ class ParquetReadBackTest {
     }
 
     @Test
-    void should_read_back_every_row_in_order_across_row_groups_pages_and_shards() throws IOException {
+    void should_read_back_every_row_in_order_when_the_rows_span_row_groups_pages_and_shards() throws IOException {
         List<ExportRecord> records = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(7);
         for (ExportRecord record : Fixtures.run(300, 3)) { // a distinct 12 KB answer per row: its dictionary fills, pages and row groups end
