@@ -123,6 +123,10 @@ public final class Benchmarks {
             return result;
         }
 
+        boolean has(String key) {
+            return values.containsKey(key);
+        }
+
         String get(String key) {
             String value = values.get(key);
             if (value == null) throw new IllegalStateException("result " + values.get("scenario") + " has no " + key);

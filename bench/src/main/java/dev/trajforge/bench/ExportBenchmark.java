@@ -46,7 +46,7 @@ import static dev.trajforge.bench.OfflineBenchmark.median;
  * export the records are read from the run's journal into memory and the heap collected (not timed),
  * so every export sees freshly parsed records as a run's export does (none of them already hashed by an
  * earlier export); then they are written through {@link DatasetExport} as hf-parquet, exactly as a
- * run's export writes them (ZSTD level 3, 64 MiB row groups, bloom filter on {@code id}, rejected
+ * run's export writes them (parquet-java's {@code ParquetWriter}: ZSTD level 3, 64 MiB row groups, bloom filter on {@code id}, rejected
  * episodes kept as their own split, no dedup): open, every {@code write}, and {@code commit} (shards
  * closed, footers re-read and checked, published, manifest, card, {@code _SUCCESS}). {@code warmups}
  * exports first (the JIT compiles the exporter: with 3, the first runs measured were still 30% slower

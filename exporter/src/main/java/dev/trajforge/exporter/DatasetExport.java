@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * {@code _SUCCESS}. Readers trust the directory only while {@code _SUCCESS} exists.
  *
  * <p>Every episode goes through {@link #write} (accepted, rejected and infra-failed), in a deterministic
- * order: the same records in the same order with the same settings give byte-identical data files.
+ * order: the same records in the same order with the same settings give the same rows, and with the same
+ * parquet-java version byte-identical data files.
  * With {@link ExportSettings#dedup()} on, an accepted episode that duplicates an earlier one is turned
  * into a rejected one with reason {@link Dedup#REASON} before it is written ({@link Deduplicator}).
  * {@link ExportSettings#format()} decides what a row is ({@link RowSink}). Not thread-safe; one thread writes.

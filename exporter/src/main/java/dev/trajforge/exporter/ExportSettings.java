@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * @param validationFraction share of tasks (not rows) that go to the validation split, in [0,1]
  * @param keepRejected       also write rejected episodes to a {@code rejected} split
  * @param targetShardBytes   a split starts a new shard once its current one holds this many bytes (the file's
- *                           bytes so far plus the open row group before compression)
- * @param rowGroupBytes      Parquet row group size, counted before compression (encoded pages and dictionaries:
- *                           about what a reader holds to decode it), so it does not depend on compression speed
+ *                           bytes so far plus the row group being buffered, as parquet-java counts it)
+ * @param rowGroupBytes      Parquet row group size as parquet-java's {@code ParquetWriter} counts it: the row
+ *                           group's pages buffered so far (compressed once full, the open page before compression),
+ *                           dictionaries (at most 1 MiB a column) not included; a row group also ends at
+ *                           100,000 rows
  * @param format             what the data files hold ({@link ExportFormat#HF_PARQUET} unless chosen)
  * @param dedup              which accepted episodes are removed as duplicates ({@link Dedup#OFF} unless chosen)
  * @param overwrite          replace a committed dataset already at the output; without it, an output holding

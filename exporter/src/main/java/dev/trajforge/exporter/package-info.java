@@ -6,8 +6,10 @@
  * <p>Guarantees: nothing partial is ever visible under {@code data/} (shards are staged under
  * {@code _temporary/<runId>/}, verified, then renamed); {@code _SUCCESS} is written last and deleted
  * first when a commit replaces a previous export, so a directory is trustworthy exactly while
- * {@code _SUCCESS} exists; the same records in the same order with the same settings give
- * byte-identical Parquet files (no timestamps or random names inside them).
+ * {@code _SUCCESS} exists; the same records in the same order with the same settings give the same
+ * rows, and with the same parquet-java version byte-identical Parquet files (no timestamps or random
+ * names inside them). Parquet is written by parquet-java's own {@code ParquetWriter} with a
+ * {@code WriteSupport} per schema, tuned with its options ({@code ParquetWriterOptions}).
  *
  * <p>Side effect to know: for the local file system the export turns off {@code .crc} side files on
  * Hadoop's cached {@code LocalFileSystem} instance ({@code setWriteChecksum(false)}), which other

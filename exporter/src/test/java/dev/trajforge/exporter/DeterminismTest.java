@@ -13,7 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The same records in the same order with the same settings give the same bytes. */
+/**
+ * The same records in the same order with the same settings give the same bytes: parquet-java writes
+ * nothing that depends on time or chance (its {@code created_by} names its version, so this holds for one
+ * version; {@link FormatsTest} pins the rows, which hold across versions).
+ */
 class DeterminismTest {
     @TempDir
     Path dir;

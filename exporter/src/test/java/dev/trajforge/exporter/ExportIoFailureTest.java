@@ -1,6 +1,7 @@
 package dev.trajforge.exporter;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,10 +23,10 @@ class ExportIoFailureTest {
     @Test
     void should_leave_no_visible_partial_file_and_name_the_shard_when_a_write_fails_mid_shard() throws IOException {
         Path out = dir.resolve("out");
-        List<ExportRecord> records = Fixtures.run(40, 3);
-        // small row groups: pages and row groups reach the stream while rows are still being written
+        List<ExportRecord> records = Fixtures.run(150, 3);
+        // small row groups: parquet-java writes one out at its first size check (after 100 rows), while rows are still being written
         ExportSettings settings = settings(out).withSizes(1L << 30, 4_096);
-        Configuration failing = FailingFileSystem.conf(Fixtures.conf(), halfOfTheTrainShard(records));
+        Configuration failing = FailingFileSystem.conf(Fixtures.conf(), halfwayThroughTheFirstTrainRowGroup(records));
 
         ExportException failure = assertThrows(ExportException.class, () -> {
             try (DatasetExport export = DatasetExport.open(settings, failing)) {
@@ -42,10 +43,10 @@ class ExportIoFailureTest {
     @Test
     void should_complete_when_rerun_after_a_failed_write() throws IOException {
         Path out = dir.resolve("out");
-        List<ExportRecord> records = Fixtures.run(40, 3);
+        List<ExportRecord> records = Fixtures.run(150, 3);
         ExportSettings settings = settings(out).withSizes(1L << 30, 4_096);
         assertThrows(ExportException.class, () -> {
-            try (DatasetExport export = DatasetExport.open(settings, FailingFileSystem.conf(Fixtures.conf(), halfOfTheTrainShard(records)))) {
+            try (DatasetExport export = DatasetExport.open(settings, FailingFileSystem.conf(Fixtures.conf(), halfwayThroughTheFirstTrainRowGroup(records)))) {
                 records.forEach(export::write);
                 export.commit(Fixtures.CREATED_AT, UsageTotals.none());
             }
@@ -68,10 +69,16 @@ class ExportIoFailureTest {
         }
     }
 
-    /** Half the size of the train shard these records make: the failure hits the middle of it. */
-    private long halfOfTheTrainShard(List<ExportRecord> records) {
+    /**
+     * The byte halfway through the first row group of the train shard these records make: the failure hits
+     * the middle of it, while later rows are still to be written (the rest of the shard, its bloom filter
+     * and footer, is written when it closes).
+     */
+    private long halfwayThroughTheFirstTrainRowGroup(List<ExportRecord> records) throws IOException {
         ExportResult probe = Fixtures.export(Fixtures.settings(dir.resolve("probe"), false).withSizes(1L << 30, 4_096), records);
-        return probe.files().stream().filter(f -> f.path().startsWith("data/train-")).mapToLong(ExportResult.ShardFile::bytes).sum() / 2;
+        String train = probe.files().stream().filter(f -> f.path().startsWith("data/train-")).findFirst().orElseThrow().path();
+        BlockMetaData first = ReadBack.rowGroups(dir.resolve("probe").resolve(train)).getFirst();
+        return first.getStartingPos() + first.getCompressedSize() / 2;
     }
 
     private static ExportSettings settings(Path out) {

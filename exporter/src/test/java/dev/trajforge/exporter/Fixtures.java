@@ -142,6 +142,41 @@ final class Fixtures {
         return records;
     }
 
+    /**
+     * {@link #run}(12, 3), an accepted duplicate of a {@link DedupTest#TURNS} conversation and a rejected
+     * sample of its task, then four tasks each with an accepted sample and a rejected one that answers the
+     * same request wrongly: one preference pair each in the {@code dpo} format.
+     */
+    static List<ExportRecord> runWithPairs() {
+        List<ExportRecord> records = new ArrayList<>(run(12, 3));
+        records.add(ExportRecord.accepted(trajectory("retail-task-0", 9, conversation("z", DedupTest.TURNS)), 1.0, null, null, null));
+        records.add(rejected(trajectory("retail-task-0", 10, conversation("y", "something else entirely"))));
+        String[] requests = {"my blue kettle arrived broken and I want a refund to my card",
+                "please change the delivery address of my sofa to my new flat in Leeds",
+                "the headphones I bought do not charge any more, can I exchange them for another pair",
+                "I was charged twice for the same lamp and need one payment reversed today"};
+        for (int task = 0; task < requests.length; task++) {
+            List<Message> wrong = new ArrayList<>(conversation("w", requests[task]));
+            wrong.set(4, Message.assistant("I cannot find that order."));
+            records.add(ExportRecord.accepted(trajectory("retail-task-2" + task, 0, conversation("r", requests[task])), 1.0, null, null, null));
+            records.add(rejected(trajectory("retail-task-2" + task, 1, wrong)));
+        }
+        return records;
+    }
+
+    private static ExportRecord rejected(Trajectory t) {
+        return ExportRecord.rejected(t, null, null, null, List.of("final_state_mismatch"));
+    }
+
+    /** {@code record} with its trajectory's messages replaced, everything else kept. */
+    static ExportRecord withMessages(ExportRecord record, List<Message> messages) {
+        Trajectory t = record.trajectory();
+        Trajectory changed = new Trajectory(t.id(), t.domain(), t.taskId(), t.persona(), t.trial(), t.seed(), messages, t.toolsJson(),
+                t.termination(), t.finalStateHash(), t.usage(), t.lineage(), t.faults());
+        return new ExportRecord(changed, record.status(), record.reward(), record.judgeScore(), record.judgeRationale(), record.judgeModel(),
+                record.rejectReasons(), record.checks(), record.intents());
+    }
+
     static ExportSettings settings(Path out, boolean keepRejected) {
         return ExportSettings.of(out.toString(), RUN_ID, CONFIG_SHA256, 0.3, keepRejected);
     }

@@ -38,26 +38,37 @@ class FormatsTest {
     @TempDir
     java.nio.file.Path dir;
 
+    /**
+     * Pins of the rows each shard holds (SHA-256 of the rows read back as JSON lines, {@link ReadBack}), not
+     * of its bytes: a new parquet-java version changes the bytes (its {@code created_by} at least) but must
+     * not change a row. Pinned from the shards of the hand-written encoders that wrote them before the
+     * exporter went back to parquet-java's {@code ParquetWriter}, which read back the same rows.
+     */
+    private static final Map<String, String> HF_PARQUET_ROWS = Map.of(
+            "rejected-00000-of-00001.parquet", "91fa0078db676079cfc6cda09a3b943352b1d973920a8f68e360befc7faceea9",
+            "train-00000-of-00001.parquet", "1d98d71614e4c89d23fa3ea7cde1da3a14c664f4bf8a1270b888f616ae1c7f7d",
+            "validation-00000-of-00001.parquet", "51f546f258520af08d6228af6d3630b0d27a651a921193d3d3b020aebbc84071");
+    private static final Map<String, String> DPO_ROWS = Map.of(
+            "train-00000-of-00001.parquet", "ef25aad4f84466ff63c84ed5f589e4ee551ab727aa1ba78cdb5e9a6b5f581b5e",
+            "validation-00000-of-00001.parquet", "695ae1106772919a15423ad76b1e8f95a3184428afe5d55797b04ee608c9c812");
+
     @Test
-    void should_write_the_same_hf_parquet_bytes_as_before_formats_and_dedup_existed() throws IOException {
+    void should_read_back_the_pinned_hf_parquet_rows_whether_the_format_is_implicit_or_explicit() throws IOException {
         java.nio.file.Path implicit = dir.resolve("implicit");
         java.nio.file.Path explicit = dir.resolve("explicit");
         Fixtures.export(Fixtures.settings(implicit, true), Fixtures.run(12, 3));
         Fixtures.export(Fixtures.settings(explicit, true).withFormat(ExportFormat.HF_PARQUET).withDedup(Dedup.OFF), Fixtures.run(12, 3));
 
-        // SHA-256 of these fixtures' shards as written before formats and dedup existed, re-pinned at schema version 2
-        // (the reward_checks column, and the fixtures' records carrying their checks), and again without min/max
-        // statistics on free-text columns (ParquetShardWriter.FREE_TEXT), again with each page one ZSTD frame
-        // compressed in one call (ZstdPageCompressor), and again with pages encoded by ColumnEncoder (numbers
-        // plain, level encodings reported as RLE), and again with pages of at most 65,536 levels and each row
-        // group's bloom filter sized for its distinct ids (ChunkBloomFilter). parquet-java 1.18.1; a new
-        // parquet-java version changes the created_by footer field and so these hashes.
-        Map<String, String> before = Map.of(
-                "rejected-00000-of-00001.parquet", "74ace524dae3c910811587b2f51e5f42d4fbca512efcd0436e35a672b094f1b6",
-                "train-00000-of-00001.parquet", "fe93b5b160a0bec504927415959449fa42c308ab486e068b8e64cdf2269bcdb3",
-                "validation-00000-of-00001.parquet", "58add446f38f905a190aa15f8598b0d05994323771e95d9a6acad18fee2b2649");
-        assertEquals(new TreeMap<>(before), shardHashes(implicit));
-        assertEquals(new TreeMap<>(before), shardHashes(explicit));
+        assertEquals(new TreeMap<>(HF_PARQUET_ROWS), rowHashes(implicit));
+        assertEquals(new TreeMap<>(HF_PARQUET_ROWS), rowHashes(explicit));
+    }
+
+    @Test
+    void should_read_back_the_pinned_dpo_rows() throws IOException {
+        java.nio.file.Path out = dir.resolve("dpo");
+        Fixtures.export(Fixtures.settings(out, true).withFormat(ExportFormat.DPO), Fixtures.runWithPairs());
+
+        assertEquals(new TreeMap<>(DPO_ROWS), rowHashes(out));
     }
 
     @Test
@@ -254,19 +265,7 @@ class FormatsTest {
     @ParameterizedTest
     @EnumSource(ExportFormat.class)
     void should_write_byte_identical_files_in_every_format_with_dedup(ExportFormat format) throws IOException {
-        List<ExportRecord> records = new ArrayList<>(Fixtures.run(12, 3));
-        records.add(accepted(Fixtures.trajectory("retail-task-0", 9, Fixtures.conversation("z", DedupTest.TURNS))));
-        records.add(rejected(Fixtures.trajectory("retail-task-0", 10, Fixtures.conversation("y", "something else entirely"))));
-        String[] requests = {"my blue kettle arrived broken and I want a refund to my card",
-                "please change the delivery address of my sofa to my new flat in Leeds",
-                "the headphones I bought do not charge any more, can I exchange them for another pair",
-                "I was charged twice for the same lamp and need one payment reversed today"};
-        for (int task = 0; task < requests.length; task++) {  // pairs for dpo: the same request, then a different answer
-            List<Message> wrong = new ArrayList<>(Fixtures.conversation("w", requests[task]));
-            wrong.set(4, Message.assistant("I cannot find that order."));
-            records.add(accepted(Fixtures.trajectory("retail-task-2" + task, 0, Fixtures.conversation("r", requests[task]))));
-            records.add(rejected(Fixtures.trajectory("retail-task-2" + task, 1, wrong)));
-        }
+        List<ExportRecord> records = Fixtures.runWithPairs();
         java.nio.file.Path a = dir.resolve("a");
         java.nio.file.Path b = dir.resolve("b");
         ExportSettings settings = Fixtures.settings(a, true).withFormat(format).withDedup(Dedup.DEFAULT).withSizes(3_000, 1 << 20);
@@ -358,10 +357,14 @@ class FormatsTest {
         assertFalse(Files.exists(out.resolve("_temporary")));
     }
 
-    private static Map<String, String> shardHashes(java.nio.file.Path out) throws IOException {
+    /** Per data file, the SHA-256 of its rows as parquet-java reads them, after checking that DuckDB reads the same rows. */
+    private static Map<String, String> rowHashes(java.nio.file.Path out) throws IOException {
         Map<String, String> hashes = new TreeMap<>();
         for (String name : ExportLayoutTest.list(out.resolve("data"))) {
-            hashes.put(name, Hashing.sha256Hex(Files.readAllBytes(out.resolve("data").resolve(name))));
+            java.nio.file.Path file = out.resolve("data").resolve(name);
+            List<JsonNode> rows = ReadBack.parquetJava(file);
+            assertEquals(rows, ReadBack.duckDb(file), name);
+            hashes.put(name, ReadBack.sha256(rows));
         }
         return hashes;
     }

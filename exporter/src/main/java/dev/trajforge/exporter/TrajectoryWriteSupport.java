@@ -1,0 +1,95 @@
+package dev.trajforge.exporter;
+
+import dev.trajforge.simenv.Lineage;
+import dev.trajforge.simenv.Trajectory;
+import org.apache.parquet.io.api.Binary;
+
+import java.util.Map;
+
+import static dev.trajforge.exporter.TrajectorySchema.REWARD_CHECK;
+import static dev.trajforge.exporter.TrajectorySchema.SCHEMA;
+
+/** Writes one {@link ExportRecord} as one row of {@link TrajectorySchema#SCHEMA}. */
+final class TrajectoryWriteSupport extends RowWriteSupport<ExportRecord> {
+    private static final Field ID = Field.of(SCHEMA, "id");
+    private static final Field MESSAGES = Field.of(SCHEMA, "messages");
+    private static final Field TOOLS = Field.of(SCHEMA, "tools");
+    private static final Field SOURCE = Field.of(SCHEMA, "source");
+    private static final Field DOMAIN = Field.of(SCHEMA, "domain");
+    private static final Field TASK_ID = Field.of(SCHEMA, "task_id");
+    private static final Field PERSONA = Field.of(SCHEMA, "persona");
+    private static final Field TRIAL = Field.of(SCHEMA, "trial");
+    private static final Field SEED = Field.of(SCHEMA, "seed");
+    private static final Field AGENT_MODEL = Field.of(SCHEMA, "agent_model");
+    private static final Field USER_MODEL = Field.of(SCHEMA, "user_model");
+    private static final Field JUDGE_MODEL = Field.of(SCHEMA, "judge_model");
+    private static final Field REWARD = Field.of(SCHEMA, "reward");
+    private static final Field REWARD_CHECKS = Field.of(SCHEMA, "reward_checks");
+    private static final Field JUDGE_SCORE = Field.of(SCHEMA, "judge_score");
+    private static final Field JUDGE_RATIONALE = Field.of(SCHEMA, "judge_rationale");
+    private static final Field TERMINATION = Field.of(SCHEMA, "termination");
+    private static final Field REJECT_REASONS = Field.of(SCHEMA, "reject_reasons");
+    private static final Field NUM_TURNS = Field.of(SCHEMA, "num_turns");
+    private static final Field NUM_TOOL_CALLS = Field.of(SCHEMA, "num_tool_calls");
+    private static final Field NUM_TOOL_ERRORS = Field.of(SCHEMA, "num_tool_errors");
+    private static final Field PROMPT_TOKENS = Field.of(SCHEMA, "prompt_tokens");
+    private static final Field COMPLETION_TOKENS = Field.of(SCHEMA, "completion_tokens");
+    private static final Field FAULTS = Field.of(SCHEMA, "faults");
+    private static final Field RUN_ID = Field.of(SCHEMA, "run_id");
+    private static final Field SCHEMA_VERSION = Field.of(SCHEMA, "schema_version");
+    private static final Field CHECK_NAME = Field.of(REWARD_CHECK, "name");
+    private static final Field CHECK_PASSED = Field.of(REWARD_CHECK, "passed");
+    private static final Field CHECK_SCORE = Field.of(REWARD_CHECK, "score");
+
+    /** The tools JSON is the same few KB in every row of a domain: encoded to UTF-8 once while it repeats, not per row. */
+    private String lastTools;
+    private Binary lastToolsUtf8;
+
+    TrajectoryWriteSupport(Map<String, String> footer) {
+        super(SCHEMA, footer);
+    }
+
+    @Override
+    void writeFields(ExportRecord record, FieldWriter out) {
+        Trajectory t = record.trajectory();
+        Lineage lineage = t.lineage();
+        out.string(ID, t.id());
+        MessageFields.write(out, MESSAGES, t.messages());
+        out.binary(TOOLS, toolsUtf8(t.toolsJson()));
+        out.string(SOURCE, lineage.source());
+        out.string(DOMAIN, t.domain());
+        out.string(TASK_ID, t.taskId());
+        out.string(PERSONA, t.persona());
+        out.int32(TRIAL, t.trial());
+        out.int64(SEED, t.seed());
+        out.string(AGENT_MODEL, lineage.agentModel());
+        out.string(USER_MODEL, lineage.userModel());
+        out.string(JUDGE_MODEL, record.judgeModel() == null ? TrajectorySchema.NO_JUDGE : record.judgeModel());
+        out.float64(REWARD, record.reward());
+        out.groups(REWARD_CHECKS, record.checks(), check -> {
+            out.string(CHECK_NAME, check.name());
+            out.bool(CHECK_PASSED, check.passed());
+            out.float64(CHECK_SCORE, check.score());
+        });
+        out.optionalFloat64(JUDGE_SCORE, record.judgeScore());
+        out.optionalString(JUDGE_RATIONALE, record.judgeRationale());
+        out.string(TERMINATION, t.termination().wireName());
+        out.strings(REJECT_REASONS, record.rejectReasons());
+        out.int32(NUM_TURNS, t.numTurns());
+        out.int32(NUM_TOOL_CALLS, t.numToolCalls());
+        out.int32(NUM_TOOL_ERRORS, t.numToolErrors());
+        out.int64(PROMPT_TOKENS, t.usage().promptTokens());
+        out.int64(COMPLETION_TOKENS, t.usage().completionTokens());
+        out.strings(FAULTS, t.faults());
+        out.string(RUN_ID, lineage.runId());
+        out.int32(SCHEMA_VERSION, TrajectorySchema.SCHEMA_VERSION);
+    }
+
+    private Binary toolsUtf8(String tools) {
+        if (!tools.equals(lastTools)) {
+            lastTools = tools;
+            lastToolsUtf8 = FieldWriter.utf8(tools);
+        }
+        return lastToolsUtf8;
+    }
+}
