@@ -116,7 +116,7 @@ final class OfflineBenchmark {
     /** The Parquet writing of the run's export alone: its journaled records (read first, not timed) through {@link DatasetExport}, no dedup. */
     private static double parquetSeconds(LoadedConfig loaded, Path out) {
         RunConfig config = loaded.config();
-        JournalIndex journal = JournalIndex.of(RunDirectory.at(Path.of(config.output()).resolve("_trajforge")).journals());
+        JournalIndex journal = JournalIndex.of(RunDirectory.at(Path.of(config.output()).resolve("_trajforge")).journals(), config.episodes());
         List<ExportRecord> records = new ArrayList<>();
         journal.forEachInOrder(config.episodes(), entry -> records.add(entry.record().withIntents(entry.intents())));
         ExportSettings settings = ExportSettings.of(out.toString(), config.runId(), loaded.sha256(), config.validationFraction(), config.keepRejected())
