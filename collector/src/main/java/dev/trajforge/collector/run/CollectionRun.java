@@ -112,13 +112,14 @@ public final class CollectionRun {
                 return new RunReport(config.runId(), RunReport.Status.STOPPED_BY_BUDGET, null, elapsed(started), ran, Map.of(),
                         "stopped by budget: " + stop + "; run the same command again to resume");
             }
-            long missing = unjournaled(JournalIndex.of(dir.journals(), total), total);
+            JournalIndex after = JournalIndex.of(dir.journals(), total); // one scan serves the check, the workers' state and the export
+            long missing = unjournaled(after, total);
             if (missing > 0) {
                 throw new IllegalStateException("worker " + tag + ": " + missing + " episodes not journaled after the run");
             }
             dir.markDone(worker);
             return new RunCommit(loaded, dir, clock).commitIfReady(worker.count(), options.overwrite(),
-                    Map.of("model_calls", models.modelMetrics(), "rate_limits", models.limiterMetrics()), started, ran);
+                    Map.of("model_calls", models.modelMetrics(), "rate_limits", models.limiterMetrics()), started, ran, after);
         }
     }
 

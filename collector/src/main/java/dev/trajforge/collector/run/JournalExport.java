@@ -41,9 +41,14 @@ public final class JournalExport {
 
     /** {@code overwrite}: replace a committed dataset at the output (else such an output is refused). */
     public static Exported export(LoadedConfig loaded, RunDirectory dir, boolean overwrite, Clock clock, Map<String, Object> liveMetrics) {
+        return export(loaded, dir, JournalIndex.of(dir.journals(), loaded.config().episodes()), overwrite, clock, liveMetrics);
+    }
+
+    /** As above, from an index of the run's journals taken after its last episode was journaled. */
+    static Exported export(LoadedConfig loaded, RunDirectory dir, JournalIndex index, boolean overwrite, Clock clock,
+                           Map<String, Object> liveMetrics) {
         RunConfig config = loaded.config();
         long total = config.episodes();
-        JournalIndex index = JournalIndex.of(dir.journals(), total);
         List<DamagedLine> damaged = index.damaged();
         if (!damaged.isEmpty()) {
             throw new ConfigException("run " + config.runId() + " in " + dir.root() + ": " + damaged.size() + " damaged journal line(s), the first: "

@@ -35,8 +35,13 @@ public final class RunCommit {
      * another run or config at the output. {@code episodesRun}: by this invocation, for the summary.
      */
     public RunReport commitIfReady(int workers, boolean overwrite, Map<String, Object> liveMetrics, long started, long episodesRun) {
+        return commitIfReady(workers, overwrite, liveMetrics, started, episodesRun, JournalIndex.of(dir.journals(), loaded.config().episodes()));
+    }
+
+    /** As above, with the run's journals already indexed (by a worker that just finished its share). */
+    RunReport commitIfReady(int workers, boolean overwrite, Map<String, Object> liveMetrics, long started, long episodesRun, JournalIndex index) {
         long total = loaded.config().episodes();
-        List<Integer> waiting = dir.workersNotDone(workers, JournalIndex.of(dir.journals(), total), total);
+        List<Integer> waiting = dir.workersNotDone(workers, index, total);
         if (!waiting.isEmpty()) {
             log.event("worker_done", "waiting_for", waiting);
             return new RunReport(loaded.config().runId(), RunReport.Status.WORKER_DONE, null, elapsed(started), episodesRun, Map.of(),
@@ -58,7 +63,7 @@ public final class RunCommit {
             }
             FailPoints.reach("commit.locked");
             log.event("commit_start", "workers", workers);
-            JournalExport.Exported exported = JournalExport.export(loaded, dir, overwrite || JournalExport.committedBySameRun(loaded),
+            JournalExport.Exported exported = JournalExport.export(loaded, dir, index, overwrite || JournalExport.committedBySameRun(loaded),
                     clock, liveMetrics);
             log.event("commit", "episodes", exported.result().episodes(), "accepted", exported.result().accepted(),
                     "output", exported.result().outputUri().toString());
