@@ -11,8 +11,8 @@
  * names inside them). Parquet is written by parquet-java's own {@code ParquetWriter} with a
  * {@code WriteSupport} per schema, tuned with its options ({@code ParquetWriterOptions}).
  *
- * <p>Side effect to know: for the local file system the export turns off {@code .crc} side files on
- * Hadoop's cached {@code LocalFileSystem} instance ({@code setWriteChecksum(false)}), which other
- * Hadoop users in the same JVM share.
+ * <p>{@code file:} outputs go through {@code NioLocalFileSystem}: Hadoop's raw local file system (no
+ * {@code .crc} side files) with permissions set through {@code java.nio}, uncached, so no other Hadoop
+ * user in the same JVM shares or changes it.
  */
 package dev.trajforge.exporter;

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * A tool's parameters as a JSON Schema (draft 2020-12), checked with the networknt validator: the
  * whole schema applies (nested objects, arrays, enums, patterns, bounds, formats ...), the way a
  * strict API gateway checks a request. Its findings are phrased for the agent that made the call:
- * {@code missing required argument 'order_id'}, {@code unexpected argument 'force' (allowed: text)},
+ * {@code missing required argument 'flight'}, {@code unexpected argument 'force' (allowed: text)},
  * {@code argument 'amount': expected a number, got string "ten"}. A null argument counts as absent
  * (models often send {@code null} for an optional one). Compiled once per tool; thread-safe.
  */
