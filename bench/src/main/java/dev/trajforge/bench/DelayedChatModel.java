@@ -3,7 +3,7 @@ package dev.trajforge.bench;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.trajforge.collector.agent.InjectedFaults;
+import dev.trajforge.simenv.agent.InjectedFaults;
 
 import java.time.Duration;
 import java.util.List;

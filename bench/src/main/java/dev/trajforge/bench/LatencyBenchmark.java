@@ -1,6 +1,7 @@
 package dev.trajforge.bench;
 
-import dev.trajforge.collector.agent.ScriptedOracleAgent;
+import dev.trajforge.simenv.agent.AgentPhrases;
+import dev.trajforge.simenv.agent.ScriptedOracleAgent;
 import dev.trajforge.collector.config.ConfigLoader;
 import dev.trajforge.collector.config.LoadedConfig;
 import dev.trajforge.collector.config.RunConfig;
@@ -117,6 +118,7 @@ final class LatencyBenchmark {
         private long[] finished;
         private double seconds;
         private double meanInFlight;
+        private AgentPhrases phrases;
 
         Run(LoadedConfig loaded, Path dir, Duration latency) {
             this.loaded = loaded.withOutput(dir.resolve("data").toString());
@@ -129,12 +131,13 @@ final class LatencyBenchmark {
         void execute() throws Exception {
             long started = System.nanoTime();
             Domain domain = Domains.byName(config.domain()).orElseThrow();
+            phrases = AgentPhrases.parse(domain.agentPhrases());
             World world = domain.world(config.seed());
             List<Task> tasks = world.tasks(config.tasks());
             EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()));
             FilterPolicy policy = FilterPolicy.deterministic(world);
             Lineage lineage = new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(), loaded.sha256(),
-                    Map.of(Lineage.POLICY, domain.policy().sha256(), Lineage.AGENT_SCRIPT, ScriptedOracleAgent.promptSha256(),
+                    Map.of(Lineage.POLICY, domain.policy().sha256(), Lineage.AGENT_SCRIPT, domain.agentPhrases().sha256(),
                             Lineage.USER_SIMULATOR, new ScriptedUserSimulator(tasks.getFirst().scenario(), 0).promptSha256()));
             int total = tasks.size() * config.trials();
             finished = new long[total];
@@ -171,7 +174,7 @@ final class LatencyBenchmark {
 
         private JournalEntry episode(int index, Task task, int trial, World world, EpisodeRunner runner, FilterPolicy policy, Lineage lineage) {
             long seed = Seeds.derive(config.seed(), "episode", task.id(), Integer.toString(trial));
-            var agent = new DelayedChatModel(new ScriptedOracleAgent(task, world.writeTools(), world.handoffTools(),
+            var agent = new DelayedChatModel(new ScriptedOracleAgent(task, world.writeTools(), world.handoffTools(), phrases,
                     config.agent().errorRates(), seed), latency, calls);
             var user = new ScriptedUserSimulator(task.scenario(), seed);
             Episode episode = runner.run(task, trial, seed, lineage, agent, user);

@@ -59,7 +59,7 @@ final class MinHash {
     /**
      * The shingles of a conversation: for every user turn, its lowercased words (letters and digits)
      * in windows of {@value #SHINGLE_WORDS}; and the pairs of consecutive tool-call names, with start
-     * and end marks ({@code ^ get_order_details}, ..., {@code cancel_pending_order $}).
+     * and end marks ({@code ^ first_tool}, ..., {@code last_tool $}).
      */
     static List<String> shingles(Trajectory trajectory) {
         List<String> shingles = new ArrayList<>();

@@ -7,6 +7,13 @@ public interface Domain {
     /** The agent-facing policy ({@code policy.md}); its hash travels with every trajectory. */
     PromptResource policy();
 
+    /**
+     * What the scripted agent says in this domain and the little it knows of the domain's arguments
+     * (a JSON phrase file, see {@link dev.trajforge.simenv.agent.AgentPhrases}); its hash travels with
+     * every trajectory the scripted agent makes.
+     */
+    PromptResource agentPhrases();
+
     /** Builds the world for a seed. Expensive: build once per run and share. */
     World world(long seed);
 

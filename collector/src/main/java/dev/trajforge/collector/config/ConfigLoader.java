@@ -1,5 +1,6 @@
 package dev.trajforge.collector.config;
 
+import dev.trajforge.simenv.agent.AgentErrorRates;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;

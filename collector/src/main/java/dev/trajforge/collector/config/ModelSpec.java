@@ -1,5 +1,6 @@
 package dev.trajforge.collector.config;
 
+import dev.trajforge.simenv.agent.AgentErrorRates;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.trajforge.collector.config;
 
+import dev.trajforge.simenv.agent.AgentErrorRates;
 import dev.trajforge.exporter.Dedup;
 import dev.trajforge.exporter.ExportFormat;
 

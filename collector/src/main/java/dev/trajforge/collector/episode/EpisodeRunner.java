@@ -7,7 +7,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.trajforge.collector.agent.InjectedFaults;
+import dev.trajforge.simenv.agent.InjectedFaults;
 import dev.trajforge.collector.provider.FatalModelException;
 import dev.trajforge.collector.provider.ModelCallException;
 import dev.trajforge.simenv.ClassifiedFailure;

@@ -75,6 +75,7 @@ public final class CollectionRun {
         this.models = new RoleModels(config, loaded.file(), providers);
     }
 
+    @SuppressWarnings("try") // the worker lock is held for the whole block, never used in it
     public RunReport execute() {
         long started = System.nanoTime();
         // an unusable output fails now, naming the key, and leaves nothing behind; so does another dataset already committed there

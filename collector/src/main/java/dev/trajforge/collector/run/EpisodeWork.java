@@ -110,7 +110,7 @@ final class EpisodeWork {
         Map<String, String> prompts = new HashMap<>();
         prompts.put(Lineage.POLICY, domain.policy().sha256());
         prompts.put(Lineage.USER_SIMULATOR, userPromptSha256);
-        prompts.put(Lineage.AGENT_SCRIPT, models.agentScriptSha256());
+        prompts.put(Lineage.AGENT_SCRIPT, models.agentScriptSha256(world));
         if (models.judge().isPresent()) prompts.put("judge_rubric", RubricJudge.PROMPT.sha256());
         return new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(), configSha256, prompts);
     }

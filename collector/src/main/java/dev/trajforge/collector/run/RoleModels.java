@@ -1,7 +1,6 @@
 package dev.trajforge.collector.run;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.trajforge.collector.agent.ScriptedOracleAgent;
 import dev.trajforge.collector.config.ConfigException;
 import dev.trajforge.collector.config.ModelSpec;
 import dev.trajforge.collector.config.RunConfig;
@@ -10,6 +9,8 @@ import dev.trajforge.collector.provider.ResilientChatModel;
 import dev.trajforge.simenv.Seeds;
 import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.World;
+import dev.trajforge.simenv.agent.AgentPhrases;
+import dev.trajforge.simenv.agent.ScriptedOracleAgent;
 import dev.trajforge.simenv.user.LlmUserSimulator;
 import dev.trajforge.simenv.user.ScriptedUserSimulator;
 import dev.trajforge.simenv.user.UserSimulator;
@@ -34,6 +35,8 @@ final class RoleModels {
     private final RubricJudge judge;
     private final List<ResilientChatModel> judgeModels = new ArrayList<>();
     private final Providers providers;
+    /** the scripted agent's phrases per domain, parsed once */
+    private final Map<String, AgentPhrases> phrases = new java.util.concurrent.ConcurrentHashMap<>();
 
     RoleModels(RunConfig config, Path configFile, Providers providers) {
         this.config = config;
@@ -88,14 +91,18 @@ final class RoleModels {
         return Optional.ofNullable(judge);
     }
 
-    /** SHA-256 of the scripted agent's phrases; null for model-backed agents, whose prompt is the policy. */
-    String agentScriptSha256() {
-        return config.agent().isScripted() ? ScriptedOracleAgent.promptSha256() : null;
+    /** SHA-256 of the scripted agent's phrases in the world's domain; null for model-backed agents, whose prompt is the policy. */
+    String agentScriptSha256(World world) {
+        return config.agent().isScripted() ? phrasesOf(world).sha256() : null;
     }
 
     ChatModel agent(Task task, long episodeSeed, World world) {
         if (agentModel != null) return agentModel;
-        return new ScriptedOracleAgent(task, world.writeTools(), world.handoffTools(), config.agent().errorRates(), episodeSeed);
+        return new ScriptedOracleAgent(task, world.writeTools(), world.handoffTools(), phrasesOf(world), config.agent().errorRates(), episodeSeed);
+    }
+
+    private AgentPhrases phrasesOf(World world) {
+        return phrases.computeIfAbsent(world.domain().name(), name -> AgentPhrases.parse(world.domain().agentPhrases()));
     }
 
     UserSimulator user(Task task, long episodeSeed) {

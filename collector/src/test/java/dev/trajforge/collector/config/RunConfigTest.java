@@ -1,5 +1,6 @@
 package dev.trajforge.collector.config;
 
+import dev.trajforge.simenv.agent.AgentErrorRates;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

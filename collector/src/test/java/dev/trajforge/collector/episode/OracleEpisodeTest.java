@@ -1,8 +1,8 @@
 package dev.trajforge.collector.episode;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trajforge.collector.agent.ScriptedOracleAgent;
-import dev.trajforge.collector.config.AgentErrorRates;
+import dev.trajforge.simenv.agent.ScriptedOracleAgent;
+import dev.trajforge.simenv.agent.AgentErrorRates;
 import dev.trajforge.judge.FilterPolicy;
 import dev.trajforge.judge.Verdict;
 import dev.trajforge.simenv.CanonicalJson;
@@ -31,12 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OracleEpisodeTest {
     private static final World WORLD = Domains.byName("retail").orElseThrow().world(5);
+    private static final dev.trajforge.simenv.agent.AgentPhrases PHRASES = dev.trajforge.simenv.agent.AgentPhrases.parse(WORLD.domain().agentPhrases());
     private static final Lineage LINEAGE = new Lineage("t", Lineage.SIMULATED, ScriptedOracleAgent.MODEL, ScriptedUserSimulator.MODEL, "c", java.util.Map.of("policy", "p"));
     private static final EpisodeRunner RUNNER = new EpisodeRunner(WORLD, new EpisodeLimits(30, 5));
 
     static Episode run(Task task, AgentErrorRates rates, int trial) {
         long seed = Seeds.derive(5, "episode", task.id(), Integer.toString(trial));
-        var agent = new ScriptedOracleAgent(task, WORLD.writeTools(), WORLD.handoffTools(), rates, seed);
+        var agent = new ScriptedOracleAgent(task, WORLD.writeTools(), WORLD.handoffTools(), PHRASES, rates, seed);
         return RUNNER.run(task, trial, seed, LINEAGE, agent, new ScriptedUserSimulator(task.scenario(), seed));
     }
 

@@ -13,6 +13,7 @@ public final class RetailDomain implements Domain {
     /** Users in a world; with 1-4 orders each that is ~1,500 orders and enough distinct tasks for large runs. */
     static final int USERS = 600;
     private static final PromptResource POLICY = PromptResource.load(RetailDomain.class, "policy.md");
+    private static final PromptResource AGENT_PHRASES = PromptResource.load(RetailDomain.class, "agent-phrases.json");
 
     private final Toolkit<RetailTools> toolkit = new Toolkit<>(RetailTools.class);
 
@@ -24,6 +25,11 @@ public final class RetailDomain implements Domain {
     @Override
     public PromptResource policy() {
         return POLICY;
+    }
+
+    @Override
+    public PromptResource agentPhrases() {
+        return AGENT_PHRASES;
     }
 
     @Override

@@ -1,6 +1,5 @@
-package dev.trajforge.collector.agent;
+package dev.trajforge.simenv.agent;
 
-import dev.trajforge.collector.config.AgentErrorRates;
 import dev.trajforge.simenv.GoldSegment;
 import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.ToolCall;

@@ -1,4 +1,4 @@
-package dev.trajforge.collector.agent;
+package dev.trajforge.simenv.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,13 +14,14 @@ final class WrongArguments {
     private WrongArguments() {
     }
 
-    static String spoil(String argumentsJson, SplittableRandom rng) {
+    /** One argument of the call mistyped; never one the domain's phrases call exact (identifiers just looked up). */
+    static String spoil(String argumentsJson, AgentPhrases phrases, SplittableRandom rng) {
         ObjectNode arguments = CanonicalJson.parseObjectOrNull(argumentsJson);
         List<String> candidates = new ArrayList<>();
         arguments.fieldNames().forEachRemaining(name -> {
             JsonNode value = arguments.get(name);
             boolean spoilable = (value.isTextual() && value.asText().length() >= 2) || (value.isArray() && !value.isEmpty());
-            if (spoilable && !name.equals("order_id") && !name.equals("user_id")) candidates.add(name);
+            if (spoilable && !phrases.exact(name)) candidates.add(name);
         });
         if (candidates.isEmpty()) return argumentsJson;
         String name = candidates.get(rng.nextInt(candidates.size()));

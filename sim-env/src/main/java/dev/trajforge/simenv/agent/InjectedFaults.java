@@ -1,9 +1,9 @@
-package dev.trajforge.collector.agent;
+package dev.trajforge.simenv.agent;
 
 import java.util.List;
 
 /** A model or environment wrapper that deliberately injects faults reports them, so the trajectory records them. */
 public interface InjectedFaults {
-    /** Faults injected so far, e.g. {@code agent:wrong_argument@cancel_pending_order}. */
+    /** Faults injected so far, e.g. {@code agent:wrong_argument@<tool>}. */
     List<String> faults();
 }

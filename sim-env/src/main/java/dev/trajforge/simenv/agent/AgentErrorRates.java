@@ -1,4 +1,4 @@
-package dev.trajforge.collector.config;
+package dev.trajforge.simenv.agent;
 
 /**
  * Per-episode probabilities of the deliberate mistakes a scripted agent makes, so that an offline

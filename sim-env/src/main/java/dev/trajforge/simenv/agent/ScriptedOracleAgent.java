@@ -1,4 +1,4 @@
-package dev.trajforge.collector.agent;
+package dev.trajforge.simenv.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +13,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.trajforge.collector.config.AgentErrorRates;
 import dev.trajforge.simenv.Affirmations;
 import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.Seeds;
@@ -38,14 +37,12 @@ import java.util.SplittableRandom;
  */
 public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
     public static final String MODEL = "scripted/oracle-agent";
-    private static final Set<String> IDENTITY_SLOTS = Set.of("email", "first_name", "last_name");
-    private static final Set<String> ADDRESS_SLOTS = Set.of("address1", "address2", "city", "state", "country", "zip");
     private static final int MAX_ASKS = 2;
 
     private final OraclePlan plan;
     private final Set<String> handoffTools;
     private final SplittableRandom rng;
-    private final OraclePhrases phrases = OraclePhrases.get();
+    private final AgentPhrases phrases;
     private final StringBuilder observed = new StringBuilder();
     private final Map<Integer, Integer> asks = new HashMap<>();
     private final List<String> faults = new ArrayList<>();
@@ -54,15 +51,16 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
     private int callSequence;
     private boolean awaitingConfirmation;
 
-    public ScriptedOracleAgent(Task task, Set<String> writeTools, Set<String> handoffTools, AgentErrorRates rates, long seed) {
+    /**
+     * @param phrases what to say in the task's domain (its phrase file); the agent knows nothing else of the domain
+     *                but the task's gold plan and which tools write or hand off
+     */
+    public ScriptedOracleAgent(Task task, Set<String> writeTools, Set<String> handoffTools, AgentPhrases phrases, AgentErrorRates rates,
+                               long seed) {
         this.rng = Seeds.random(seed, "oracle-agent");
         this.plan = new OraclePlan(task, writeTools, rates, rng);
         this.handoffTools = handoffTools;
-    }
-
-    /** SHA-256 of the phrases resource, recorded with the data like any prompt. */
-    public static String promptSha256() {
-        return OraclePhrases.RESOURCE.sha256();
+        this.phrases = phrases;
     }
 
     @Override
@@ -108,7 +106,7 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
             List<String> missing = ungrounded(call.call());
             if (!missing.isEmpty()) {
                 if (asks.merge(cursor, 1, Integer::sum) > MAX_ASKS) return handoff(request);
-                return AiMessage.from(phrases.ask(topic(call.call().name(), missing), rng, Map.of("slots", String.join(", ", missing))));
+                return AiMessage.from(phrases.ask(phrases.topic(call.call().name(), missing), rng, Map.of("slots", String.join(", ", missing))));
             }
             if (call.write() && cursor != plan.noConfirmationAt) {
                 awaitingConfirmation = true;
@@ -138,7 +136,7 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
     private ToolExecutionRequest request(ToolCall call, boolean mistaken) {
         String arguments = call.argumentsJson();
         if (mistaken) {
-            arguments = WrongArguments.spoil(arguments, rng);
+            arguments = WrongArguments.spoil(arguments, phrases, rng);
             faults.add("agent:wrong_argument@" + call.name());
         }
         return ToolExecutionRequest.builder().id("call_" + ++callSequence).name(call.name()).arguments(arguments).build();
@@ -179,12 +177,6 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
 
     private boolean seen(String value) {
         return observed.indexOf(value.toLowerCase(Locale.ROOT)) >= 0;
-    }
-
-    private static String topic(String tool, List<String> missing) {
-        if (tool.startsWith("find_user") || missing.stream().anyMatch(IDENTITY_SLOTS::contains)) return "identity";
-        if (missing.stream().anyMatch(ADDRESS_SLOTS::contains)) return "address";
-        return missing.contains("reason") ? "reason" : "generic";
     }
 
     /** Tool arguments as template values (lists joined), plus a one-line {address} when the call has one. */

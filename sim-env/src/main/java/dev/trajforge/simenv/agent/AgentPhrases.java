@@ -1,0 +1,124 @@
+package dev.trajforge.simenv.agent;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.trajforge.simenv.PromptResource;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the scripted agent says in one domain, from the domain's phrase file (for example
+ * {@code retail/agent-phrases.json}); placeholders are tool arguments and facts. The file also holds
+ * the little the agent needs to know about the domain's arguments: which argument names call for which
+ * question ({@code topics}, tried in order: a topic applies when the tool is one of its {@code tools} or
+ * a missing argument one of its {@code slots}), and which arguments it never mistypes on purpose
+ * ({@code exact_arguments}: identifiers it has just looked up). Everything else comes from the gold plan
+ * and the tool definitions.
+ */
+public final class AgentPhrases {
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_0-9]+)}");
+
+    record Topic(List<String> tools, List<String> slots) {
+        Topic {
+            tools = tools == null ? List.of() : List.copyOf(tools);
+            slots = slots == null ? List.of() : List.copyOf(slots);
+        }
+    }
+
+    record File(Map<String, Topic> topics, List<String> exact_arguments, Map<String, List<String>> ask, Map<String, String> confirm,
+                Map<String, String> done, List<String> anything_else, String declined, String handoff_summary) {
+        File {
+            topics = topics == null ? Map.of() : topics;
+            exact_arguments = exact_arguments == null ? List.of() : exact_arguments;
+            if (ask == null || !ask.containsKey("generic")) throw new IllegalArgumentException("'ask' needs a 'generic' entry");
+            if (confirm == null || !confirm.containsKey("default")) throw new IllegalArgumentException("'confirm' needs a 'default' entry");
+            if (done == null || !done.containsKey("default")) throw new IllegalArgumentException("'done' needs a 'default' entry");
+            if (anything_else == null || anything_else.isEmpty()) throw new IllegalArgumentException("'anything_else' needs a phrase");
+        }
+    }
+
+    private final PromptResource resource;
+    private final File file;
+    private final Set<String> exactArguments;
+
+    private AgentPhrases(PromptResource resource, File file) {
+        this.resource = resource;
+        this.file = file;
+        this.exactArguments = Set.copyOf(file.exact_arguments());
+    }
+
+    /** Parses a domain's phrase file; a malformed one is an error naming it. */
+    public static AgentPhrases parse(PromptResource resource) {
+        try {
+            return new AgentPhrases(resource, JSON.readValue(resource.text(), File.class));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("agent phrase file " + resource.path() + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 of the phrase file, recorded with the data like any prompt. */
+    public String sha256() {
+        return resource.sha256();
+    }
+
+    boolean exact(String argument) {
+        return exactArguments.contains(argument);
+    }
+
+    /** The question topic for a call whose {@code missing} arguments the agent must ask for. */
+    String topic(String tool, List<String> missing) {
+        for (Map.Entry<String, Topic> topic : file.topics().entrySet()) {
+            if (topic.getValue().tools().contains(tool) || missing.stream().anyMatch(topic.getValue().slots()::contains)) return topic.getKey();
+        }
+        return "generic";
+    }
+
+    String ask(String topic, SplittableRandom rng, Map<String, String> values) {
+        List<String> options = file.ask().getOrDefault(topic, file.ask().get("generic"));
+        return fill(options.get(rng.nextInt(options.size())), values);
+    }
+
+    String confirm(String tool, Map<String, String> values) {
+        return fill(file.confirm().getOrDefault(tool, file.confirm().get("default")), values);
+    }
+
+    /** The completion message for an intent; variants keyed {@code intent/nofact} or {@code intent/N} by fact count. */
+    String done(String intent, int facts, Map<String, String> values) {
+        String template = file.done().get(intent + "/" + facts);
+        if (template == null && facts == 0) template = file.done().get(intent + "/nofact");
+        if (template == null) template = file.done().get(intent);
+        if (template == null || (facts == 0 && template.contains("{fact0}"))) template = file.done().get("default");
+        return fill(template, values);
+    }
+
+    String anythingElse(SplittableRandom rng) {
+        return file.anything_else().get(rng.nextInt(file.anything_else().size()));
+    }
+
+    String declined() {
+        return file.declined();
+    }
+
+    String handoffSummary() {
+        return file.handoff_summary();
+    }
+
+    private static String fill(String template, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.getOrDefault(matcher.group(1), matcher.group(0));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}
