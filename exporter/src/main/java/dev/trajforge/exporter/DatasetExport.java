@@ -85,12 +85,9 @@ public final class DatasetExport implements AutoCloseable {
                 record = record.asDuplicate();
             }
             sink.write(record);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | FSError e) { // Hadoop's local file system reports a failed write (a full disk) as an Error
             state = State.FAILED;
-            throw e;
-        } catch (FSError e) { // Hadoop's local file system reports a failed write (a full disk) as an Error
-            state = State.FAILED;
-            throw ExportException.io("write", layout.staging(), asIOException(e));
+            throw ioFailure("write", layout.staging(), e);
         }
         episodes++;
         record.trajectory().lineage().promptSha256().forEach((name, sha) -> prompts.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(sha));
@@ -164,13 +161,23 @@ public final class DatasetExport implements AutoCloseable {
             return result;
         } catch (IOException e) {
             throw ExportException.io("commit export at", current, e);
-        } catch (FSError e) {
-            throw ExportException.io("commit export at", current, asIOException(e));
+        } catch (RuntimeException | FSError e) {
+            throw ioFailure("commit export at", current, e);
         }
     }
 
-    private static IOException asIOException(FSError e) {
-        return e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    /**
+     * A failure of the file system, however a library wrapped it (parquet-java's close wraps Hadoop's
+     * {@link FSError}, which wraps the {@link IOException}), as an {@link ExportException} naming the path
+     * and the operating system's reason; anything else is a defect and is rethrown as it is.
+     */
+    private static RuntimeException ioFailure(String action, Object path, Throwable failure) {
+        if (failure instanceof ExportException export) return export;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IOException io) return ExportException.io(action, path, io);
+        }
+        if (failure instanceof RuntimeException runtime) return runtime;
+        throw (Error) failure;
     }
 
     /** Without a successful commit: closes the writers and deletes the staging files; never leaves {@code _SUCCESS}. */
