@@ -1,6 +1,7 @@
 package dev.trajforge.judge;
 
 import dev.trajforge.simenv.Hashing;
+import dev.trajforge.simenv.RewardBasis;
 import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.Trajectory;
 import dev.trajforge.simenv.World;
@@ -14,7 +15,10 @@ import java.util.Objects;
 /**
  * Decides which trajectories are kept. Infra failures (the model or user simulator broke) are set
  * aside first: they say nothing about the agent and are neither kept nor counted as rejections. Then
- * every deterministic check runs, and a trajectory is accepted only if all pass.
+ * the termination check and the deterministic checks the task's {@link RewardBasis} names run, and a
+ * trajectory is accepted only if all pass. A policy made {@link #withoutWorld} has no world behind
+ * its trajectories (imported sessions): it runs the checks that need no state, and a task whose basis
+ * names one that does is a {@link Verdict.Status#JUDGE_FAILED}, never a verdict.
  *
  * <p>With a rubric judge ({@link #withRubricJudge}), the LLM judge then runs on the survivors only: a
  * judged score below the threshold rejects ({@value #JUDGE_BELOW_THRESHOLD}), a judge failure is
@@ -27,21 +31,36 @@ public final class FilterPolicy {
     /** The reason of a {@link Verdict.Status#JUDGE_FAILED} verdict. */
     public static final String JUDGE_FAILED = "judge_failed";
 
-    private final List<Check> checks;
-    private final JudgeStage judgeStage;
+    /** The reason of a {@link Verdict.Status#JUDGE_FAILED} verdict for a basis this policy cannot decide. */
+    public static final String BASIS_UNDECIDABLE = "reward_basis_needs_world";
 
-    FilterPolicy(List<Check> checks) {
-        this(checks, null);
+    /** A check and the basis that calls for it (null: every task). */
+    private record Named(RewardBasis basis, Check check) {
     }
 
-    private FilterPolicy(List<Check> checks, JudgeStage judgeStage) {
+    private final List<Named> checks;
+    private final JudgeStage judgeStage;
+    private final boolean hasWorld;
+
+    private FilterPolicy(List<Named> checks, JudgeStage judgeStage, boolean hasWorld) {
         this.checks = List.copyOf(checks);
         this.judgeStage = judgeStage;
+        this.hasWorld = hasWorld;
     }
 
     /** The deterministic checks for simulated episodes of {@code world}. */
     public static FilterPolicy deterministic(World world) {
-        return new FilterPolicy(deterministicChecks(world));
+        return new FilterPolicy(deterministicChecks(world), null, true);
+    }
+
+    /** The checks that need no world (termination, facts), for trajectories with no world behind them. */
+    public static FilterPolicy withoutWorld() {
+        return new FilterPolicy(statelessChecks(), null, false);
+    }
+
+    /** As {@link #withoutWorld()}, then the rubric judge on the survivors whose basis names it (see {@link #withRubricJudge}). */
+    public static FilterPolicy withoutWorld(RubricJudge judge, String policyText, double threshold, double auditFraction, Agreement agreement) {
+        return new FilterPolicy(statelessChecks(), new JudgeStage(judge, policyText, threshold, auditFraction, agreement), false);
     }
 
     /**
@@ -55,11 +74,17 @@ public final class FilterPolicy {
      */
     public static FilterPolicy withRubricJudge(World world, RubricJudge judge, String policyText, double threshold,
                                                double auditFraction, Agreement agreement) {
-        return new FilterPolicy(deterministicChecks(world), new JudgeStage(judge, policyText, threshold, auditFraction, agreement));
+        return new FilterPolicy(deterministicChecks(world), new JudgeStage(judge, policyText, threshold, auditFraction, agreement), true);
     }
 
-    private static List<Check> deterministicChecks(World world) {
-        return List.of(new TerminationCheck(), new StateCheck(world), new InfoCheck(), new ConfirmationCheck(world.writeTools()));
+    /** In the order the reward checks are reported: termination, state, info, confirmation. */
+    private static List<Named> deterministicChecks(World world) {
+        return List.of(new Named(null, new TerminationCheck()), new Named(RewardBasis.STATE, new StateCheck(world)),
+                new Named(RewardBasis.FACTS, new InfoCheck()), new Named(RewardBasis.CONFIRMATION, new ConfirmationCheck(world.writeTools())));
+    }
+
+    private static List<Named> statelessChecks() {
+        return List.of(new Named(null, new TerminationCheck()), new Named(RewardBasis.FACTS, new InfoCheck()));
     }
 
     private record JudgeStage(RubricJudge judge, String policyText, double threshold, double auditFraction, Agreement agreement) {
@@ -83,14 +108,20 @@ public final class FilterPolicy {
         if (trajectory.termination().infraFailure()) {
             return new Verdict(Verdict.Status.INFRA_FAILED, List.of(trajectory.termination().wireName()), List.of());
         }
+        if (!hasWorld && task.rewardBasis().stream().anyMatch(RewardBasis::needsWorld)) {
+            return new Verdict(Verdict.Status.JUDGE_FAILED, List.of(BASIS_UNDECIDABLE), List.of(), null, null, null, null,
+                    "task " + task.id() + " is judged on " + task.rewardBasis().stream().filter(RewardBasis::needsWorld).map(RewardBasis::wireName).toList()
+                            + ", which needs the world the episode ran in", BASIS_UNDECIDABLE);
+        }
         List<CheckResult> results = new ArrayList<>(checks.size());
         List<String> reasons = new ArrayList<>();
-        for (Check check : checks) {
-            CheckResult result = check.run(trajectory, task);
+        for (Named named : checks) {
+            if (named.basis() != null && !task.rewardBasis().contains(named.basis())) continue;
+            CheckResult result = named.check().run(trajectory, task);
             results.add(result);
             if (!result.passed()) reasons.add(result.rejectReason());
         }
-        if (judgeStage == null) {
+        if (judgeStage == null || !task.rewardBasis().contains(RewardBasis.RUBRIC)) {
             return new Verdict(reasons.isEmpty() ? Verdict.Status.ACCEPTED : Verdict.Status.REJECTED, reasons, results);
         }
         if (!reasons.isEmpty()) return audit(trajectory, task, reasons, results);

@@ -2,24 +2,32 @@ package dev.trajforge.simenv;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A generated task: the user scenario, the gold plan (one segment per user request, replayed to get
- * the target state), and the rubric for the LLM judge. Tasks are bound to the world they were
- * generated from ({@code worldSeed}).
+ * the target state), the rubric for the LLM judge, and the task's own reward basis (which checks
+ * decide it). Tasks are bound to the world they were generated from ({@code worldSeed}).
  */
 public record Task(String id, String domain, long worldSeed, UserScenario scenario,
-                   List<GoldSegment> gold, List<Criterion> rubric) {
+                   List<GoldSegment> gold, List<Criterion> rubric, Set<RewardBasis> rewardBasis) {
     public Task {
         Objects.requireNonNull(id, "task id");
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(scenario, "scenario");
         gold = List.copyOf(gold);
         rubric = List.copyOf(rubric);
+        if (rewardBasis == null || rewardBasis.isEmpty()) throw new IllegalArgumentException("task " + id + ": the reward basis names no check");
+        rewardBasis = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(rewardBasis));
         if (gold.size() != scenario.requests().size()) {
             throw new IllegalArgumentException("task " + id + ": " + gold.size() + " gold segments for "
                     + scenario.requests().size() + " user requests");
         }
+    }
+
+    /** A task judged on every basis ({@link RewardBasis#ALL}). */
+    public Task(String id, String domain, long worldSeed, UserScenario scenario, List<GoldSegment> gold, List<Criterion> rubric) {
+        this(id, domain, worldSeed, scenario, gold, rubric, RewardBasis.ALL);
     }
 
     /** Intents in conversation order, e.g. {@code [cancel]} or {@code [return, modify_address]}. */
