@@ -2,6 +2,7 @@ package dev.trajforge.bench;
 
 import dev.trajforge.simenv.agent.AgentPhrases;
 import dev.trajforge.simenv.agent.ScriptedOracleAgent;
+import dev.trajforge.simenv.user.UserTopics;
 import dev.trajforge.collector.config.ConfigLoader;
 import dev.trajforge.collector.config.LoadedConfig;
 import dev.trajforge.collector.config.RunConfig;
@@ -119,6 +120,7 @@ final class LatencyBenchmark {
         private double seconds;
         private double meanInFlight;
         private AgentPhrases phrases;
+        private UserTopics topics;
 
         Run(LoadedConfig loaded, Path dir, Duration latency) {
             this.loaded = loaded.withOutput(dir.resolve("data").toString());
@@ -132,13 +134,14 @@ final class LatencyBenchmark {
             long started = System.nanoTime();
             Domain domain = Domains.byName(config.domain()).orElseThrow();
             phrases = AgentPhrases.parse(domain.agentPhrases());
+            topics = UserTopics.parse(domain.userTopics());
             World world = domain.world(config.seed());
             List<Task> tasks = world.tasks(config.tasks());
             EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()));
             FilterPolicy policy = FilterPolicy.deterministic(world);
             Lineage lineage = new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(), loaded.sha256(),
                     Map.of(Lineage.POLICY, domain.policy().sha256(), Lineage.AGENT_SCRIPT, domain.agentPhrases().sha256(),
-                            Lineage.USER_SIMULATOR, new ScriptedUserSimulator(tasks.getFirst().scenario(), 0).promptSha256()));
+                            Lineage.USER_SIMULATOR, ScriptedUserSimulator.promptSha256(topics)));
             int total = tasks.size() * config.trials();
             finished = new long[total];
             Files.createDirectories(dir);
@@ -176,7 +179,7 @@ final class LatencyBenchmark {
             long seed = Seeds.derive(config.seed(), "episode", task.id(), Integer.toString(trial));
             var agent = new DelayedChatModel(new ScriptedOracleAgent(task, world.writeTools(), world.handoffTools(), phrases,
                     config.agent().errorRates(), seed), latency, calls);
-            var user = new ScriptedUserSimulator(task.scenario(), seed);
+            var user = new ScriptedUserSimulator(task.scenario(), topics, seed);
             Episode episode = runner.run(task, trial, seed, lineage, agent, user);
             Verdict verdict = policy.judge(episode.trajectory(), task);
             ExportRecord record = switch (verdict.status()) {

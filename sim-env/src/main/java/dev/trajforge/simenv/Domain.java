@@ -14,6 +14,12 @@ public interface Domain {
      */
     PromptResource agentPhrases();
 
+    /**
+     * Which words in an agent's message ask the scripted user for which fact in this domain (a JSON
+     * file, see {@link dev.trajforge.simenv.user.UserTopics}); its hash travels with the data.
+     */
+    PromptResource userTopics();
+
     /** Builds the world for a seed. Expensive: build once per run and share. */
     World world(long seed);
 

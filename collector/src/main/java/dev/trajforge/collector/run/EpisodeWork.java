@@ -61,7 +61,7 @@ final class EpisodeWork {
     JournalEntry run(long index, Task task, int trial, int attempt) {
         long seed = Seeds.derive(config.seed(), "episode", task.id(), Integer.toString(trial));
         try {
-            var user = models.user(task, seed);
+            var user = models.user(task, seed, world);
             Episode episode = runner.run(task, trial, seed, lineage(user.promptSha256()), models.agent(task, seed, world), user);
             Verdict verdict = policy.judge(episode.trajectory(), task);
             models.throwIfJudgeFailedFatally();

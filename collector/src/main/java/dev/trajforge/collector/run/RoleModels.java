@@ -14,6 +14,7 @@ import dev.trajforge.simenv.agent.ScriptedOracleAgent;
 import dev.trajforge.simenv.user.LlmUserSimulator;
 import dev.trajforge.simenv.user.ScriptedUserSimulator;
 import dev.trajforge.simenv.user.UserSimulator;
+import dev.trajforge.simenv.user.UserTopics;
 
 import dev.trajforge.judge.RubricJudge;
 
@@ -37,6 +38,8 @@ final class RoleModels {
     private final Providers providers;
     /** the scripted agent's phrases per domain, parsed once */
     private final Map<String, AgentPhrases> phrases = new java.util.concurrent.ConcurrentHashMap<>();
+    /** the scripted user's topics per domain, parsed once */
+    private final Map<String, UserTopics> topics = new java.util.concurrent.ConcurrentHashMap<>();
 
     RoleModels(RunConfig config, Path configFile, Providers providers) {
         this.config = config;
@@ -101,13 +104,17 @@ final class RoleModels {
         return new ScriptedOracleAgent(task, world.writeTools(), world.handoffTools(), phrasesOf(world), config.agent().errorRates(), episodeSeed);
     }
 
+    private UserTopics topicsOf(World world) {
+        return topics.computeIfAbsent(world.domain().name(), name -> UserTopics.parse(world.domain().userTopics()));
+    }
+
     private AgentPhrases phrasesOf(World world) {
         return phrases.computeIfAbsent(world.domain().name(), name -> AgentPhrases.parse(world.domain().agentPhrases()));
     }
 
-    UserSimulator user(Task task, long episodeSeed) {
+    UserSimulator user(Task task, long episodeSeed, World world) {
         if (userModel != null) return new LlmUserSimulator(userModel, config.user().label(), task.scenario());
-        return new ScriptedUserSimulator(task.scenario(), episodeSeed);
+        return new ScriptedUserSimulator(task.scenario(), topicsOf(world), episodeSeed);
     }
 
     /** USD for the tokens a role used, from the spec's prices per million tokens (0 when unpriced). */

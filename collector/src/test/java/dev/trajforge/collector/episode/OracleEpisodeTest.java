@@ -32,13 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OracleEpisodeTest {
     private static final World WORLD = Domains.byName("retail").orElseThrow().world(5);
     private static final dev.trajforge.simenv.agent.AgentPhrases PHRASES = dev.trajforge.simenv.agent.AgentPhrases.parse(WORLD.domain().agentPhrases());
+    private static final dev.trajforge.simenv.user.UserTopics TOPICS = dev.trajforge.simenv.user.UserTopics.parse(WORLD.domain().userTopics());
     private static final Lineage LINEAGE = new Lineage("t", Lineage.SIMULATED, ScriptedOracleAgent.MODEL, ScriptedUserSimulator.MODEL, "c", java.util.Map.of("policy", "p"));
     private static final EpisodeRunner RUNNER = new EpisodeRunner(WORLD, new EpisodeLimits(30, 5));
 
     static Episode run(Task task, AgentErrorRates rates, int trial) {
         long seed = Seeds.derive(5, "episode", task.id(), Integer.toString(trial));
         var agent = new ScriptedOracleAgent(task, WORLD.writeTools(), WORLD.handoffTools(), PHRASES, rates, seed);
-        return RUNNER.run(task, trial, seed, LINEAGE, agent, new ScriptedUserSimulator(task.scenario(), seed));
+        return RUNNER.run(task, trial, seed, LINEAGE, agent, new ScriptedUserSimulator(task.scenario(), TOPICS, seed));
     }
 
     @Test

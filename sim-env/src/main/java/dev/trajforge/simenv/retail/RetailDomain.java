@@ -14,6 +14,7 @@ public final class RetailDomain implements Domain {
     static final int USERS = 600;
     private static final PromptResource POLICY = PromptResource.load(RetailDomain.class, "policy.md");
     private static final PromptResource AGENT_PHRASES = PromptResource.load(RetailDomain.class, "agent-phrases.json");
+    private static final PromptResource USER_TOPICS = PromptResource.load(RetailDomain.class, "user-topics.json");
 
     private final Toolkit<RetailTools> toolkit = new Toolkit<>(RetailTools.class);
 
@@ -30,6 +31,11 @@ public final class RetailDomain implements Domain {
     @Override
     public PromptResource agentPhrases() {
         return AGENT_PHRASES;
+    }
+
+    @Override
+    public PromptResource userTopics() {
+        return USER_TOPICS;
     }
 
     @Override

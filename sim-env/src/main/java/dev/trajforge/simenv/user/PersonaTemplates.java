@@ -14,24 +14,22 @@ import java.util.SplittableRandom;
 
 /**
  * The scripted user's phrasing, per communication style, from {@code personas.json}: what it says
- * to open, answer, confirm, move on, finish or give up, and which words in an agent message ask for
- * which of its facts.
+ * to open, answer, confirm, move on, finish or give up, and the cues of an agent's message it reacts
+ * to (a confirmation question, "anything else"). The same in every domain; which words ask for which
+ * fact is the domain's ({@link UserTopics}).
  */
 final class PersonaTemplates {
     static final PromptResource RESOURCE = PromptResource.load(PersonaTemplates.class, "personas.json");
     private static final PersonaTemplates INSTANCE = parse(RESOURCE.text());
 
     private final Map<String, Map<String, List<String>>> styles;
-    private final Map<String, List<String>> topics;
     private final Map<String, List<String>> cues;
 
-    private record File(Map<String, Map<String, List<String>>> styles, Map<String, List<String>> topics,
-                        Map<String, List<String>> cues) {
+    private record File(Map<String, Map<String, List<String>>> styles, Map<String, List<String>> cues) {
     }
 
     private PersonaTemplates(File file) {
         this.styles = file.styles();
-        this.topics = file.topics();
         this.cues = file.cues();
     }
 
@@ -59,11 +57,6 @@ final class PersonaTemplates {
         String template = options.get(rng.nextInt(options.size()));
         String capitalized = ask.isEmpty() ? ask : Character.toUpperCase(ask.charAt(0)) + ask.substring(1);
         return template.replace("{Ask}", capitalized).replace("{ask}", ask).replace("{info}", info);
-    }
-
-    /** Whether the agent's message asks about {@code topic} (a key of the user's known facts). */
-    boolean asksAbout(String agentText, String topic) {
-        return containsAny(agentText, topics.getOrDefault(topic, List.of(topic)));
     }
 
     boolean cue(String agentText, String cue) {

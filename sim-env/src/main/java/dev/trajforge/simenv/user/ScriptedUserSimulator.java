@@ -31,6 +31,7 @@ public final class ScriptedUserSimulator implements UserSimulator {
     private final UserScenario scenario;
     private final SplittableRandom rng;
     private final PersonaTemplates templates = PersonaTemplates.get();
+    private final UserTopics domainTopics;
     private final Set<String> clarified = new HashSet<>();
     private int request;
     private int turns;
@@ -38,8 +39,10 @@ public final class ScriptedUserSimulator implements UserSimulator {
     private int repeats;
     private String lastAgentText = "";
 
-    public ScriptedUserSimulator(UserScenario scenario, long seed) {
+    /** @param topics which words ask for which fact in the scenario's domain */
+    public ScriptedUserSimulator(UserScenario scenario, UserTopics topics, long seed) {
         this.scenario = scenario;
+        this.domainTopics = topics;
         this.rng = Seeds.random(seed, "scripted-user");
     }
 
@@ -61,7 +64,7 @@ public final class ScriptedUserSimulator implements UserSimulator {
         List<String> answers = new ArrayList<>();
         for (Map<String, String> facts : List.of(scenario.knownInfo(), current().details())) {
             facts.forEach((topic, fact) -> {
-                if (templates.asksAbout(agentText, topic)) {
+                if (domainTopics.asksAbout(agentText, topic)) {
                     topics.add(topic);
                     answers.add(fact);
                 }
@@ -84,7 +87,12 @@ public final class ScriptedUserSimulator implements UserSimulator {
 
     @Override
     public String promptSha256() {
-        return PersonaTemplates.RESOURCE.sha256();
+        return promptSha256(domainTopics);
+    }
+
+    /** The scripted user's prompt hash in a domain: its phrasing ({@code personas.json}) and the domain's topics, together. */
+    public static String promptSha256(UserTopics topics) {
+        return dev.trajforge.simenv.Hashing.sha256Hex(PersonaTemplates.RESOURCE.sha256() + "\n" + topics.sha256());
     }
 
     @Override

@@ -30,6 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScriptedUserSimulatorTest {
+    private static final dev.trajforge.simenv.PromptResource RETAIL_TOPICS_RESOURCE =
+            dev.trajforge.simenv.Domains.byName("retail").orElseThrow().userTopics();
+    private static final UserTopics RETAIL_TOPICS = UserTopics.parse(RETAIL_TOPICS_RESOURCE);
+
     private static final String EMAIL_FACT = "My email is ada.kim1234@example.com.";
     private static final String NAME_ZIP_FACT = "My name is Ada Kim and my zip code is 94107.";
     private static final String REASON_FACT = "The reason is that it is no longer needed.";
@@ -59,7 +63,7 @@ class ScriptedUserSimulatorTest {
         final List<UserTurn> turns = new ArrayList<>();
 
         Conversation(UserScenario scenario, long seed) {
-            this.user = new ScriptedUserSimulator(scenario, seed);
+            this.user = new ScriptedUserSimulator(scenario, RETAIL_TOPICS, seed);
         }
 
         UserTurn userTurn() {
@@ -351,9 +355,10 @@ class ScriptedUserSimulatorTest {
 
     @Test
     void should_record_the_persona_templates_hash_and_no_usage() {
-        ScriptedUserSimulator user = new ScriptedUserSimulator(cancelByEmail(Style.TERSE), 1);
+        ScriptedUserSimulator user = new ScriptedUserSimulator(cancelByEmail(Style.TERSE), RETAIL_TOPICS, 1);
         assertEquals(ScriptedUserSimulator.MODEL, user.model());
-        assertEquals(dev.trajforge.simenv.Hashing.sha256Hex(PersonaTemplates.RESOURCE.text()), user.promptSha256());
+        assertEquals(dev.trajforge.simenv.Hashing.sha256Hex(dev.trajforge.simenv.Hashing.sha256Hex(PersonaTemplates.RESOURCE.text()) + "\n"
+                + dev.trajforge.simenv.Hashing.sha256Hex(RETAIL_TOPICS_RESOURCE.text())), user.promptSha256());
         assertEquals(Usage.NONE, user.usage());
     }
 
