@@ -69,7 +69,8 @@ public final class AgentPhrases {
         return resource.sha256();
     }
 
-    boolean exact(String argument) {
+    /** Whether the scripted agent never mistypes {@code argument} on purpose (an identifier it has just looked up). */
+    public boolean exact(String argument) {
         return exactArguments.contains(argument);
     }
 
