@@ -27,6 +27,14 @@ public final class CanonicalJson {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
+    /**
+     * The canonical mapper for trees that must render exactly as the values they came from: decimals
+     * keep their scale ({@code 10.50} stays {@code 10.50}), read or built.
+     */
+    private static final ObjectMapper EXACT = MAPPER.copy()
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
     /** A plain mapper for parsing untrusted JSON (model output). */
     private static final ObjectMapper PARSER = JsonMapper.builder()
             .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
@@ -49,6 +57,25 @@ public final class CanonicalJson {
 
     public static byte[] bytes(Object value) {
         return write(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code value} as a tree that renders with {@link #write} exactly as {@code value} does (keys sorted, decimals exact). */
+    public static JsonNode exactTree(Object value) {
+        return sorted(EXACT.valueToTree(value));
+    }
+
+    /** Parses canonical JSON text into a tree that renders back the same (decimals exact). */
+    public static JsonNode parseExact(String json) {
+        try {
+            return EXACT.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The mapper of {@link #exactTree}: for reading back trees that hold state (JSON Patch values). */
+    public static ObjectMapper exactMapper() {
+        return EXACT;
     }
 
     /** Parses JSON text, or returns null if it is not exactly one valid JSON value. */
@@ -74,12 +101,12 @@ public final class CanonicalJson {
         if (node.isObject()) {
             java.util.TreeMap<String, JsonNode> fields = new java.util.TreeMap<>();
             node.properties().forEach(field -> fields.put(field.getKey(), sorted(field.getValue())));
-            com.fasterxml.jackson.databind.node.ObjectNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            com.fasterxml.jackson.databind.node.ObjectNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true).objectNode();
             fields.forEach(copy::set);
             return copy;
         }
         if (node.isArray()) {
-            com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            com.fasterxml.jackson.databind.node.ArrayNode copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true).arrayNode();
             node.forEach(element -> copy.add(sorted(element)));
             return copy;
         }

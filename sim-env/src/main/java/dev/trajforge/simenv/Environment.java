@@ -14,6 +14,9 @@ public interface Environment {
 
     ToolResult execute(ToolCall call);
 
+    /** Every change the calls so far made to the state, in call order, each with the call that made it. */
+    List<dev.trajforge.simenv.state.StateChange> changes();
+
     /** SHA-256 over the canonical (sorted-key JSON) form of the whole state. */
     String stateHash();
 

@@ -8,11 +8,13 @@ import java.util.Objects;
 /**
  * One recorded episode: every message, tool call and tool response, how it ended, what it cost and
  * where it came from. {@code toolsJson} is the OpenAI-style tool list the agent was given;
- * {@code finalStateHash} is the environment's state hash when the episode ended (null for sessions).
+ * {@code finalStateHash} is the environment's state hash when the episode ended (null for sessions);
+ * {@code stateChanges} are the JSON Patches the episode's tool calls made to the state, in order.
  */
 public record Trajectory(String id, String domain, String taskId, String persona, int trial, long seed,
                          List<Message> messages, String toolsJson, Termination termination,
-                         String finalStateHash, Usage usage, Lineage lineage, List<String> faults) {
+                         String finalStateHash, Usage usage, Lineage lineage, List<String> faults,
+                         List<dev.trajforge.simenv.state.StateChange> stateChanges) {
     public Trajectory {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(domain, "domain");
@@ -24,7 +26,14 @@ public record Trajectory(String id, String domain, String taskId, String persona
         persona = persona == null ? "" : persona;
         usage = usage == null ? Usage.NONE : usage;
         faults = faults == null ? List.of() : List.copyOf(faults);
+        stateChanges = stateChanges == null ? List.of() : List.copyOf(stateChanges); // absent in journals from before changes were kept
         if (trial < 0) throw new IllegalArgumentException("trial must be >= 0, got " + trial);
+    }
+
+    /** A trajectory without recorded state changes (an imported session, or a fixture). */
+    public Trajectory(String id, String domain, String taskId, String persona, int trial, long seed, List<Message> messages, String toolsJson,
+                      Termination termination, String finalStateHash, Usage usage, Lineage lineage, List<String> faults) {
+        this(id, domain, taskId, persona, trial, seed, messages, toolsJson, termination, finalStateHash, usage, lineage, faults, List.of());
     }
 
     /** Deterministic trajectory id: a hash of run id, task id and trial. */

@@ -19,6 +19,13 @@ public interface World {
     /** A fresh, private environment over this world's base state. Cheap. */
     Environment newEnvironment();
 
+    /**
+     * The state hash of this world's base state with {@code changes} applied (JSON Patches, as an
+     * {@link Environment} records them): the same as the hash of an environment that made them.
+     * Throws {@link IllegalArgumentException} for a patch that does not apply.
+     */
+    String stateHashAfter(List<dev.trajforge.simenv.state.StateChange> changes);
+
     /** The first {@code count} tasks of this world's deterministic task sequence. */
     List<Task> tasks(int count);
 

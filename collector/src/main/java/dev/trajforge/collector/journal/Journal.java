@@ -27,8 +27,11 @@ import java.util.zip.CRC32C;
  * append fails at once with the same cause, so the run stops rather than running episodes it cannot keep.
  */
 public final class Journal implements AutoCloseable {
+    /** Strict, and exact with decimals inside JSON trees (state changes' values read back as they were written). */
     static final ObjectMapper JSON = JsonMapper.builder()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
             .build();
     private static final HexFormat HEX = HexFormat.of();
 

@@ -82,9 +82,14 @@ final class RunConfigCheck {
     }
 
     private static List<String> fingerprintedChanges(JsonNode before, JsonNode after) {
-        List<String> changed = changedKeys(before, after, "");
+        List<String> changed = changedKeys(plain(before), plain(after), "");
         changed.removeIf(key -> !ConfigLoader.fingerprinted(key));
         return changed;
+    }
+
+    /** The tree as plain JSON reads it (numbers as their text gives them), however it was read before: 0.05 equals 0.05. */
+    private static JsonNode plain(JsonNode tree) {
+        return RunDirectory.readTree(tree.toString());
     }
 
     private static List<String> changedKeys(JsonNode before, JsonNode after, String prefix) {

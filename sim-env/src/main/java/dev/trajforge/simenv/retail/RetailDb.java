@@ -1,7 +1,9 @@
 package dev.trajforge.simenv.retail;
 
+import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.Hashing;
 import dev.trajforge.simenv.state.CowTable;
+import dev.trajforge.simenv.state.StateChange;
 import dev.trajforge.simenv.state.IdSequence;
 import dev.trajforge.simenv.state.SimClock;
 import dev.trajforge.simenv.tools.ToolException;
@@ -31,6 +33,12 @@ final class RetailDb {
     private IdSequence requestIds;
     /** state hashes already computed by any copy of the same world, by change set */
     private final HashMemo hashes;
+    /** entities replaced since the environment last took them, each with its JSON before (per copy, never shared) */
+    private final List<Touched> touched = new java.util.ArrayList<>();
+
+    /** One replaced entity: its table, key and JSON before the replacement (null: it is new), and its new value. */
+    record Touched(String table, String key, com.fasterxml.jackson.databind.JsonNode before, Object after) {
+    }
 
     /**
      * The state hash of a copy depends only on its changes to the shared base, so copies of one world
@@ -126,13 +134,27 @@ final class RetailDb {
     }
 
     User replace(User user) {
+        touched.add(new Touched("users", user.userId(), tree(users.get(user.userId())), user));
         users.put(user.userId(), user);
         return user;
     }
 
     Order replace(Order order) {
+        touched.add(new Touched("orders", order.orderId(), tree(orders.get(order.orderId())), order));
         orders.put(order.orderId(), order);
         return order;
+    }
+
+    /** The entities replaced since the last call, in order; clears them. */
+    List<Touched> takeTouched() {
+        List<Touched> taken = List.copyOf(touched);
+        touched.clear();
+        return taken;
+    }
+
+    /** An entity as the JSON tree the state is hashed over (canonical: sorted, no nulls); null for none. */
+    static com.fasterxml.jackson.databind.JsonNode tree(Object entity) {
+        return entity == null ? null : CanonicalJson.exactTree(entity);
     }
 
     int userCount() {
@@ -167,9 +189,56 @@ final class RetailDb {
 
     /** SHA-256 over (table, key, SHA-256 of the entry's canonical JSON) in sorted order. */
     String stateHash() {
-        SortedMap<String, byte[]> orderChanges = orders.changeDigests();
-        SortedMap<String, byte[]> productChanges = products.changeDigests();
-        SortedMap<String, byte[]> userChanges = users.changeDigests();
+        return hashWith(orders.changeDigests(), products.changeDigests(), users.changeDigests());
+    }
+
+    /**
+     * The state hash of this database's base with {@code changes} applied (RFC 6902 patches over
+     * {@code /<table>/<key>/...}), computed entity by entity from the base's JSON: no tool runs.
+     */
+    String stateHashAfter(List<StateChange> changes) {
+        Map<String, SortedMap<String, com.fasterxml.jackson.databind.JsonNode>> entities = new java.util.HashMap<>();
+        for (StateChange change : changes) {
+            for (com.fasterxml.jackson.databind.JsonNode op : change.patch()) {
+                String[] path = op.path("path").asText().split("/", 4); // "", table, key, rest
+                if (path.length < 3 || !TABLES.contains(path[1])) {
+                    throw new IllegalArgumentException("call " + change.callId() + ": patch path " + op.path("path") + " names no entity of " + TABLES);
+                }
+                String key = path[2].replace("~1", "/").replace("~0", "~");
+                SortedMap<String, com.fasterxml.jackson.databind.JsonNode> table = entities.computeIfAbsent(path[1], t -> new java.util.TreeMap<>());
+                com.fasterxml.jackson.databind.JsonNode entity = table.containsKey(key) ? table.get(key) : baseTree(path[1], key);
+                com.fasterxml.jackson.databind.node.ObjectNode local = op.deepCopy();
+                local.put("path", path.length == 4 ? "/" + path[3] : "");
+                if (op.has("from")) throw new IllegalArgumentException("call " + change.callId() + ": move and copy across entities are not supported");
+                com.fasterxml.jackson.databind.node.ArrayNode single = CanonicalJson.exactMapper().createArrayNode().add(local);
+                try {
+                    table.put(key, com.flipkart.zjsonpatch.JsonPatch.apply(single, entity == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : entity));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("call " + change.callId() + ": patch " + op + " does not apply: " + e.getMessage(), e);
+                }
+            }
+        }
+        return hashWith(digests(entities.get("orders")), digests(entities.get("products")), digests(entities.get("users")));
+    }
+
+    private static final java.util.Set<String> TABLES = java.util.Set.of("orders", "products", "users");
+
+    private com.fasterxml.jackson.databind.JsonNode baseTree(String table, String key) {
+        String json = switch (table) {
+            case "orders" -> orders.baseJsonOf(key);
+            case "products" -> products.baseJsonOf(key);
+            default -> users.baseJsonOf(key);
+        };
+        return json == null ? null : CanonicalJson.parseExact(json);
+    }
+
+    private static SortedMap<String, byte[]> digests(SortedMap<String, com.fasterxml.jackson.databind.JsonNode> entities) {
+        SortedMap<String, byte[]> digests = new java.util.TreeMap<>();
+        if (entities != null) entities.forEach((key, entity) -> digests.put(key, CowTable.digest(entity)));
+        return digests;
+    }
+
+    private String hashWith(SortedMap<String, byte[]> orderChanges, SortedMap<String, byte[]> productChanges, SortedMap<String, byte[]> userChanges) {
         MessageDigest changes = Hashing.sha256();
         feed(changes, "orders", orderChanges);
         feed(changes, "products", productChanges);

@@ -81,6 +81,11 @@ final class RetailWorld implements World {
     }
 
     @Override
+    public String stateHashAfter(List<dev.trajforge.simenv.state.StateChange> changes) {
+        return base.stateHashAfter(changes);
+    }
+
+    @Override
     public int distinctTasks(int limit) {
         return tasks.distinct(limit);
     }

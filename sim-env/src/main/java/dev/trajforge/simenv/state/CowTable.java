@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -18,7 +19,7 @@ import java.util.function.BiConsumer;
  * is built once and shared by every copy; each copy keeps only the entries it changed. Copies cost
  * O(changes), not O(table).
  *
- * <p>The table's digest input is, in key order, {@code key, 0, SHA-256(canonical JSON of the value)}
+ * <p>The table's digest input is, in key order, {@code key, 0, SHA-256(the value as a canonical JSON tree)}
  * per entry. For the base that whole byte stream is laid out once, with each entry's canonical JSON
  * kept beside it; a copy that only replaced entries is digested by streaming the shared bytes and
  * substituting the changed entries' digests at their known offsets, so hashing a copy costs one
@@ -55,7 +56,7 @@ public final class CowTable<V> {
             stream.writeBytes(key.getBytes(StandardCharsets.UTF_8));
             stream.write(0);
             index.put(key, new Entry<>(value, stream.size(), json));
-            stream.writeBytes(Hashing.sha256().digest(json.getBytes(StandardCharsets.UTF_8)));
+            stream.writeBytes(digest(value));
         });
         return new CowTable<>(new Base<>(entries, index, stream.toByteArray()), new HashMap<>());
     }
@@ -96,6 +97,12 @@ public final class CowTable<V> {
         return entry != null && entry.value() == value ? entry.json() : null;
     }
 
+    /** The canonical JSON of the base entry under {@code key} (rendered when the table was built), or null when the base has none. */
+    public String baseJsonOf(String key) {
+        Entry<V> entry = base.index().get(key);
+        return entry == null ? null : entry.json();
+    }
+
     /** Visits every entry in key order. */
     public void forEachSorted(BiConsumer<String, V> visitor) {
         if (onlyUpdates()) { // the common case: walk the shared base, substituting changed entries
@@ -126,21 +133,26 @@ public final class CowTable<V> {
         return digests;
     }
 
-    /** As {@link #digestInto(MessageDigest)}, given this table's {@link #changeDigests()}. */
+    /**
+     * As {@link #digestInto(MessageDigest)}, given this table's {@link #changeDigests()}; or, on any
+     * table, the digest the base would have with {@code changeDigests} replacing (or adding) entries.
+     */
     public void digestInto(MessageDigest digest, SortedMap<String, byte[]> changeDigests) {
         byte[] stream = base.stream();
         if (changeDigests.isEmpty()) {
             digest.update(stream);
             return;
         }
-        if (!onlyUpdates()) {
-            forEachSorted((key, value) -> {
+        if (!changeDigests.keySet().stream().allMatch(base.index()::containsKey)) { // entries added: walk base and changes merged
+            TreeSet<String> keys = new TreeSet<>(base.entries().keySet());
+            keys.addAll(changeDigests.keySet());
+            for (String key : keys) {
                 digest.update(key.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 byte[] changed = changeDigests.get(key);
                 if (changed != null) digest.update(changed);
                 else digest.update(stream, base.index().get(key).digestOffset(), DIGEST_BYTES);
-            });
+            }
             return;
         }
         // every change replaces a base entry: stream the base, substituting the changed digests in offset order
@@ -165,7 +177,11 @@ public final class CowTable<V> {
         return true;
     }
 
-    private static byte[] digest(Object value) {
-        return Hashing.sha256().digest(CanonicalJson.bytes(value));
+    /**
+     * SHA-256 of the entry as a canonical JSON tree (every object's keys sorted, decimals exact), the
+     * form a JSON Patch is applied to, so a state reached through recorded patches hashes the same.
+     */
+    public static byte[] digest(Object value) {
+        return Hashing.sha256().digest(CanonicalJson.bytes(CanonicalJson.exactTree(value)));
     }
 }

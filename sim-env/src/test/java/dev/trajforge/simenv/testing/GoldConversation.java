@@ -80,7 +80,7 @@ public final class GoldConversation {
             if (tellFacts && !segment.facts().isEmpty()) messages.add(Message.assistant("Done. For your information: " + String.join(", ", segment.facts())));
         }
         messages.add(Message.user("That's all, thanks."));
-        return trajectory(messages, env.stateHash());
+        return trajectory(messages, env.stateHash(), env.changes());
     }
 
     /** The do-nothing agent: it answers politely and never acts. */
@@ -89,13 +89,13 @@ public final class GoldConversation {
                 Message.user(task.scenario().requests().getFirst().ask()),
                 Message.assistant("I'm sorry, I can't help with that."),
                 Message.user("Bye."));
-        return trajectory(messages, world.newEnvironment().stateHash());
+        return trajectory(messages, world.newEnvironment().stateHash(), List.of());
     }
 
-    private Trajectory trajectory(List<Message> messages, String finalHash) {
+    private Trajectory trajectory(List<Message> messages, String finalHash, List<dev.trajforge.simenv.state.StateChange> changes) {
         Lineage lineage = new Lineage("test-run", Lineage.SIMULATED, "test/gold", "test/user", "cfg",
                 java.util.Map.of(Lineage.POLICY, world.domain().policy().sha256(), Lineage.USER_SIMULATOR, "prompt"));
         return new Trajectory(Trajectory.idFor("test-run", task.id(), 0), task.domain(), task.id(), task.scenario().style().wireName(),
-                0, 1L, messages, world.toolsJson(), termination, finalHash, new Usage(1, 10, 10), lineage, List.of());
+                0, 1L, messages, world.toolsJson(), termination, finalHash, new Usage(1, 10, 10), lineage, List.of(), changes);
     }
 }
