@@ -155,6 +155,7 @@ public final class CollectionRun {
         long[] done = {total - pending};
         AtomicReference<FatalModelException> fatal = new AtomicReference<>();
         AtomicReference<JournalWriteException> unwritable = new AtomicReference<>();
+        AtomicReference<Throwable> defect = new AtomicReference<>();
         Semaphore slots = new Semaphore(config.concurrency());
         String stop = null;
         JournalHeader header = new JournalHeader(config.runId(), options.worker().index() + "/" + options.worker().count(), loaded.sha256(),
@@ -165,7 +166,7 @@ public final class CollectionRun {
                 int attempt = nextAttempt(index, episode);
                 if (attempt == 0) continue;
                 stop = budgetReached(budget, tally, started);
-                if (stop != null || fatal.get() != null || unwritable.get() != null) break;
+                if (stop != null || fatal.get() != null || unwritable.get() != null || defect.get() != null) break;
                 slots.acquireUninterruptibly();
                 ran++;
                 long id = episode;
@@ -182,6 +183,8 @@ public final class CollectionRun {
                         fatal.compareAndSet(null, e);
                     } catch (JournalWriteException e) {
                         unwritable.compareAndSet(null, e); // no new episode starts: its result could not be kept
+                    } catch (RuntimeException | Error e) {
+                        defect.compareAndSet(null, e); // a bug outside any episode's own handling: stop and say so, never drop it
                     } finally {
                         slots.release();
                     }
@@ -190,6 +193,11 @@ public final class CollectionRun {
         } catch (JournalWriteException e) {
             unwritable.compareAndSet(null, e); // the journal could not even be opened
         } // waits for the episodes in flight: they finish and are journaled (or, with a broken journal, are dropped)
+        if (defect.get() != null) {
+            log.event("defect", "message", String.valueOf(defect.get()));
+            throw new IllegalStateException("an episode failed outside its own error handling (a bug; finished episodes are journaled): "
+                    + defect.get(), defect.get());
+        }
         if (unwritable.get() != null) {
             log.event("journal_unwritable", "message", unwritable.get().getMessage());
             throw new RunDirectoryException(unwritable.get().getMessage() + "; stopped after " + (done[0] - (total - pending))
