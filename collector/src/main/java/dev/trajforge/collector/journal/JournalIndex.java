@@ -39,8 +39,8 @@ public final class JournalIndex {
     public record Slot(Path file, long offset, int length, int attempt, RecordStatus status) {
     }
 
-    /** What one journal file says about itself: its latest header (null if it has none) and whether entries precede every header. */
-    public record FileSummary(Path file, JournalHeader latestHeader, boolean entriesWithoutHeader, long entries) {
+    /** What one journal file says about itself: its latest header (null if it has none) and how many entries it indexes. */
+    public record FileSummary(Path file, JournalHeader latestHeader, long entries) {
     }
 
     private final long episodes;
@@ -153,7 +153,6 @@ public final class JournalIndex {
         files.add(file);
         short fileId = (short) files.size();
         JournalHeader[] header = new JournalHeader[1];
-        boolean[] headless = new boolean[1];
         long[] entries = new long[1];
         try {
             JournalScanner.scan(file, new JournalScanner.Lines() {
@@ -174,7 +173,6 @@ public final class JournalIndex {
                         return;
                     }
                     entries[0]++;
-                    if (header[0] == null) headless[0] = true;
                 }
 
                 @Override
@@ -185,7 +183,7 @@ public final class JournalIndex {
         } catch (IOException e) {
             throw new JournalReadException("cannot read the run journal " + file + ": " + e.getMessage(), e);
         }
-        summaries.add(new FileSummary(file, header[0], headless[0], entries[0]));
+        summaries.add(new FileSummary(file, header[0], entries[0]));
     }
 
     /** Indexes one entry line; returns why it cannot be trusted, or null. */

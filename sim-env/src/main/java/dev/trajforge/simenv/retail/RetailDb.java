@@ -218,10 +218,17 @@ final class RetailDb {
                 }
             }
         }
+        entities.forEach((table, changed) -> changed.forEach((key, entity) -> {
+            List<String> problems = SCHEMAS.problems(table, key, entity);
+            if (!problems.isEmpty()) throw new IllegalArgumentException("the changes leave an entity invalid: " + String.join("; ", problems));
+        }));
         return hashWith(digests(entities.get("orders")), digests(entities.get("products")), digests(entities.get("users")));
     }
 
     private static final java.util.Set<String> TABLES = java.util.Set.of("orders", "products", "users");
+    /** The JSON Schema of each table's entities ({@code retail/schemas/}). */
+    static final dev.trajforge.simenv.state.EntitySchemas SCHEMAS =
+            dev.trajforge.simenv.state.EntitySchemas.load(RetailDb.class, "schemas", List.of("orders", "products", "users"));
 
     private com.fasterxml.jackson.databind.JsonNode baseTree(String table, String key) {
         String json = switch (table) {

@@ -44,11 +44,11 @@ public final class ArgumentSchema {
     public Optional<String> validate(ObjectNode arguments) {
         JsonNode present = withoutNulls(arguments);
         TreeSet<String> problems = new TreeSet<>();
-        for (ValidationMessage message : schema.validate(present)) problems.add(describe(message, present));
+        for (ValidationMessage message : schema.validate(present)) problems.add(describe(message));
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }
 
-    private String describe(ValidationMessage message, JsonNode arguments) {
+    private String describe(ValidationMessage message) {
         JsonNodePath location = message.getInstanceLocation();
         String at = dotted(location);
         JsonNode here = schemaAt(location);

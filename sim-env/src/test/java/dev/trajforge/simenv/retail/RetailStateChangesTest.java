@@ -59,8 +59,9 @@ class RetailStateChangesTest {
         Environment env = WORLD.newEnvironment();
         for (ToolCall call : task.goldActions()) env.execute(call);
         StateChange recorded = env.changes().getFirst();
-        var altered = recorded.patch().deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) altered.get(0)).put("value", "something else");
+        String order = recorded.patch().get(0).path("path").asText().split("/")[2];
+        var altered = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        altered.addObject().put("op", "replace").put("path", "/orders/" + order + "/status").put("value", "delivered");
 
         assertNotEquals(env.stateHash(), WORLD.stateHashAfter(List.of(new StateChange("c", recorded.tool(), altered))));
         var nowhere = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
