@@ -3,6 +3,7 @@ package dev.trajforge.simenv.retail;
 import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.Hashing;
 import dev.trajforge.simenv.state.CowTable;
+import dev.trajforge.simenv.state.PatchedEntities;
 import dev.trajforge.simenv.state.StateChange;
 import dev.trajforge.simenv.state.IdSequence;
 import dev.trajforge.simenv.state.SimClock;
@@ -197,27 +198,7 @@ final class RetailDb {
      * {@code /<table>/<key>/...}), computed entity by entity from the base's JSON: no tool runs.
      */
     String stateHashAfter(List<StateChange> changes) {
-        Map<String, SortedMap<String, com.fasterxml.jackson.databind.JsonNode>> entities = new java.util.HashMap<>();
-        for (StateChange change : changes) {
-            for (com.fasterxml.jackson.databind.JsonNode op : change.patch()) {
-                String[] path = op.path("path").asText().split("/", 4); // "", table, key, rest
-                if (path.length < 3 || !TABLES.contains(path[1])) {
-                    throw new IllegalArgumentException("call " + change.callId() + ": patch path " + op.path("path") + " names no entity of " + TABLES);
-                }
-                String key = path[2].replace("~1", "/").replace("~0", "~");
-                SortedMap<String, com.fasterxml.jackson.databind.JsonNode> table = entities.computeIfAbsent(path[1], t -> new java.util.TreeMap<>());
-                com.fasterxml.jackson.databind.JsonNode entity = table.containsKey(key) ? table.get(key) : baseTree(path[1], key);
-                com.fasterxml.jackson.databind.node.ObjectNode local = op.deepCopy();
-                local.put("path", path.length == 4 ? "/" + path[3] : "");
-                if (op.has("from")) throw new IllegalArgumentException("call " + change.callId() + ": move and copy across entities are not supported");
-                com.fasterxml.jackson.databind.node.ArrayNode single = CanonicalJson.exactMapper().createArrayNode().add(local);
-                try {
-                    table.put(key, com.flipkart.zjsonpatch.JsonPatch.apply(single, entity == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : entity));
-                } catch (RuntimeException e) {
-                    throw new IllegalArgumentException("call " + change.callId() + ": patch " + op + " does not apply: " + e.getMessage(), e);
-                }
-            }
-        }
+        Map<String, SortedMap<String, com.fasterxml.jackson.databind.JsonNode>> entities = PatchedEntities.apply(changes, TABLES, this::baseTree);
         entities.forEach((table, changed) -> changed.forEach((key, entity) -> {
             List<String> problems = SCHEMAS.problems(table, key, entity);
             if (!problems.isEmpty()) throw new IllegalArgumentException("the changes leave an entity invalid: " + String.join("; ", problems));
