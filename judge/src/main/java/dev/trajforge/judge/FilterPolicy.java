@@ -77,10 +77,11 @@ public final class FilterPolicy {
         return new FilterPolicy(deterministicChecks(world), new JudgeStage(judge, policyText, threshold, auditFraction, agreement), true);
     }
 
-    /** In the order the reward checks are reported: termination, state, info, confirmation. */
+    /** In the order the reward checks are reported: termination, state, assertions, info, confirmation. */
     private static List<Named> deterministicChecks(World world) {
         return List.of(new Named(null, new TerminationCheck()), new Named(RewardBasis.STATE, new StateCheck(world)),
-                new Named(RewardBasis.FACTS, new InfoCheck()), new Named(RewardBasis.CONFIRMATION, new ConfirmationCheck(world.writeTools())));
+                new Named(RewardBasis.ASSERTIONS, new AssertionCheck(world)),
+                new Named(RewardBasis.FACTS, new InfoCheck()), new Named(RewardBasis.CONFIRMATION, new ConfirmationCheck(world.confirmedTools())));
     }
 
     private static List<Named> statelessChecks() {
@@ -117,6 +118,7 @@ public final class FilterPolicy {
         List<String> reasons = new ArrayList<>();
         for (Named named : checks) {
             if (named.basis() != null && !task.rewardBasis().contains(named.basis())) continue;
+            if (named.basis() == RewardBasis.ASSERTIONS && task.assertions().isEmpty()) continue; // nothing to check, nothing reported
             CheckResult result = named.check().run(trajectory, task);
             results.add(result);
             if (!result.passed()) reasons.add(result.rejectReason());

@@ -13,6 +13,8 @@ import java.util.Set;
 public enum RewardBasis {
     /** the final state equals the gold plan's (needs the world) */
     STATE,
+    /** every assertion of the task holds on the final state (needs the world) */
+    ASSERTIONS,
     /** every fact the task requires was told to the user */
     FACTS,
     /** every write the policy guards was confirmed by the user first (needs the world's tool kinds) */
@@ -29,6 +31,6 @@ public enum RewardBasis {
 
     /** Whether deciding this basis needs the world the episode ran in. */
     public boolean needsWorld() {
-        return this == STATE || this == CONFIRMATION;
+        return this == STATE || this == ASSERTIONS || this == CONFIRMATION;
     }
 }
