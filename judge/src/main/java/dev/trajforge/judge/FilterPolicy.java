@@ -118,7 +118,6 @@ public final class FilterPolicy {
         List<String> reasons = new ArrayList<>();
         for (Named named : checks) {
             if (named.basis() != null && !task.rewardBasis().contains(named.basis())) continue;
-            if (named.basis() == RewardBasis.ASSERTIONS && task.assertions().isEmpty()) continue; // nothing to check, nothing reported
             CheckResult result = named.check().run(trajectory, task);
             results.add(result);
             if (!result.passed()) reasons.add(result.rejectReason());

@@ -20,7 +20,10 @@ public record Task(String id, String domain, long worldSeed, UserScenario scenar
         rubric = List.copyOf(rubric);
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
         if (rewardBasis == null || rewardBasis.isEmpty()) throw new IllegalArgumentException("task " + id + ": the reward basis names no check");
-        rewardBasis = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(rewardBasis));
+        java.util.EnumSet<RewardBasis> basis = java.util.EnumSet.copyOf(rewardBasis);
+        if (assertions.isEmpty()) basis.remove(RewardBasis.ASSERTIONS); // with no assertion it decides nothing
+        if (basis.isEmpty()) throw new IllegalArgumentException("task " + id + ": the reward basis names only assertions, and the task has none");
+        rewardBasis = java.util.Collections.unmodifiableSet(basis);
         if (gold.size() != scenario.requests().size()) {
             throw new IllegalArgumentException("task " + id + ": " + gold.size() + " gold segments for "
                     + scenario.requests().size() + " user requests");
