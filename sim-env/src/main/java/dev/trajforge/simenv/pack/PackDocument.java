@@ -68,9 +68,13 @@ final class PackDocument {
                     new org.yaml.snakeyaml.DumperOptions(), options, new CoreSchemaResolver()).compose(new StringReader(text));
             return new PackDocument(file, text, node, problems);
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            // the line where the broken construct starts (an unclosed list: where it opens), and where the parser noticed
+            Mark mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
             int line = mark == null ? 0 : mark.getLine() + 1;
             String problem = (e.getContext() == null ? "" : e.getContext() + ", ") + e.getProblem();
+            if (e.getContextMark() != null && e.getProblemMark() != null && e.getProblemMark().getLine() != e.getContextMark().getLine()) {
+                problem += " (noticed at line " + (e.getProblemMark().getLine() + 1) + ")";
+            }
             problems.add(new PackProblem(file, line, keyAbove(text, line), "YAML syntax error: " + problem.strip()));
             return null;
         } catch (RuntimeException e) { // e.g. a document too large

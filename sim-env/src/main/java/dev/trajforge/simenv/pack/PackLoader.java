@@ -55,11 +55,13 @@ final class PackLoader {
         PackDocument seedFile = PackDocument.read(pack, "seed.yaml", problems);
         SeedProgram seed = seedFile == null ? null : SeedReader.read(name == null ? "pack" : name, pack, seedFile.root(), problems);
         PackDocument toolsFile = PackDocument.read(pack, "tools.yaml", problems);
-        List<DeclarativeTool> tools = toolsFile == null ? List.of() : ToolsReader.read(toolsFile.root(), problems);
+        java.util.Set<String> declared = new java.util.TreeSet<>();
+        List<DeclarativeTool> tools = toolsFile == null ? List.of() : ToolsReader.read(toolsFile.root(), declared, problems);
         Map<String, ToolDef> byName = new TreeMap<>();
         tools.forEach(tool -> byName.put(tool.definition().name(), tool.definition()));
         PackDocument tasksFile = PackDocument.read(pack, "tasks.yaml", problems);
-        TaskTemplates tasks = tasksFile == null || toolsFile == null ? null : TasksReader.read(tasksFile.root(), byName, collections.keySet(), problems);
+        TaskTemplates tasks = tasksFile == null || toolsFile == null ? null
+                : TasksReader.read(tasksFile.root(), byName, declared, collections.keySet(), problems);
 
         problems.throwIfAny(pack);
         return new PackDefinition(name, description, location, clock, confirmWrites, policy, phrases, topics, schemas, seed,
@@ -107,9 +109,12 @@ final class PackLoader {
             if (document == null) continue;
             JsonNode schema = document.root().value();
             List<String> broken = schema.isObject() ? EntitySchemas.schemaProblems(schema) : List.of("must be a JSON object");
+            java.util.Set<String> reported = new java.util.HashSet<>();
             for (String problem : broken) {
                 String path = schemaPath(problem);
-                problems.add(new PackProblem(file, document.line(path), path, "not a valid JSON Schema: " + problem));
+                if (!reported.add(path)) continue; // one problem per place: a bad "type" breaks two rules of the meta-schema
+                String message = problem.contains(": ") ? problem.substring(problem.indexOf(": ") + 2) : problem;
+                problems.add(new PackProblem(file, document.line(path), path, "not a valid JSON Schema: " + message));
             }
             if (broken.isEmpty()) schemas.put(collection, schema);
         }
@@ -117,12 +122,19 @@ final class PackLoader {
         return PackCollections.of(collections, EntitySchemas.of(schemas));
     }
 
-    /** The key path a meta-schema message names ({@code $.properties.name.type: ...} gives {@code properties.name.type}). */
+    /** The key path a meta-schema message names ({@code /properties/name/type: ...} gives {@code properties.name.type}). */
     private static String schemaPath(String message) {
-        if (!message.startsWith("$")) return "";
-        int colon = message.indexOf(':');
-        String pointer = colon < 0 ? message : message.substring(0, colon);
-        return pointer.replaceFirst("^\\$\\.?", "");
+        int colon = message.indexOf(": ");
+        String pointer = colon < 0 ? "" : message.substring(0, colon);
+        if (pointer.startsWith("$")) pointer = pointer.substring(1).replace('.', '/');
+        if (!pointer.startsWith("/")) return "";
+        StringBuilder path = new StringBuilder();
+        for (String token : pointer.substring(1).split("/")) {
+            String key = token.replace("~1", "/").replace("~0", "~");
+            if (key.matches("[0-9]+")) path.append('[').append(key).append(']');
+            else path.append(path.isEmpty() ? "" : ".").append(key);
+        }
+        return path.toString();
     }
 
     private static PromptResource text(Path pack, String file, String location, PackProblems problems) {

@@ -26,7 +26,8 @@ final class TasksReader {
     private TasksReader() {
     }
 
-    static TaskTemplates read(PackNode root, Map<String, ToolDef> tools, Set<String> collections, PackProblems problems) {
+    /** @param declared every tool name written in tools.yaml, including tools that have problems of their own */
+    static TaskTemplates read(PackNode root, Map<String, ToolDef> tools, Set<String> declared, Set<String> collections, PackProblems problems) {
         root.onlyKeys(ROOT_KEYS, problems);
         int before = problems.size();
         Map<String, PackExpression> subject = expressions(root.get("subject"), problems);
@@ -38,7 +39,7 @@ final class TasksReader {
         Set<String> names = new HashSet<>();
         List<PackNode> items = root.required("intents", problems).items(problems);
         for (PackNode node : items) {
-            TaskTemplates.Intent intent = intent(node, tools, collections, problems);
+            TaskTemplates.Intent intent = intent(node, tools, declared, collections, problems);
             if (intent != null && !names.add(intent.name())) problems.add(node.get("name").problem("a second intent named '" + intent.name() + "'"));
             else if (intent != null) intents.add(intent);
         }
@@ -47,7 +48,8 @@ final class TasksReader {
         return new TaskTemplates(subject, name, known, compoundShare, intents);
     }
 
-    private static TaskTemplates.Intent intent(PackNode node, Map<String, ToolDef> tools, Set<String> collections, PackProblems problems) {
+    private static TaskTemplates.Intent intent(PackNode node, Map<String, ToolDef> tools, Set<String> declared, Set<String> collections,
+                                               PackProblems problems) {
         node.onlyKeys(INTENT_KEYS, problems);
         int before = problems.size();
         String name = node.required("name", problems).text(problems);
@@ -60,7 +62,7 @@ final class TasksReader {
         List<PackTemplate> unknown = new ArrayList<>();
         for (PackNode item : node.get("unknown").items(problems)) unknown.add(PackTemplate.compile(item, problems));
         List<TaskTemplates.Step> steps = new ArrayList<>();
-        for (PackNode step : node.get("steps").items(problems)) steps.add(step(step, tools, problems));
+        for (PackNode step : node.get("steps").items(problems)) steps.add(step(step, tools, declared, problems));
         List<PackExpression> facts = new ArrayList<>();
         for (PackNode fact : node.get("facts").items(problems)) facts.add(PackExpression.compile(fact, problems));
         if (steps.isEmpty() && facts.isEmpty()) problems.add(node.problem("an intent needs steps or facts: a do-nothing agent would pass it"));
@@ -88,12 +90,12 @@ final class TasksReader {
         return new TaskTemplates.Intent(name, weight, slots, when, ask, details, unknown, steps, facts, assertions, rubric, basis, node);
     }
 
-    private static TaskTemplates.Step step(PackNode node, Map<String, ToolDef> tools, PackProblems problems) {
+    private static TaskTemplates.Step step(PackNode node, Map<String, ToolDef> tools, Set<String> declared, PackProblems problems) {
         node.onlyKeys(STEP_KEYS, problems);
         String tool = node.required("tool", problems).text(problems);
         ToolSide by = ToolsReader.choice(node.get("by"), ToolSide.class, ToolSide.AGENT, problems);
         ToolDef def = tool == null ? null : tools.get(tool);
-        if (tool != null && def == null) problems.add(node.get("tool").problem("unknown tool '" + tool + "' (tools: " + String.join(", ", new java.util.TreeSet<>(tools.keySet())) + ")"));
+        if (tool != null && def == null && !declared.contains(tool)) problems.add(node.get("tool").problem("unknown tool '" + tool + "' (tools: " + String.join(", ", new java.util.TreeSet<>(tools.keySet())) + ")"));
         if (def != null && def.side() != by) problems.add(node.get("by").problem("tool '" + tool + "' is a " + def.side().wireName() + "-side tool, so the step must be by " + def.side().wireName()));
         Map<String, Object> args = new LinkedHashMap<>();
         node.get("args").entries(problems).forEach((argument, value) -> {

@@ -23,13 +23,15 @@ final class ToolsReader {
     private ToolsReader() {
     }
 
-    static List<DeclarativeTool> read(PackNode root, PackProblems problems) {
+    /** @param declared receives the name of every tool written, the broken ones too (so gold steps naming them are not reported again) */
+    static List<DeclarativeTool> read(PackNode root, Set<String> declared, PackProblems problems) {
         root.onlyKeys(Set.of("tools"), problems);
         List<DeclarativeTool> tools = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<PackNode> items = root.required("tools", problems).items(problems);
         if (items.isEmpty() && root.get("tools").present()) problems.add(root.get("tools").problem("a domain needs at least one tool"));
         for (PackNode node : items) {
+            if (node.get("name").value().isTextual()) declared.add(node.get("name").value().asText());
             DeclarativeTool tool = tool(node, problems);
             if (tool == null) continue;
             if (!names.add(tool.definition().name())) problems.add(node.get("name").problem("a second tool named '" + tool.definition().name() + "'"));
@@ -42,7 +44,9 @@ final class ToolsReader {
         node.onlyKeys(TOOL_KEYS, problems);
         int before = problems.size();
         String name = node.required("name", problems).text(problems);
+        int beforeKind = problems.size();
         ToolKind kind = choice(node.required("kind", problems), ToolKind.class, ToolKind.READ, problems);
+        boolean kindKnown = problems.size() == beforeKind;
         ToolSide side = choice(node.get("side"), ToolSide.class, ToolSide.AGENT, problems);
         String description = node.required("description", problems).text("", problems);
         PackNode parameters = node.required("parameters", problems);
@@ -63,7 +67,7 @@ final class ToolsReader {
         }
         List<DeclarativeTool.Effect> effects = new ArrayList<>();
         for (PackNode effect : node.get("effects").items(problems)) effects.add(effect(effect, problems));
-        if (!effects.isEmpty() && kind != ToolKind.WRITE) problems.add(node.get("effects").problem("only a write tool may have effects (this one is " + kind.name().toLowerCase(Locale.ROOT) + ")"));
+        if (!effects.isEmpty() && kindKnown && kind != ToolKind.WRITE) problems.add(node.get("effects").problem("only a write tool may have effects (this one is " + kind.name().toLowerCase(Locale.ROOT) + ")"));
         PackExpression returns = node.get("returns").present() ? PackExpression.compile(node.get("returns"), problems) : null;
         if (problems.size() > before || name == null) return null;
         try {
