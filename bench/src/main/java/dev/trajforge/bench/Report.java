@@ -19,26 +19,19 @@ final class Report {
     private Report() {
     }
 
-    static void write(Path dir, Path out) throws IOException {
-        Benchmarks.Result offline = read(dir, "offline");
-        Benchmarks.Result latency = read(dir, "latency");
-        Benchmarks.Result small = read(dir, "memory-10k");
-        Benchmarks.Result large = read(dir, "memory-100k");
-        List<String> summary = new ArrayList<>();
-        StringBuilder details = new StringBuilder();
-        List<String> jvms = new ArrayList<>();
-        List<Double> others = new ArrayList<>();
-
-        if (offline != null) {
+    /** The offline scenario's figures for one domain's config (nothing when it did not run). */
+    private static void offline(Benchmarks.Result offline, String domain, List<String> summary, StringBuilder details, List<String> jvms,
+                                List<Double> others) {
+        if (offline == null) return;
             double rate = offline.number("episodes_per_s");
-            summary.add(row("Offline end-to-end throughput", ">= 500 episodes/s on 2 cores",
+            summary.add(row("Offline end-to-end throughput, " + domain, ">= 500 episodes/s on 2 cores",
                     "**" + fmt(rate, 0) + " episodes/s** (" + fmt(offline.number("episodes_per_s_excluding_world"), 0) + " without the world build)", rate >= 500));
             if (offline.has("parquet_percent_of_run")) {
                 double share = offline.number("parquet_percent_of_run");
-                summary.add(row("Parquet export's share of an offline run", "< 5% of the run's wall time",
+                summary.add(row("Parquet export's share of an offline run, " + domain, "< 5% of the run's wall time",
                         "**" + fmt(share, 1) + "%** (" + fmt(offline.number("parquet_seconds"), 2) + " s of " + fmt(offline.number("seconds"), 2) + " s)", share < 5));
             }
-            details.append("## Offline throughput\n\n")
+            details.append("## Offline throughput, ").append(domain).append("\n\n")
                     .append("`CollectionRun` on ").append(offline.get("config")).append(" (scripted agent and user, deterministic judge, journal, Parquet): ")
                     .append(fmt(offline.number("episodes"), 0)).append(" episodes per run, ").append(offline.get("accepted")).append(" accepted. ")
                     .append("One warm-up run, then the median of ").append(offline.get("runs")).append(" runs in the same JVM.\n\n")
@@ -54,9 +47,22 @@ final class Report {
                         .append("%\n");
             }
             details.append("\n");
-            jvms.add("offline: " + offline.get("jvm"));
+            jvms.add("offline " + domain + ": " + offline.get("jvm"));
             others.add(offline.number("others_cpu_percent"));
-        }
+            }
+
+    static void write(Path dir, Path out) throws IOException {
+        Benchmarks.Result offline = read(dir, "offline");
+        Benchmarks.Result latency = read(dir, "latency");
+        Benchmarks.Result small = read(dir, "memory-10k");
+        Benchmarks.Result large = read(dir, "memory-100k");
+        List<String> summary = new ArrayList<>();
+        StringBuilder details = new StringBuilder();
+        List<String> jvms = new ArrayList<>();
+        List<Double> others = new ArrayList<>();
+
+        offline(offline, "retail", summary, details, jvms, others);
+        offline(read(dir, "offline-airline"), "airline", summary, details, jvms, others);
         if (latency != null) {
             double efficiency = latency.number("efficiency_percent");
             summary.add(row("Concurrency efficiency", ">= 90% of ideal, " + fmt(latency.number("concurrency"), 0) + " in flight, "
