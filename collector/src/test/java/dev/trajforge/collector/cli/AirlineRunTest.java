@@ -70,7 +70,9 @@ class AirlineRunTest {
             }
         }
         assertTrue(tools.size() >= 10, "airline tools: " + tools);
-        assertEquals(tools, used, "tools in no accepted trajectory: " + new TreeSet<>(tools) {{ removeAll(used); }});
+        Set<String> unused = new TreeSet<>(tools);
+        unused.removeAll(used);
+        assertEquals(Set.of(), unused, "airline tools in no accepted trajectory");
     }
 
     @Test
