@@ -6,7 +6,7 @@ import dev.trajforge.simenv.Termination;
 import dev.trajforge.simenv.Trajectory;
 import dev.trajforge.simenv.Usage;
 import dev.trajforge.simenv.World;
-import dev.trajforge.simenv.testing.GoldConversation;
+import dev.trajforge.simenv.agent.GoldConversation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

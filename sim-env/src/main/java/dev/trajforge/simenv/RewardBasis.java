@@ -13,6 +13,13 @@ import java.util.Set;
 public enum RewardBasis {
     /** the final state equals the gold plan's (needs the world) */
     STATE,
+    /** every assertion of the task holds on the final state (needs the world) */
+    ASSERTIONS,
+    /**
+     * the gold plan's writes were made with its arguments and its hand-offs were made, in order (for
+     * outcomes that leave no trace in the state, such as a transfer to a human; needs the world's tool kinds)
+     */
+    ACTIONS,
     /** every fact the task requires was told to the user */
     FACTS,
     /** every write the policy guards was confirmed by the user first (needs the world's tool kinds) */
@@ -20,8 +27,11 @@ public enum RewardBasis {
     /** the LLM rubric judge's score meets the threshold (when a judge is configured) */
     RUBRIC;
 
-    /** Every basis: what a simulated task with a gold plan is judged on unless it says otherwise. */
-    public static final Set<RewardBasis> ALL = Collections.unmodifiableSet(EnumSet.allOf(RewardBasis.class));
+    /**
+     * What a simulated task with a gold plan is judged on unless it says otherwise: every basis but
+     * {@link #ACTIONS}, which a task names where its outcome leaves no trace in the state.
+     */
+    public static final Set<RewardBasis> ALL = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(RewardBasis.ACTIONS)));
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -29,6 +39,6 @@ public enum RewardBasis {
 
     /** Whether deciding this basis needs the world the episode ran in. */
     public boolean needsWorld() {
-        return this == STATE || this == CONFIRMATION;
+        return this == STATE || this == ASSERTIONS || this == ACTIONS || this == CONFIRMATION;
     }
 }

@@ -6,23 +6,34 @@ import java.util.Set;
 
 /**
  * A generated task: the user scenario, the gold plan (one segment per user request, replayed to get
- * the target state), the rubric for the LLM judge, and the task's own reward basis (which checks
- * decide it). Tasks are bound to the world they were generated from ({@code worldSeed}).
+ * the target state), the rubric for the LLM judge, expectations on the final state, and the task's
+ * own reward basis (which checks decide it). Tasks are bound to the world they were generated from
+ * ({@code worldSeed}).
  */
 public record Task(String id, String domain, long worldSeed, UserScenario scenario,
-                   List<GoldSegment> gold, List<Criterion> rubric, Set<RewardBasis> rewardBasis) {
+                   List<GoldSegment> gold, List<Criterion> rubric, Set<RewardBasis> rewardBasis, List<StateAssertion> assertions) {
     public Task {
         Objects.requireNonNull(id, "task id");
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(scenario, "scenario");
         gold = List.copyOf(gold);
         rubric = List.copyOf(rubric);
+        assertions = assertions == null ? List.of() : List.copyOf(assertions);
         if (rewardBasis == null || rewardBasis.isEmpty()) throw new IllegalArgumentException("task " + id + ": the reward basis names no check");
-        rewardBasis = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(rewardBasis));
+        java.util.EnumSet<RewardBasis> basis = java.util.EnumSet.copyOf(rewardBasis);
+        if (assertions.isEmpty()) basis.remove(RewardBasis.ASSERTIONS); // with no assertion it decides nothing
+        if (basis.isEmpty()) throw new IllegalArgumentException("task " + id + ": the reward basis names only assertions, and the task has none");
+        rewardBasis = java.util.Collections.unmodifiableSet(basis);
         if (gold.size() != scenario.requests().size()) {
             throw new IllegalArgumentException("task " + id + ": " + gold.size() + " gold segments for "
                     + scenario.requests().size() + " user requests");
         }
+    }
+
+    /** A task with no assertions on its final state. */
+    public Task(String id, String domain, long worldSeed, UserScenario scenario, List<GoldSegment> gold, List<Criterion> rubric,
+                Set<RewardBasis> rewardBasis) {
+        this(id, domain, worldSeed, scenario, gold, rubric, rewardBasis, List.of());
     }
 
     /** A task judged on every basis ({@link RewardBasis#ALL}). */
@@ -33,6 +44,11 @@ public record Task(String id, String domain, long worldSeed, UserScenario scenar
     /** Intents in conversation order, e.g. {@code [cancel]} or {@code [return, modify_address]}. */
     public List<String> intents() {
         return gold.stream().map(GoldSegment::intent).toList();
+    }
+
+    /** Every step of the gold plan, in order. */
+    public List<GoldStep> goldSteps() {
+        return gold.stream().flatMap(s -> s.steps().stream()).toList();
     }
 
     public List<ToolCall> goldActions() {

@@ -26,6 +26,16 @@ public interface World {
      */
     String stateHashAfter(List<dev.trajforge.simenv.state.StateChange> changes);
 
+    /**
+     * The assertions that do not hold on the state {@code changes} lead to from this world's base
+     * state, each as its description; empty when all hold. Worlds whose tasks carry no assertions need
+     * not implement it.
+     */
+    default List<String> failedAssertions(List<StateAssertion> assertions, List<dev.trajforge.simenv.state.StateChange> changes) {
+        if (assertions.isEmpty()) return List.of();
+        throw new UnsupportedOperationException(domain().name() + " worlds cannot check assertions");
+    }
+
     /** The first {@code count} tasks of this world's deterministic task sequence. */
     List<Task> tasks(int count);
 
@@ -46,6 +56,11 @@ public interface World {
     /** Names of the tools that change state (policy: confirm before any of them). */
     default Set<String> writeTools() {
         return namesOf(ToolKind.WRITE);
+    }
+
+    /** The tools the domain's policy wants the user to confirm before each call: by default every write. */
+    default Set<String> confirmedTools() {
+        return writeTools();
     }
 
     /** Tools that hand the conversation to a human: the episode ends after them. */

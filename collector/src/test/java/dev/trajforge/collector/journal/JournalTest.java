@@ -6,7 +6,7 @@ import dev.trajforge.exporter.RecordStatus;
 import dev.trajforge.simenv.Domains;
 import dev.trajforge.simenv.Usage;
 import dev.trajforge.simenv.World;
-import dev.trajforge.simenv.testing.GoldConversation;
+import dev.trajforge.simenv.agent.GoldConversation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,8 @@
 package dev.trajforge.simenv.agent;
 
 import dev.trajforge.simenv.GoldSegment;
+import dev.trajforge.simenv.GoldStep;
+import dev.trajforge.simenv.tools.ToolSide;
 import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.ToolCall;
 
@@ -17,7 +19,12 @@ final class OraclePlan {
     sealed interface Step permits Call, Done {
     }
 
-    record Call(int segment, ToolCall call, boolean write) implements Step {
+    /** @param write whether the tool changes the world; @param confirm whether the policy wants the user's yes first */
+    record Call(int segment, ToolCall call, boolean write, boolean confirm, java.util.Map<String, GoldStep.ArgumentSource> sources) implements Step {
+        /** Whether the agent knows the argument without seeing it in the conversation (a constant of the domain). */
+        boolean constant(String argument) {
+            return sources.get(argument) == GoldStep.ArgumentSource.CONSTANT;
+        }
     }
 
     record Done(int segment, GoldSegment gold) implements Step {
@@ -35,12 +42,16 @@ final class OraclePlan {
     OraclePlan(Task task, Set<String> writeTools, AgentErrorRates rates, SplittableRandom rng) {
         List<Step> plan = new ArrayList<>();
         List<Integer> writes = new ArrayList<>();
+        List<Integer> confirmed = new ArrayList<>();
         for (int s = 0; s < task.gold().size(); s++) {
             GoldSegment segment = task.gold().get(s);
-            for (ToolCall call : segment.actions()) {
+            for (GoldStep step : segment.steps()) {
+                if (step.requestor() != ToolSide.AGENT) continue; // the user makes it on their side
+                ToolCall call = step.call();
                 boolean write = writeTools.contains(call.name());
                 if (write) writes.add(plan.size());
-                plan.add(new Call(s, call, write));
+                if (step.confirm()) confirmed.add(plan.size());
+                plan.add(new Call(s, call, write, step.confirm(), step.sources()));
             }
             plan.add(new Done(s, segment));
         }
@@ -49,7 +60,7 @@ final class OraclePlan {
         boolean skip = rng.nextDouble() < rates.skipStep();
         this.skipAt = skip && !writes.isEmpty() ? writes.get(rng.nextInt(writes.size())) : -1;
         this.skipFacts = skip && writes.isEmpty();
-        this.noConfirmationAt = draw(rng, rates.noConfirmation(), writes);
+        this.noConfirmationAt = draw(rng, rates.noConfirmation(), confirmed);
         boolean endEarly = rng.nextDouble() < rates.endEarly() && plan.size() > 2;
         this.endEarlyAt = endEarly ? 1 + rng.nextInt(plan.size() - 2) : -1;
     }

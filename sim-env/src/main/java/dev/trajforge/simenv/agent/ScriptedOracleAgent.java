@@ -103,16 +103,16 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
                 cursor++;
                 continue;
             }
-            List<String> missing = ungrounded(call.call());
+            List<String> missing = ungrounded(call);
             if (!missing.isEmpty()) {
                 if (asks.merge(cursor, 1, Integer::sum) > MAX_ASKS) return handoff(request);
                 return AiMessage.from(phrases.ask(phrases.topic(call.call().name(), missing), rng, Map.of("slots", String.join(", ", missing))));
             }
-            if (call.write() && cursor != plan.noConfirmationAt) {
+            if (call.confirm() && cursor != plan.noConfirmationAt) {
                 awaitingConfirmation = true;
                 return AiMessage.from(phrases.confirm(call.call().name(), placeholders(call.call())));
             }
-            if (call.write()) faults.add("agent:no_confirmation@" + call.call().name());
+            if (call.confirm()) faults.add("agent:no_confirmation@" + call.call().name());
             return emit(call, request);
         }
         return AiMessage.from(phrases.anythingElse(rng));
@@ -126,7 +126,7 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
         boolean batch = !first.write() && rng.nextDouble() < 0.4;
         while (batch && cursor < plan.steps.size() && plan.steps.get(cursor) instanceof OraclePlan.Call next
                 && !next.write() && next.segment() == first.segment() && cursor != plan.skipAt && cursor != plan.endEarlyAt
-                && ungrounded(next.call()).isEmpty()) {
+                && ungrounded(next).isEmpty()) {
             calls.add(request(next.call(), false));
             cursor++;
         }
@@ -159,10 +159,12 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
         return phrases.done(done.gold().intent(), facts.size(), values);
     }
 
-    private List<String> ungrounded(ToolCall call) {
-        ObjectNode arguments = CanonicalJson.parseObjectOrNull(call.argumentsJson());
+    /** The arguments of the call the agent has not seen yet in the conversation (constants of the domain it knows). */
+    private List<String> ungrounded(OraclePlan.Call call) {
+        ObjectNode arguments = CanonicalJson.parseObjectOrNull(call.call().argumentsJson());
         List<String> missing = new ArrayList<>();
         arguments.fields().forEachRemaining(field -> {
+            if (call.constant(field.getKey())) return;
             JsonNode value = field.getValue();
             boolean known = value.isArray() ? allSeen(value) : !value.isTextual() || seen(value.asText());
             if (!known) missing.add(field.getKey());

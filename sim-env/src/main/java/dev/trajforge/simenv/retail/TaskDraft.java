@@ -3,6 +3,7 @@ package dev.trajforge.simenv.retail;
 import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.Criterion;
 import dev.trajforge.simenv.GoldSegment;
+import dev.trajforge.simenv.GoldStep;
 import dev.trajforge.simenv.ToolCall;
 import dev.trajforge.simenv.UserRequest;
 
@@ -96,7 +97,8 @@ final class TaskDraft {
     /** Ends the current request: what the user asks, what they tell when asked, and the goal in prose. */
     void request(String intent, String ask, Map<String, String> details, String goal) {
         requests.add(new UserRequest(intent, ask, details));
-        segments.add(new GoldSegment(intent, actions, facts));
+        // the policy asks for explicit confirmation before every write
+        segments.add(new GoldSegment(intent, actions.stream().map(call -> GoldStep.agent(call, RetailTools.WRITES.contains(call.name()))).toList(), facts));
         goals.add(goal);
         actions = new ArrayList<>();
         facts = new ArrayList<>();

@@ -24,6 +24,10 @@ public final class EntitySchemas {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
+    /** Draft 2020-12's meta-schema, bundled with the validator (no network). */
+    private static final JsonSchema META_SCHEMA = FACTORY.getSchema(com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"),
+            SchemaValidatorsConfig.builder().build());
+
     private final Map<String, JsonSchema> byCollection;
 
     private EntitySchemas(Map<String, JsonSchema> byCollection) {
@@ -40,6 +44,23 @@ public final class EntitySchemas {
             schemas.put(collection, FACTORY.getSchema(node, CONFIG));
         }
         return new EntitySchemas(Map.copyOf(schemas));
+    }
+
+    /** One schema per collection, from schema trees already read (a domain pack's files). */
+    public static EntitySchemas of(Map<String, JsonNode> schemas) {
+        Map<String, JsonSchema> compiled = new TreeMap<>();
+        schemas.forEach((collection, node) -> compiled.put(collection, FACTORY.getSchema(node, CONFIG)));
+        return new EntitySchemas(Map.copyOf(compiled));
+    }
+
+    /**
+     * What is wrong with {@code schema} as a JSON Schema (draft 2020-12), checked against the draft's
+     * meta-schema: each problem as "path: message"; empty when it is a valid schema.
+     */
+    public static List<String> schemaProblems(JsonNode schema) {
+        TreeSet<String> problems = new TreeSet<>();
+        for (ValidationMessage message : META_SCHEMA.validate(schema)) problems.add(message.getMessage());
+        return List.copyOf(problems);
     }
 
     public java.util.Set<String> collections() {

@@ -1,4 +1,4 @@
-package dev.trajforge.simenv.testing;
+package dev.trajforge.simenv.agent;
 
 import dev.trajforge.simenv.Environment;
 import dev.trajforge.simenv.GoldSegment;
@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Test fixture: the conversation a flawless agent would have for a task — confirmation before every
- * write, every gold action executed on a real environment, every fact told — with hooks to spoil it.
+ * The conversation a flawless agent would have for a task — confirmation before every step the policy
+ * guards, every gold action executed on a real environment, every fact told — with hooks to spoil it
+ * (the domain contract and tests build on it).
  */
 public final class GoldConversation {
     private final World world;
@@ -64,9 +65,10 @@ public final class GoldConversation {
         messages.add(Message.user("Hi, I need help: " + task.scenario().requests().getFirst().ask()));
         boolean edited = false;
         for (GoldSegment segment : task.gold()) {
-            for (ToolCall call : segment.actions()) {
+            for (dev.trajforge.simenv.GoldStep step : segment.steps()) {
+                ToolCall call = step.call();
                 boolean write = world.writeTools().contains(call.name());
-                if (write && confirm) {
+                if (step.confirm() && confirm) {
                     messages.add(Message.assistant("I will run " + call.name() + " " + call.argumentsJson() + ". Do you confirm (yes/no)?"));
                     messages.add(Message.user("Yes, go ahead."));
                 }

@@ -1,0 +1,107 @@
+package dev.trajforge.simenv.pack;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.trajforge.simenv.CanonicalJson;
+import dev.trajforge.simenv.Environment;
+import dev.trajforge.simenv.ToolCall;
+import dev.trajforge.simenv.ToolResult;
+import dev.trajforge.simenv.state.StateChange;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One episode's private state of a pack world and its declarative tools. A call is validated against
+ * its tool's full JSON Schema, run, and its effects applied as one JSON Patch, all or nothing, and
+ * recorded with the call. Every failure (unknown tool, bad arguments, a precondition, an effect the
+ * schemas refuse) is an error result the agent sees; the state is left as it was.
+ */
+final class PackEnvironment implements Environment {
+    private final PackTools tools;
+    private final Instant clock;
+    private PackState state;
+    private Map<String, Object> functions;
+    private List<StateChange> changes = new ArrayList<>();
+
+    private record PackSnapshot(PackState state, List<StateChange> changes) implements Snapshot {
+    }
+
+    PackEnvironment(PackTools tools, Instant clock, PackState state) {
+        this.tools = tools;
+        this.clock = clock;
+        use(state);
+    }
+
+    private void use(PackState state) {
+        this.state = state;
+        this.functions = StateFunctions.bindings(state, clock, state::nextId, null);
+    }
+
+    @Override
+    public List<ToolSpecification> toolSpecifications() {
+        return tools.specifications();
+    }
+
+    @Override
+    public ToolResult execute(ToolCall call) {
+        PackTools.Entry entry = tools.get(call.name());
+        if (entry == null) return ToolResult.error(call, "unknown tool '" + call.name() + "'. Available tools: " + String.join(", ", tools.names()));
+        ObjectNode arguments = CanonicalJson.parseObjectOrNull(call.argumentsJson());
+        if (arguments == null) return ToolResult.error(call, "arguments must be a JSON object, got: " + abbreviate(call.argumentsJson()));
+        Optional<String> problem = entry.schema().validate(arguments);
+        if (problem.isPresent()) return ToolResult.error(call, problem.get());
+        try {
+            DeclarativeTool.Outcome outcome = entry.tool().run(arguments, functions);
+            if (outcome.error() != null) return ToolResult.error(call, outcome.error());
+            if (!outcome.patch().isEmpty()) {
+                StateChange change = new StateChange(call.id(), call.name(), outcome.patch());
+                PackState before = state.copy();
+                String refused = state.apply(change);
+                if (refused != null) return ToolResult.error(call, "the change was refused: " + refused);
+                try {
+                    String answer = entry.tool().answer(outcome);
+                    changes.add(change);
+                    return ToolResult.ok(call, answer);
+                } catch (PackEvaluationException e) {
+                    use(before);
+                    throw e;
+                }
+            }
+            return ToolResult.ok(call, entry.tool().answer(outcome));
+        } catch (PackEvaluationException e) {
+            return ToolResult.error(call, "the tool could not run: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<StateChange> changes() {
+        return List.copyOf(changes);
+    }
+
+    @Override
+    public String stateHash() {
+        return state.stateHash();
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return new PackSnapshot(state.copy(), List.copyOf(changes));
+    }
+
+    @Override
+    public void restore(Snapshot snapshot) {
+        if (!(snapshot instanceof PackSnapshot(PackState saved, List<StateChange> savedChanges))) {
+            throw new IllegalArgumentException("not a snapshot of a pack world: " + snapshot);
+        }
+        use(saved.copy());
+        this.changes = new ArrayList<>(savedChanges);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
+    }
+}

@@ -1,0 +1,166 @@
+package dev.trajforge.simenv.pack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trajforge.simenv.CanonicalJson;
+import dev.trajforge.simenv.Hashing;
+import dev.trajforge.simenv.state.CowTable;
+import dev.trajforge.simenv.state.PatchedEntities;
+import dev.trajforge.simenv.state.StateChange;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The state of a pack world: per collection a copy-on-write table of entities (pack values), sharing
+ * the world's base; a copy costs O(changes). Changes come only as JSON Patches ({@link #apply}), which
+ * are refused whole when they do not apply or leave an entity breaking its collection's schema. The
+ * hash is SHA-256 over the collections in name order, each as {@link CowTable} lays out its entries.
+ */
+final class PackState implements StateReader {
+    private final PackCollections collections;
+    private final Map<String, CowTable<Object>> tables;
+    private final Map<String, List<Object>> baseLists;
+    private final Set<String> touched;
+    private final Map<String, Long> issuedIds;
+
+    private PackState(PackCollections collections, Map<String, CowTable<Object>> tables, Map<String, List<Object>> baseLists,
+                      Set<String> touched, Map<String, Long> issuedIds) {
+        this.collections = collections;
+        this.tables = tables;
+        this.baseLists = baseLists;
+        this.touched = touched;
+        this.issuedIds = issuedIds;
+    }
+
+    /** The base state over entities by collection and key (values in {@link PackValues} normal form); renders and hashes them once. */
+    static PackState base(PackCollections collections, Map<String, SortedMap<String, Object>> entities) {
+        Map<String, CowTable<Object>> tables = new TreeMap<>();
+        Map<String, List<Object>> lists = new HashMap<>();
+        for (String name : collections.byName().keySet()) {
+            SortedMap<String, Object> initial = entities.getOrDefault(name, new TreeMap<>());
+            tables.put(name, CowTable.of(initial));
+            lists.put(name, List.copyOf(initial.values()));
+        }
+        return new PackState(collections, tables, Map.copyOf(lists), new HashSet<>(), new HashMap<>());
+    }
+
+    PackState copy() {
+        Map<String, CowTable<Object>> copies = new TreeMap<>();
+        tables.forEach((name, table) -> copies.put(name, table.copy()));
+        return new PackState(collections, copies, baseLists, new HashSet<>(touched), new HashMap<>(issuedIds));
+    }
+
+    @Override
+    public Object get(String collection, String key) {
+        if (key == null) return null;
+        return table(collection).get(key);
+    }
+
+    @Override
+    public List<Object> all(String collection) {
+        CowTable<Object> table = table(collection);
+        if (!touched.contains(collection)) return baseLists.get(collection);
+        List<Object> all = new ArrayList<>(table.size());
+        table.forEachSorted((key, value) -> all.add(value));
+        return all;
+    }
+
+    /** A new id for an entity of {@code collection}: the n-th new id of an episode is always the same. */
+    String nextId(String collection) {
+        PackCollections.Collection definition = collections.get(collection);
+        if (definition.newIds() == null) throw new PackEvaluationException("collection '" + collection + "' has no new_ids format in domain.yaml");
+        long n = issuedIds.merge(collection, 1L, Long::sum);
+        long sequence = baseLists.get(collection).size() + n;
+        String id = definition.newIds().format(sequence);
+        while (table(collection).contains(id)) { // seed data already uses it: skip ahead, the same way every time
+            issuedIds.merge(collection, 1L, Long::sum);
+            id = definition.newIds().format(++sequence);
+        }
+        return id;
+    }
+
+    /**
+     * Applies one call's patch, all or nothing.
+     *
+     * @return null when applied, else why not (for the agent: which entity, which path, which rule)
+     */
+    String apply(StateChange change) {
+        Map<String, SortedMap<String, JsonNode>> changed;
+        try {
+            changed = PatchedEntities.apply(List.of(change), collections.byName().keySet(), (c, k) -> {
+                Object entity = get(c, k);
+                return entity == null ? null : PackValues.toNode(entity);
+            });
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        List<String> problems = problems(changed);
+        if (!problems.isEmpty()) return String.join("; ", problems);
+        changed.forEach((collection, entities) -> {
+            touched.add(collection);
+            entities.forEach((key, entity) -> table(collection).put(key, PackValues.fromNode(entity)));
+        });
+        return null;
+    }
+
+    /** Every schema rule or key mismatch the changed entities break. */
+    private List<String> problems(Map<String, SortedMap<String, JsonNode>> changed) {
+        List<String> problems = new ArrayList<>();
+        changed.forEach((collection, entities) -> entities.forEach((key, entity) -> {
+            if (entity == null || entity.isMissingNode()) {
+                problems.add(collection + "/" + key + ": entities cannot be removed");
+                return;
+            }
+            problems.addAll(collections.schemas().problems(collection, key, entity));
+            JsonNode keyValue = entity.path(collections.get(collection).keyField());
+            if (!keyValue.isTextual() || !keyValue.asText().equals(key)) {
+                problems.add(collection + "/" + key + ": its key field '" + collections.get(collection).keyField() + "' must be \"" + key + "\"");
+            }
+        }));
+        return problems;
+    }
+
+    String stateHash() {
+        MessageDigest digest = Hashing.sha256();
+        tables.forEach((name, table) -> {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            table.digestInto(digest);
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The hash of this (base) state with {@code changes} applied: equal to the hash of a state that applied them one by one. */
+    String stateHashAfter(List<StateChange> changes) {
+        Map<String, SortedMap<String, JsonNode>> changed = PatchedEntities.apply(changes, collections.byName().keySet(), (c, k) -> {
+            Object entity = get(c, k);
+            return entity == null ? null : CanonicalJson.exactTree(entity);
+        });
+        List<String> problems = problems(changed);
+        if (!problems.isEmpty()) throw new IllegalArgumentException("the recorded changes leave invalid entities: " + String.join("; ", problems));
+        MessageDigest digest = Hashing.sha256();
+        tables.forEach((name, table) -> {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            SortedMap<String, byte[]> digests = new TreeMap<>();
+            changed.getOrDefault(name, new TreeMap<>()).forEach((key, entity) -> digests.put(key, CowTable.digest(entity)));
+            table.digestInto(digest, digests);
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private CowTable<Object> table(String collection) {
+        CowTable<Object> table = tables.get(collection);
+        if (table == null) throw new PackEvaluationException("no collection '" + collection + "' (known: " + String.join(", ", tables.keySet()) + ")");
+        return table;
+    }
+}

@@ -1,0 +1,204 @@
+package dev.trajforge.simenv.pack;
+
+import dev.trajforge.simenv.CanonicalJson;
+import dev.trajforge.simenv.Criterion;
+import dev.trajforge.simenv.Environment;
+import dev.trajforge.simenv.GoldSegment;
+import dev.trajforge.simenv.GoldStep;
+import dev.trajforge.simenv.RewardBasis;
+import dev.trajforge.simenv.Seeds;
+import dev.trajforge.simenv.StateAssertion;
+import dev.trajforge.simenv.Style;
+import dev.trajforge.simenv.Task;
+import dev.trajforge.simenv.ToolCall;
+import dev.trajforge.simenv.ToolResult;
+import dev.trajforge.simenv.UserRequest;
+import dev.trajforge.simenv.UserScenario;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The seeded task sequence of one pack world. Task {@code i} is drawn from its own random stream;
+ * a draw whose slots come out empty, whose {@code when} is false, whose gold plan hits a tool error
+ * on a private copy of the world, or that repeats an earlier task is drawn again. Every kept plan has
+ * been executed: its facts come from real tool results, its argument sources from what the user says
+ * and what the tools showed.
+ */
+final class PackTaskGenerator {
+    private static final int MAX_ATTEMPTS = 300;
+
+    private final PackDefinition pack;
+    private final PackWorld world;
+    private final long seed;
+    private final List<Task> tasks = new ArrayList<>();
+    private final Set<String> signatures = new HashSet<>();
+
+    PackTaskGenerator(PackDefinition pack, PackWorld world, long seed) {
+        this.pack = pack;
+        this.world = world;
+        this.seed = seed;
+    }
+
+    synchronized int distinct(int limit) {
+        try {
+            first(limit);
+            return limit;
+        } catch (IllegalStateException exhausted) {
+            return tasks.size();
+        }
+    }
+
+    synchronized List<Task> first(int count) {
+        while (tasks.size() < count) tasks.add(next(tasks.size()));
+        return List.copyOf(tasks.subList(0, count));
+    }
+
+    private Task next(int index) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            SplittableRandom rng = Seeds.random(seed, pack.name(), "task", Integer.toString(index), Integer.toString(attempt));
+            Task task = draw(index, rng);
+            if (task != null && signatures.add(signature(task))) return task;
+        }
+        throw new IllegalStateException(pack.name() + " world " + seed + ": no new distinct task after " + MAX_ATTEMPTS
+                + " attempts at index " + index + "; the world is too small for this many tasks");
+    }
+
+    /** One draw, or null when it must be drawn again. */
+    private Task draw(int index, SplittableRandom rng) {
+        TaskTemplates templates = pack.tasks();
+        Map<String, Object> scope = new HashMap<>(StateFunctions.bindings(world.base(), pack.clock(), null, null));
+        SeedFunctions.bindInto(scope, rng);
+        for (Map.Entry<String, PackExpression> slot : templates.subject().entrySet()) {
+            Object value = slot.getValue().evaluate(null, scope);
+            if (PackValues.empty(value)) return null;
+            scope.put(slot.getKey(), value);
+        }
+        List<TaskTemplates.Intent> chosen = new ArrayList<>();
+        chosen.add(pick(templates.intents(), null, rng));
+        if (templates.intents().size() > 1 && rng.nextDouble() < templates.compoundShare()) chosen.add(pick(templates.intents(), chosen.getFirst(), rng));
+
+        String name = PackValues.text(templates.name().evaluate(null, scope));
+        Map<String, String> known = new LinkedHashMap<>();
+        templates.known().forEach((topic, template) -> known.put(topic, template.render(null, scope)));
+        Draft draft = new Draft(world.newEnvironment(), known);
+        for (TaskTemplates.Intent intent : chosen) {
+            if (!draft.add(intent, new HashMap<>(scope))) return null;
+        }
+        Style style = Style.values()[rng.nextInt(Style.values().length)];
+        UserScenario scenario = new UserScenario(name, style, known, draft.requests, draft.unknown,
+                ScenarioInstructions.render(name, pack.description(), style, known, draft.requests, draft.unknown));
+        return new Task(String.format(Locale.ROOT, "%s-%d-%05d", pack.name(), seed, index), pack.name(), seed, scenario,
+                draft.segments, draft.rubric, draft.basis, draft.assertions);
+    }
+
+    private static TaskTemplates.Intent pick(List<TaskTemplates.Intent> intents, TaskTemplates.Intent not, SplittableRandom rng) {
+        double total = 0;
+        for (TaskTemplates.Intent intent : intents) if (intent != not) total += intent.weight();
+        double draw = rng.nextDouble() * total;
+        TaskTemplates.Intent last = null;
+        for (TaskTemplates.Intent intent : intents) {
+            if (intent == not) continue;
+            last = intent;
+            draw -= intent.weight();
+            if (draw < 0) return intent;
+        }
+        return last;
+    }
+
+    /** A task being drawn: its gold plan is executed step by step on a private environment as it is built. */
+    private final class Draft {
+        private final Environment env;
+        private final Map<String, String> known;
+        private final List<GoldSegment> segments = new ArrayList<>();
+        private final List<UserRequest> requests = new ArrayList<>();
+        private final List<String> unknown = new ArrayList<>();
+        private final List<Criterion> rubric = new ArrayList<>();
+        private final List<StateAssertion> assertions = new ArrayList<>();
+        private final Set<RewardBasis> basis = EnumSet.noneOf(RewardBasis.class);
+        private final StringBuilder results = new StringBuilder();
+        private int calls;
+
+        Draft(Environment env, Map<String, String> known) {
+            this.env = env;
+            this.known = known;
+        }
+
+        boolean add(TaskTemplates.Intent intent, Map<String, Object> scope) {
+            for (Map.Entry<String, PackExpression> slot : intent.slots().entrySet()) {
+                Object value = slot.getValue().evaluate(null, scope);
+                if (PackValues.empty(value)) return false;
+                scope.put(slot.getKey(), value);
+            }
+            if (intent.when() != null && !DeclarativeTool.truthy(intent.when().evaluate(null, scope))) return false;
+            String ask = intent.ask().render(null, scope);
+            Map<String, String> details = new LinkedHashMap<>();
+            intent.details().forEach((topic, template) -> details.put(topic, template.render(null, scope)));
+            StringBuilder userSays = new StringBuilder(ask).append('\n');
+            known.values().forEach(v -> userSays.append(v).append('\n'));
+            details.values().forEach(v -> userSays.append(v).append('\n'));
+
+            List<GoldStep> steps = new ArrayList<>();
+            for (TaskTemplates.Step step : intent.steps()) {
+                Map<String, Object> arguments = new LinkedHashMap<>();
+                step.args().forEach((argument, source) -> {
+                    Object value = source instanceof PackExpression e ? e.evaluate(null, scope) : source;
+                    if (value != null) arguments.put(argument, value);
+                });
+                ToolCall call = new ToolCall("gold-" + ++calls, step.tool(), CanonicalJson.write(PackValues.toNode(arguments)));
+                Map<String, GoldStep.ArgumentSource> sources = ArgumentSources.infer(arguments, userSays, results);
+                ToolResult result = env.execute(call);
+                if (result.error()) return false; // e.g. the first request used up what the second needs
+                results.append(result.content()).append('\n');
+                if (step.as() != null) scope.put(step.as(), parsed(result.content()));
+                boolean confirm = step.confirm() != null ? step.confirm() : pack.confirmWrites() && world.writeTools().contains(step.tool());
+                steps.add(new GoldStep(step.by(), call, sources, confirm));
+            }
+            List<String> facts = new ArrayList<>();
+            for (PackExpression fact : intent.facts()) {
+                String text = PackValues.text(fact.evaluate(null, scope));
+                if (results.indexOf(text) < 0) {
+                    throw new PackEvaluationException(fact.where() + ": fact \"" + text + "\" of intent " + intent.name() + " is in no tool result");
+                }
+                facts.add(text);
+            }
+            for (TaskTemplates.Assertion assertion : intent.assertions()) {
+                assertions.add(new StateAssertion(assertion.collection(), PackValues.text(assertion.key().evaluate(null, scope)),
+                        assertion.expect().source(), assertion.description() == null ? null : assertion.description().render(null, scope)));
+            }
+            for (TaskTemplates.Rubric criterion : intent.rubric()) {
+                rubric.add(new Criterion(criterion.name(), criterion.text().render(null, scope), criterion.weight()));
+            }
+            for (PackTemplate template : intent.unknown()) unknown.add(template.render(null, scope));
+            basis.addAll(intent.rewardBasis());
+            segments.add(new GoldSegment(intent.name(), steps, facts));
+            requests.add(new UserRequest(intent.name(), ask, details));
+            return true;
+        }
+    }
+
+    private static Object parsed(String content) {
+        var node = CanonicalJson.parseOrNull(content);
+        return node == null ? content : PackValues.fromNode(node);
+    }
+
+    private static String signature(Task task) {
+        List<Object> parts = new ArrayList<>();
+        parts.add(task.scenario().name());
+        for (GoldSegment segment : task.gold()) {
+            parts.add(segment.intent());
+            segment.actions().forEach(a -> parts.add(a.name() + a.argumentsJson()));
+            parts.addAll(segment.facts());
+        }
+        return CanonicalJson.write(parts);
+    }
+}

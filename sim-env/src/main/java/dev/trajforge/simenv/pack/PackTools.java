@@ -1,0 +1,70 @@
+package dev.trajforge.simenv.pack;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.internal.JsonSchemaElementJsonUtils;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.trajforge.simenv.CanonicalJson;
+import dev.trajforge.simenv.tools.ArgumentSchema;
+import dev.trajforge.simenv.tools.ToolDef;
+import dev.trajforge.simenv.tools.ToolSchemaJson;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The tools of a pack in name order, each with its compiled argument schema and its LangChain4j specification. */
+final class PackTools {
+    record Entry(DeclarativeTool tool, ArgumentSchema schema) {
+    }
+
+    private final Map<String, Entry> byName = new LinkedHashMap<>();
+    private final List<ToolSpecification> specifications;
+    private final List<ToolDef> definitions;
+    private final String toolsJson;
+
+    PackTools(List<DeclarativeTool> tools) {
+        List<DeclarativeTool> sorted = new ArrayList<>(tools);
+        sorted.sort(Comparator.comparing(t -> t.definition().name()));
+        List<ToolSpecification> specs = new ArrayList<>();
+        List<ToolDef> defs = new ArrayList<>();
+        for (DeclarativeTool tool : sorted) {
+            ToolDef def = tool.definition();
+            byName.put(def.name(), new Entry(tool, new ArgumentSchema(def.parameters())));
+            specs.add(specification(def));
+            defs.add(def);
+        }
+        this.specifications = List.copyOf(specs);
+        this.definitions = List.copyOf(defs);
+        this.toolsJson = ToolSchemaJson.toOpenAiJson(specifications);
+    }
+
+    /** The definition as LangChain4j's tool specification (what a provider sends to a model). */
+    static ToolSpecification specification(ToolDef def) {
+        Map<String, Object> schema = CanonicalJson.mapper().convertValue(def.parameters(), new TypeReference<Map<String, Object>>() { });
+        JsonObjectSchema parameters = (JsonObjectSchema) JsonSchemaElementJsonUtils.fromMap(schema);
+        return ToolSpecification.builder().name(def.name()).description(def.description()).parameters(parameters).build();
+    }
+
+    Entry get(String name) {
+        return byName.get(name);
+    }
+
+    java.util.Set<String> names() {
+        return byName.keySet();
+    }
+
+    List<ToolSpecification> specifications() {
+        return specifications;
+    }
+
+    List<ToolDef> definitions() {
+        return definitions;
+    }
+
+    String toolsJson() {
+        return toolsJson;
+    }
+}

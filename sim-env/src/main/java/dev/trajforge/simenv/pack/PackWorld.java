@@ -1,0 +1,138 @@
+package dev.trajforge.simenv.pack;
+
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.trajforge.simenv.Domain;
+import dev.trajforge.simenv.Environment;
+import dev.trajforge.simenv.StateAssertion;
+import dev.trajforge.simenv.Task;
+import dev.trajforge.simenv.World;
+import dev.trajforge.simenv.state.PatchedEntities;
+import dev.trajforge.simenv.state.StateChange;
+import dev.trajforge.simenv.tools.ToolDef;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A seeded world of a pack: the base state built once by the pack's seed program, copied cheaply per episode, and its tasks. */
+final class PackWorld implements World {
+    private final PackDomain domain;
+    private final PackDefinition pack;
+    private final long seed;
+    private final PackState base;
+    private final PackTaskGenerator tasks;
+    private final Set<String> writeTools;
+    private final Set<String> handoffTools;
+    private final Map<String, PackExpression> assertionExpressions = new ConcurrentHashMap<>();
+
+    PackWorld(PackDomain domain, PackDefinition pack, long seed) {
+        this.domain = domain;
+        this.pack = pack;
+        this.seed = seed;
+        PackProblems problems = new PackProblems();
+        Map<String, SortedMap<String, Object>> entities = pack.seed().build(seed, pack.collections(), pack.clock(), problems);
+        problems.throwIfAny(Path.of(pack.location()));
+        this.base = PackState.base(pack.collections(), entities);
+        this.writeTools = World.super.writeTools();
+        this.handoffTools = World.super.handoffTools();
+        this.tasks = new PackTaskGenerator(pack, this, seed);
+    }
+
+    @Override
+    public Domain domain() {
+        return domain;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public Environment newEnvironment() {
+        return new PackEnvironment(pack.tools(), pack.clock(), base.copy());
+    }
+
+    @Override
+    public String stateHashAfter(List<StateChange> changes) {
+        return base.stateHashAfter(changes);
+    }
+
+    @Override
+    public List<String> failedAssertions(List<StateAssertion> assertions, List<StateChange> changes) {
+        if (assertions.isEmpty()) return List.of();
+        Map<String, SortedMap<String, com.fasterxml.jackson.databind.JsonNode>> changed =
+                PatchedEntities.apply(changes, pack.collections().byName().keySet(), (c, k) -> {
+                    Object entity = base.get(c, k);
+                    return entity == null ? null : PackValues.toNode(entity);
+                });
+        Map<String, Object> functions = StateFunctions.bindings(base, pack.clock(), null, null);
+        List<String> failed = new ArrayList<>();
+        for (StateAssertion assertion : assertions) {
+            var after = changed.getOrDefault(assertion.collection(), new java.util.TreeMap<>()).get(assertion.key());
+            Object entity = after != null ? PackValues.fromNode(after) : base.get(assertion.collection(), assertion.key());
+            PackExpression expression = assertionExpressions.computeIfAbsent(assertion.expression(), this::compileAssertion);
+            boolean holds = entity != null && DeclarativeTool.truthy(expression.evaluate(entity, new HashMap<>(functions)));
+            if (!holds) failed.add(assertion.description());
+        }
+        return failed;
+    }
+
+    private PackExpression compileAssertion(String source) {
+        PackProblems problems = new PackProblems();
+        PackDocument document = PackDocument.parse("assertion", "expect: x", problems);
+        PackExpression compiled = PackExpression.compile(source, document.root().get("expect"), problems);
+        if (compiled == null) throw new IllegalArgumentException("assertion is not a valid JSONata expression: " + source);
+        return compiled;
+    }
+
+    @Override
+    public List<Task> tasks(int count) {
+        if (count < 0) throw new IllegalArgumentException("task count must be >= 0, got " + count);
+        return tasks.first(count);
+    }
+
+    @Override
+    public List<ToolSpecification> toolSpecifications() {
+        return pack.tools().specifications();
+    }
+
+    @Override
+    public String toolsJson() {
+        return pack.tools().toolsJson();
+    }
+
+    @Override
+    public List<ToolDef> tools() {
+        return pack.tools().definitions();
+    }
+
+    @Override
+    public Set<String> writeTools() {
+        return writeTools;
+    }
+
+    @Override
+    public Set<String> confirmedTools() {
+        return pack.confirmWrites() ? writeTools : Set.of();
+    }
+
+    @Override
+    public Set<String> handoffTools() {
+        return handoffTools;
+    }
+
+    @Override
+    public int distinctTasks(int limit) {
+        return tasks.distinct(limit);
+    }
+
+    PackState base() {
+        return base;
+    }
+}
