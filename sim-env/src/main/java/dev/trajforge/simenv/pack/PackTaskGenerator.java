@@ -85,7 +85,9 @@ final class PackTaskGenerator {
         }
         List<TaskTemplates.Intent> chosen = new ArrayList<>();
         chosen.add(pick(templates.intents(), null, rng));
-        if (templates.intents().size() > 1 && rng.nextDouble() < templates.compoundShare()) chosen.add(pick(templates.intents(), chosen.getFirst(), rng));
+        boolean compound = templates.intents().size() > 1 && rng.nextDouble() < templates.compoundShare();
+        // a request whose plan hands the user to a human ends the conversation: nothing can follow it
+        if (compound && !handsOff(chosen.getFirst())) chosen.add(pick(templates.intents(), chosen.getFirst(), rng));
 
         String name = PackValues.text(templates.name().evaluate(null, scope));
         Map<String, String> known = new LinkedHashMap<>();
@@ -99,6 +101,10 @@ final class PackTaskGenerator {
                 ScenarioInstructions.render(name, pack.description(), style, known, draft.requests, draft.unknown));
         return new Task(String.format(Locale.ROOT, "%s-%d-%05d", pack.name(), seed, index), pack.name(), seed, scenario,
                 draft.segments, draft.rubric, draft.basis, draft.assertions);
+    }
+
+    private boolean handsOff(TaskTemplates.Intent intent) {
+        return intent.steps().stream().anyMatch(step -> world.handoffTools().contains(step.tool()));
     }
 
     private static TaskTemplates.Intent pick(List<TaskTemplates.Intent> intents, TaskTemplates.Intent not, SplittableRandom rng) {
@@ -172,8 +178,14 @@ final class PackTaskGenerator {
                 facts.add(text);
             }
             for (TaskTemplates.Assertion assertion : intent.assertions()) {
+                String expect = assertion.expect().render(null, scope);
+                PackProblems problems = new PackProblems();
+                if (PackExpression.compile(expect, assertion.where(), problems) == null) {
+                    throw new PackEvaluationException(assertion.where().file() + ":" + assertion.where().line() + ": " + assertion.where().path()
+                            + ": renders to \"" + expect + "\", which is not a valid JSONata expression");
+                }
                 assertions.add(new StateAssertion(assertion.collection(), PackValues.text(assertion.key().evaluate(null, scope)),
-                        assertion.expect().source(), assertion.description() == null ? null : assertion.description().render(null, scope)));
+                        expect, assertion.description() == null ? null : assertion.description().render(null, scope)));
             }
             for (TaskTemplates.Rubric criterion : intent.rubric()) {
                 rubric.add(new Criterion(criterion.name(), criterion.text().render(null, scope), criterion.weight()));

@@ -38,7 +38,7 @@ final class PackTools {
         }
         this.specifications = List.copyOf(specs);
         this.definitions = List.copyOf(defs);
-        this.toolsJson = ToolSchemaJson.toOpenAiJson(specifications);
+        this.toolsJson = ToolSchemaJson.definitionsToOpenAiJson(definitions);
     }
 
     /** The definition as LangChain4j's tool specification (what a provider sends to a model). */

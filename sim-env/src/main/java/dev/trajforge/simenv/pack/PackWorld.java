@@ -71,11 +71,28 @@ final class PackWorld implements World {
                     Object entity = base.get(c, k);
                     return entity == null ? null : PackValues.toNode(entity);
                 });
-        Map<String, Object> functions = StateFunctions.bindings(base, pack.clock(), null, null);
+        StateReader finalState = new StateReader() { // the base with the changed entities in place: what $get and $all read
+            @Override
+            public Object get(String collection, String key) {
+                var after = changed.getOrDefault(collection, new java.util.TreeMap<>()).get(key);
+                return after != null ? PackValues.fromNode(after) : base.get(collection, key);
+            }
+
+            @Override
+            public List<Object> all(String collection) {
+                var after = changed.get(collection);
+                if (after == null) return base.all(collection);
+                java.util.TreeMap<String, Object> merged = new java.util.TreeMap<>();
+                String keyField = pack.collections().get(collection).keyField();
+                for (Object entity : base.all(collection)) merged.put((String) ((Map<?, ?>) entity).get(keyField), entity);
+                after.forEach((key, node) -> merged.put(key, PackValues.fromNode(node)));
+                return List.copyOf(merged.values());
+            }
+        };
+        Map<String, Object> functions = StateFunctions.bindings(finalState, pack.clock(), null, null);
         List<String> failed = new ArrayList<>();
         for (StateAssertion assertion : assertions) {
-            var after = changed.getOrDefault(assertion.collection(), new java.util.TreeMap<>()).get(assertion.key());
-            Object entity = after != null ? PackValues.fromNode(after) : base.get(assertion.collection(), assertion.key());
+            Object entity = finalState.get(assertion.collection(), assertion.key());
             PackExpression expression = assertionExpressions.computeIfAbsent(assertion.expression(), this::compileAssertion);
             boolean holds = entity != null && DeclarativeTool.truthy(expression.evaluate(entity, new HashMap<>(functions)));
             if (!holds) failed.add(assertion.description());

@@ -38,7 +38,8 @@ record TaskTemplates(Map<String, PackExpression> subject, PackExpression name, M
         }
     }
 
-    record Assertion(String collection, PackExpression key, PackExpression expect, PackTemplate description) {
+    /** {@code expect} is a template: its placeholders take the task's values, and what it renders to is the expression checked on the entity. */
+    record Assertion(String collection, PackExpression key, PackTemplate expect, PackTemplate description, PackNode where) {
     }
 
     record Rubric(String name, PackTemplate text, double weight) {

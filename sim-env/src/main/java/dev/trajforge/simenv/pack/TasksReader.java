@@ -72,8 +72,8 @@ final class TasksReader {
             String collection = item.required("collection", problems).text(problems);
             if (collection != null && !collections.contains(collection)) problems.add(item.get("collection").problem("no collection '" + collection + "' (known: " + collections + ")"));
             assertions.add(new TaskTemplates.Assertion(collection, PackExpression.compile(item.required("key", problems), problems),
-                    PackExpression.compile(item.required("expect", problems), problems),
-                    item.get("description").present() ? PackTemplate.compile(item.get("description"), problems) : null));
+                    PackTemplate.compile(item.required("expect", problems), problems),
+                    item.get("description").present() ? PackTemplate.compile(item.get("description"), problems) : null, item.get("expect")));
         }
         List<TaskTemplates.Rubric> rubric = new ArrayList<>();
         for (PackNode item : node.get("rubric").items(problems)) {

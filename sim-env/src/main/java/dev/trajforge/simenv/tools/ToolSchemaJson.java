@@ -44,9 +44,30 @@ public final class ToolSchemaJson {
         return CanonicalJson.write(tools);
     }
 
+    /** Tool definitions as OpenAI-style tool definitions, each with its parameters' JSON Schema exactly as defined. */
+    public static String definitionsToOpenAiJson(List<ToolDef> definitions) {
+        ArrayNode tools = F.arrayNode();
+        for (ToolDef def : definitions) {
+            ObjectNode function = F.objectNode();
+            function.put("name", def.name());
+            function.put("description", def.description());
+            function.set("parameters", def.parameters());
+            ObjectNode tool = F.objectNode();
+            tool.put("type", "function");
+            tool.set("function", function);
+            tools.add(tool);
+        }
+        return CanonicalJson.write(tools);
+    }
+
     static ObjectNode schema(JsonSchemaElement element) {
         ObjectNode node = F.objectNode();
         switch (element) {
+            case dev.langchain4j.model.chat.request.json.JsonRawSchema raw -> { // a schema LangChain4j keeps as text (patterns, bounds, ...)
+                var parsed = CanonicalJson.parseOrNull(raw.schema());
+                if (parsed == null || !parsed.isObject()) throw new IllegalArgumentException("unsupported tool parameter schema: " + raw.schema());
+                return (ObjectNode) parsed;
+            }
             case JsonObjectSchema o -> {
                 node.put("type", "object");
                 describe(node, o.description());

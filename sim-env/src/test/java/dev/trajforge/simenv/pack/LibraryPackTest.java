@@ -33,7 +33,8 @@ class LibraryPackTest {
         assertEquals(Set.of("lend_book"), WORLD.writeTools());
         assertEquals(Set.of("transfer_to_librarian"), WORLD.handoffTools());
         assertEquals(ToolKind.READ, WORLD.tools().getFirst().kind());
-        assertTrue(WORLD.toolsJson().contains("\"member_id\""), WORLD.toolsJson());
+        assertTrue(WORLD.toolsJson().contains("\"pattern\":\"^M[0-9]{4}$\""), "the tools column keeps the full schema: " + WORLD.toolsJson());
+        assertEquals(4, WORLD.toolSpecifications().size());
     }
 
     @Test
