@@ -42,11 +42,14 @@ final class PackTaskGenerator {
     private final long seed;
     private final List<Task> tasks = new ArrayList<>();
     private final Set<String> signatures = new HashSet<>();
+    private final Map<String, Object> baseFunctions;
+    private final SeedFunctions seeded = new SeedFunctions(); // used under this generator's lock only
 
     PackTaskGenerator(PackDefinition pack, PackWorld world, long seed) {
         this.pack = pack;
         this.world = world;
         this.seed = seed;
+        this.baseFunctions = Map.copyOf(StateFunctions.bindings(world.base(), pack.clock(), null, null));
     }
 
     synchronized int distinct(int limit) {
@@ -76,8 +79,8 @@ final class PackTaskGenerator {
     /** One draw, or null when it must be drawn again. */
     private Task draw(int index, SplittableRandom rng) {
         TaskTemplates templates = pack.tasks();
-        Map<String, Object> scope = new HashMap<>(StateFunctions.bindings(world.base(), pack.clock(), null, null));
-        SeedFunctions.bindInto(scope, rng);
+        Map<String, Object> scope = new HashMap<>(baseFunctions);
+        seeded.seed(rng).bindInto(scope);
         for (Map.Entry<String, PackExpression> slot : templates.subject().entrySet()) {
             Object value = slot.getValue().evaluate(null, scope);
             if (PackValues.empty(value)) return null;

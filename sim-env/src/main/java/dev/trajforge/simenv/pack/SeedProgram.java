@@ -55,8 +55,11 @@ final class SeedProgram {
             try {
                 switch (step) {
                     case Generate g -> {
+                        Map<String, Object> shared = variables(state, clock, seed, s, -1);
+                        SeedFunctions perEntity = new SeedFunctions();
                         for (int i = 0; i < g.count() && problems.isEmpty(); i++) {
-                            Map<String, Object> variables = variables(state, clock, seed, s, i);
+                            Map<String, Object> variables = new HashMap<>(shared);
+                            perEntity.seed(Seeds.random(seed, domain, "seed", Integer.toString(s), Integer.toString(i))).bindInto(variables);
                             variables.put("i", (long) i);
                             state.put(g.collection(), g.entity().evaluate(null, variables), g.where(), problems);
                         }
@@ -66,13 +69,14 @@ final class SeedProgram {
                     }
                     case Update u -> {
                         Map<String, Object> shared = variables(state, clock, seed, s, -1);
+                        SeedFunctions perEntity = new SeedFunctions();
                         for (Map.Entry<String, PackExpression> named : u.let().entrySet()) {
                             shared.put(named.getKey(), named.getValue().evaluate(null, shared));
                         }
                         List<Object> current = state.all(u.collection());
                         for (int i = 0; i < current.size() && problems.isEmpty(); i++) {
                             Map<String, Object> variables = new HashMap<>(shared);
-                            SeedFunctions.bindInto(variables, Seeds.random(seed, domain, "seed", Integer.toString(s), Integer.toString(i)));
+                            perEntity.seed(Seeds.random(seed, domain, "seed", Integer.toString(s), Integer.toString(i))).bindInto(variables);
                             variables.put("i", (long) i);
                             state.replace(u.collection(), u.entity().evaluate(current.get(i), variables), u.where(), problems);
                         }
@@ -87,7 +91,7 @@ final class SeedProgram {
 
     private Map<String, Object> variables(Building state, Instant clock, long seed, int step, int entity) {
         Map<String, Object> variables = new HashMap<>(StateFunctions.bindings(state, clock, null, null));
-        SeedFunctions.bindInto(variables, Seeds.random(seed, domain, "seed", Integer.toString(step), Integer.toString(entity)));
+        new SeedFunctions().seed(Seeds.random(seed, domain, "seed", Integer.toString(step), Integer.toString(entity))).bindInto(variables);
         variables.put("pools", pools);
         return variables;
     }
@@ -162,9 +166,5 @@ final class SeedProgram {
         private static String abbreviate(String text) {
             return text.length() <= 160 ? text : text.substring(0, 157) + "...";
         }
-    }
-
-    static List<Step> noSteps() {
-        return new ArrayList<>();
     }
 }

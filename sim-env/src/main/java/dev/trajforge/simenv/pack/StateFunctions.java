@@ -4,6 +4,7 @@ import com.dashjoin.jsonata.Jsonata;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -11,7 +12,8 @@ import java.util.function.Function;
  * The functions a pack's expressions call to read a state ({@code $get}, {@code $all}), the world's
  * fixed clock ({@code $now}, {@code $millis}) and new ids ({@code $nextId}); JSONata's own
  * {@code $random}, {@code $now} and {@code $millis} are shadowed so no expression is ever
- * non-deterministic.
+ * non-deterministic. Declared without JSONata signatures (whose per-call check costs more than the
+ * call itself): each function checks its own arguments and names itself when they are wrong.
  */
 final class StateFunctions {
     private StateFunctions() {
@@ -23,20 +25,42 @@ final class StateFunctions {
      */
     static Map<String, Object> bindings(StateReader state, Instant clock, Function<String, String> nextId, java.util.function.DoubleSupplier random) {
         Map<String, Object> functions = new HashMap<>();
-        functions.put("get", Jsonata.function("get", (Jsonata.Fn2<String, String, Object>) state::get, "<ss:x>"));
-        functions.put("all", Jsonata.function("all", (Jsonata.Fn1<String, Object>) state::all, "<s:a>"));
+        functions.put("get", Jsonata.function("get", (Jsonata.Fn2<Object, Object, Object>) (collection, key) ->
+                key == null ? null : state.get(text("get", 1, collection), text("get", 2, key)), null));
+        functions.put("all", Jsonata.function("all", (Jsonata.Fn1<Object, Object>) collection -> state.all(text("all", 1, collection)), null));
         String now = clock.toString();
         long millis = clock.toEpochMilli();
-        functions.put("now", Jsonata.function("now", (Jsonata.Fn0<String>) () -> now, "<:s>"));
-        functions.put("millis", Jsonata.function("millis", (Jsonata.Fn0<Long>) () -> millis, "<:n>"));
-        functions.put("nextId", Jsonata.function("nextId", (Jsonata.Fn1<String, String>) collection -> {
+        functions.put("now", Jsonata.function("now", (Jsonata.Fn0<String>) () -> now, null));
+        functions.put("millis", Jsonata.function("millis", (Jsonata.Fn0<Long>) () -> millis, null));
+        functions.put("nextId", Jsonata.function("nextId", (Jsonata.Fn1<Object, String>) collection -> {
             if (nextId == null) throw new PackEvaluationException("$nextId() is only available to tools");
-            return nextId.apply(collection);
-        }, "<s:s>"));
+            return nextId.apply(text("nextId", 1, collection));
+        }, null));
         functions.put("random", Jsonata.function("random", (Jsonata.Fn0<Double>) () -> {
-            if (random == null) throw new PackEvaluationException("$random() is only available while the seed data is generated");
+            if (random == null) throw new PackEvaluationException("$random() is only available while the seed data is generated or tasks are drawn");
             return random.getAsDouble();
-        }, "<:n>"));
+        }, null));
         return functions;
+    }
+
+    static String text(String function, int position, Object value) {
+        if (value instanceof String text) return text;
+        throw new PackEvaluationException("$" + function + "(): argument " + position + " must be a string, got " + describe(value));
+    }
+
+    static Number number(String function, int position, Object value) {
+        if (value instanceof Number number) return number;
+        throw new PackEvaluationException("$" + function + "(): argument " + position + " must be a number, got " + describe(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(String function, int position, Object value) {
+        if (value == null) return List.of();
+        if (value instanceof List<?> list) return (List<Object>) list;
+        return List.of(value); // JSONata's singleton sequences
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "nothing" : value.getClass().getSimpleName() + " " + PackValues.text(value);
     }
 }
