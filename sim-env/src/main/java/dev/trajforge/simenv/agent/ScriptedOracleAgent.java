@@ -179,8 +179,8 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
         return observed.indexOf(value.toLowerCase(Locale.ROOT)) >= 0;
     }
 
-    /** Tool arguments as template values (lists joined), plus a one-line {address} when the call has one. */
-    private static Map<String, String> placeholders(ToolCall call) {
+    /** Tool arguments as template values (lists joined), plus the composites the domain's phrases build from them. */
+    private Map<String, String> placeholders(ToolCall call) {
         Map<String, String> values = new HashMap<>();
         values.put("tool", call.name());
         values.put("arguments", call.argumentsJson());
@@ -194,12 +194,7 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
                 values.put(field.getKey(), value.asText());
             }
         });
-        if (values.containsKey("address1")) {
-            String line2 = values.getOrDefault("address2", "");
-            values.put("address", values.get("address1") + (line2.isEmpty() ? "" : ", " + line2) + ", " + values.get("city")
-                    + ", " + values.get("state") + " " + values.get("zip") + ", " + values.get("country"));
-        }
-        return values;
+        return phrases.withComposites(values);
     }
 
     private void absorb(List<ChatMessage> messages) {
