@@ -77,10 +77,11 @@ public final class FilterPolicy {
         return new FilterPolicy(deterministicChecks(world), new JudgeStage(judge, policyText, threshold, auditFraction, agreement), true);
     }
 
-    /** In the order the reward checks are reported: termination, state, info, confirmation. */
+    /** In the order the reward checks are reported: termination, state, info, confirmation, handoff. */
     private static List<Named> deterministicChecks(World world) {
         return List.of(new Named(null, new TerminationCheck()), new Named(RewardBasis.STATE, new StateCheck(world)),
-                new Named(RewardBasis.FACTS, new InfoCheck()), new Named(RewardBasis.CONFIRMATION, new ConfirmationCheck(world.writeTools())));
+                new Named(RewardBasis.FACTS, new InfoCheck()), new Named(RewardBasis.CONFIRMATION, new ConfirmationCheck(world.writeTools())),
+                new Named(RewardBasis.HANDOFF, new HandoffCheck(world.handoffTools())));
     }
 
     private static List<Named> statelessChecks() {

@@ -92,6 +92,6 @@ class RewardBasisTest {
 
         assertEquals(Verdict.Status.JUDGE_FAILED, verdict.status());
         assertEquals(List.of(FilterPolicy.BASIS_UNDECIDABLE), verdict.reasons());
-        assertTrue(verdict.judgeFailure().contains("[state, confirmation]"), verdict.judgeFailure());
+        assertTrue(verdict.judgeFailure().contains("[state, confirmation, handoff]"), verdict.judgeFailure());
     }
 }

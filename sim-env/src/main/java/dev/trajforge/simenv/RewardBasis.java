@@ -18,7 +18,12 @@ public enum RewardBasis {
     /** every write the policy guards was confirmed by the user first (needs the world's tool kinds) */
     CONFIRMATION,
     /** the LLM rubric judge's score meets the threshold (when a judge is configured) */
-    RUBRIC;
+    RUBRIC,
+    /**
+     * the agent handed the conversation to a human when, and only when, the gold plan does (needs the
+     * world's tool kinds); for tasks whose right outcome is a hand-off, which leaves the state unchanged
+     */
+    HANDOFF;
 
     /** Every basis: what a simulated task with a gold plan is judged on unless it says otherwise. */
     public static final Set<RewardBasis> ALL = Collections.unmodifiableSet(EnumSet.allOf(RewardBasis.class));
@@ -29,6 +34,6 @@ public enum RewardBasis {
 
     /** Whether deciding this basis needs the world the episode ran in. */
     public boolean needsWorld() {
-        return this == STATE || this == CONFIRMATION;
+        return this == STATE || this == CONFIRMATION || this == HANDOFF;
     }
 }
