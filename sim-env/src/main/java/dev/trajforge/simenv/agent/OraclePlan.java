@@ -12,12 +12,16 @@ import java.util.SplittableRandom;
 /**
  * The oracle's script for one episode: the task's gold actions and a "done" step after each user
  * request, plus which deliberate mistakes it will make where (drawn once, from the episode's seed).
+ * A plan that hands the user to a human ends there by design, so "ending early" is no mistake it can make.
  */
 final class OraclePlan {
     sealed interface Step permits Call, Done {
     }
 
-    record Call(int segment, ToolCall call, boolean write) implements Step {
+    record Call(int segment, ToolCall call, boolean write, boolean handoff) implements Step {
+        Call {
+            if (write && handoff) throw new IllegalArgumentException(call.name() + " cannot both write and hand off");
+        }
     }
 
     record Done(int segment, GoldSegment gold) implements Step {
@@ -32,15 +36,18 @@ final class OraclePlan {
     /** on a task without writes, "skip a step" means leaving out the facts */
     final boolean skipFacts;
 
-    OraclePlan(Task task, Set<String> writeTools, AgentErrorRates rates, SplittableRandom rng) {
+    OraclePlan(Task task, Set<String> writeTools, Set<String> handoffTools, AgentErrorRates rates, SplittableRandom rng) {
         List<Step> plan = new ArrayList<>();
         List<Integer> writes = new ArrayList<>();
+        boolean handsOff = false;
         for (int s = 0; s < task.gold().size(); s++) {
             GoldSegment segment = task.gold().get(s);
             for (ToolCall call : segment.actions()) {
                 boolean write = writeTools.contains(call.name());
+                boolean handoff = handoffTools.contains(call.name());
                 if (write) writes.add(plan.size());
-                plan.add(new Call(s, call, write));
+                handsOff |= handoff;
+                plan.add(new Call(s, call, write, handoff));
             }
             plan.add(new Done(s, segment));
         }
@@ -50,7 +57,7 @@ final class OraclePlan {
         this.skipAt = skip && !writes.isEmpty() ? writes.get(rng.nextInt(writes.size())) : -1;
         this.skipFacts = skip && writes.isEmpty();
         this.noConfirmationAt = draw(rng, rates.noConfirmation(), writes);
-        boolean endEarly = rng.nextDouble() < rates.endEarly() && plan.size() > 2;
+        boolean endEarly = rng.nextDouble() < rates.endEarly() && plan.size() > 2 && !handsOff;
         this.endEarlyAt = endEarly ? 1 + rng.nextInt(plan.size() - 2) : -1;
     }
 
