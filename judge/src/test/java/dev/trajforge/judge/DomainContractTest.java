@@ -9,6 +9,7 @@ import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.ToolCall;
 import dev.trajforge.simenv.World;
 import dev.trajforge.simenv.agent.AgentPhrases;
+import dev.trajforge.simenv.tools.ToolDef;
 import dev.trajforge.simenv.testing.GoldConversation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The contract every discovered domain passes, over its first 250 generated tasks: the gold plan
  * replayed is accepted; a do-nothing agent is rejected; one wrong argument in one write is rejected;
  * a write without confirmation is rejected where the task's basis asks for it; the same seed gives
- * the same state hash and the same tasks. Nothing here knows a domain's tools or arguments: a wrong
- * argument is chosen from the call itself, avoiding those the domain's phrase file calls exact.
+ * the same state hash and the same tasks; every tool of the domain is used by some gold plan. Nothing
+ * here knows a domain's tools or arguments: a wrong argument is chosen from the call itself, avoiding
+ * those the domain's phrase file calls exact.
  */
 class DomainContractTest {
     private static final int TASKS = 250;
@@ -106,6 +108,18 @@ class DomainContractTest {
         assertEquals(world.newEnvironment().stateHash(), world.newEnvironment().stateHash());
         assertEquals(world.newEnvironment().stateHash(), again.newEnvironment().stateHash());
         assertEquals(world.tasks(TASKS), again.tasks(TASKS));
+    }
+
+    @ParameterizedTest
+    @MethodSource("domains")
+    void should_use_every_tool_of_the_domain_in_some_gold_plan(String domain) {
+        World world = world(domain);
+        Set<String> used = world.tasks(TASKS).stream().flatMap(task -> task.goldActions().stream()).map(ToolCall::name)
+                .collect(java.util.stream.Collectors.toSet());
+
+        List<String> unused = world.tools().stream().map(ToolDef::name).filter(tool -> !used.contains(tool)).toList();
+
+        assertEquals(List.of(), unused, domain + ": tools in no gold plan of the first " + TASKS + " tasks");
     }
 
     /**
