@@ -11,16 +11,20 @@ import dev.trajforge.simenv.World;
 import dev.trajforge.simenv.tools.ToolSide;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The gold plan's consequential calls were made, in order: each write with the gold arguments (as
- * JSON, key order aside), each hand-off by name (its summary is free text). For outcomes that leave
- * no trace in the state, such as transferring a user the policy does not let the agent serve.
+ * The gold plan's consequential calls were made, and succeeded, in order: each write with the gold
+ * arguments (as JSON, key order aside), each hand-off to a human by name (its summary is free text);
+ * and the agent handed the user over only where the plan does. For outcomes that leave no trace in
+ * the state: a transfer the policy calls for changes nothing, so the state check alone cannot tell it
+ * from doing nothing.
  */
 final class ActionCheck implements Check {
-    static final String REASON = "gold_action_missing";
+    static final String REASON = "action_mismatch";
 
     private final World world;
 
@@ -35,18 +39,37 @@ final class ActionCheck implements Check {
 
     @Override
     public CheckResult run(Trajectory trajectory, Task task) {
-        List<ToolCall> made = new ArrayList<>();
-        for (Message message : trajectory.messages()) if (message.role() == Role.ASSISTANT) made.addAll(message.toolCalls());
+        List<ToolCall> made = succeeded(trajectory);
+        boolean planHandsOff = false;
         int at = 0;
         for (GoldStep step : task.goldSteps()) {
             if (step.requestor() != ToolSide.AGENT) continue;
             boolean handoff = world.handoffTools().contains(step.call().name());
+            planHandsOff |= handoff;
             if (!handoff && !world.writeTools().contains(step.call().name())) continue;
             while (at < made.size() && !matches(step.call(), made.get(at), handoff)) at++;
-            if (at == made.size()) return CheckResult.fail(name(), REASON, "no call " + step.call().name() + (handoff ? "" : " " + step.call().argumentsJson()));
+            if (at == made.size()) {
+                return CheckResult.fail(name(), REASON, (handoff ? "the task calls for a hand-off to a human (" + step.call().name() + "), and the agent made none"
+                        : "no successful call " + step.call().name() + " " + step.call().argumentsJson()));
+            }
             at++;
         }
+        if (!planHandsOff && made.stream().anyMatch(call -> world.handoffTools().contains(call.name()))) {
+            return CheckResult.fail(name(), REASON, "the agent handed the user to a human, which the task does not call for");
+        }
         return CheckResult.pass(name());
+    }
+
+    /** The agent's calls whose results were not errors, in order. */
+    private static List<ToolCall> succeeded(Trajectory trajectory) {
+        Set<String> failed = new HashSet<>();
+        for (Message message : trajectory.messages()) if (message.role() == Role.TOOL && message.error()) failed.add(message.toolCallId());
+        List<ToolCall> made = new ArrayList<>();
+        for (Message message : trajectory.messages()) {
+            if (message.role() != Role.ASSISTANT) continue;
+            for (ToolCall call : message.toolCalls()) if (!failed.contains(call.id())) made.add(call);
+        }
+        return made;
     }
 
     private static boolean matches(ToolCall gold, ToolCall made, boolean byNameOnly) {

@@ -6,8 +6,8 @@ import java.util.TreeMap;
 /**
  * One thing the user wants in a conversation. {@code ask} is the request in neutral words (the
  * user simulator phrases it in its style); {@code details} are the facts the user gives when the
- * agent asks for them, keyed by slot name (the tool argument they ground, e.g. {@code flight_id},
- * {@code reason}, {@code zip}).
+ * agent asks for them, keyed by slot name (the tool argument they ground, e.g. {@code flight_id} or
+ * {@code reason}).
  */
 public record UserRequest(String intent, String ask, Map<String, String> details) {
     public UserRequest {

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * The user's side of a task: who they are and how they talk, what they know about themselves
- * ({@code knownInfo}: identity facts such as email or name + zip, given only when asked), what they
+ * ({@code knownInfo}: identity facts such as an email address, given only when asked), what they
  * want (one request, or two for a compound task), what they do not know, and the whole goal as
  * instructions for an LLM user simulator.
  */

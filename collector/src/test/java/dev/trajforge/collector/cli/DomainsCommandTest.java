@@ -13,7 +13,7 @@ class DomainsCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("retail  (java: dev.trajforge.simenv.retail.RetailDomain)"), run.out());
         assertTrue(run.out().contains("tools    15: 7 read, 7 write, 1 handoff"), run.out());
-        assertTrue(run.out().contains("intents  9: cancel, exchange,"), run.out());
+        assertTrue(run.out().contains("intents  11: cancel, cancel_processed, exchange,"), run.out());
         assertTrue(run.out().contains("tasks    at least 300 distinct from seed 0"), run.out());
     }
 }

@@ -68,16 +68,36 @@ class OracleEpisodeTest {
             for (Message message : trajectory.messages()) {
                 if (message.role() == Role.USER || message.role() == Role.TOOL) seen.append(message.content().toLowerCase(Locale.ROOT)).append('\n');
                 for (ToolCall call : message.toolCalls()) {
-                    if (call.name().equals("transfer_to_human_agents")) continue;
+                    if (WORLD.handoffTools().contains(call.name())) continue; // a hand-off's summary is the agent's own words
                     CanonicalJson.parseObjectOrNull(call.argumentsJson()).fields().forEachRemaining(field -> {
                         for (JsonNode value : field.getValue().isArray() ? field.getValue() : List.of(field.getValue())) {
-                            assertTrue(seen.indexOf(value.asText().toLowerCase(Locale.ROOT)) >= 0,
-                                    task.id() + ": " + call.name() + "." + field.getKey() + "=" + value + " was never seen");
+                            List<String> parts = PHRASES.derived(field.getKey()) ? dev.trajforge.simenv.agent.AgentPhrases.words(value.asText())
+                                    : List.of(value.asText());
+                            for (String part : parts) {
+                                assertTrue(seen.indexOf(part.toLowerCase(Locale.ROOT)) >= 0,
+                                        task.id() + ": " + call.name() + "." + field.getKey() + "=" + value + " was never seen");
+                            }
                         }
                     });
                 }
             }
         }
+    }
+
+    @Test
+    void should_end_a_hand_off_task_with_the_transfer_alone_without_asking_for_confirmation_or_its_summary() {
+        Task task = WORLD.tasks(300).stream().filter(t -> WORLD.handoffTools().contains(t.goldActions().getLast().name())).findFirst().orElseThrow();
+
+        Trajectory trajectory = run(task, AgentErrorRates.NONE, 0).trajectory();
+        Message last = trajectory.messages().getLast();
+        Message transfer = trajectory.messages().get(trajectory.messages().size() - 2);
+
+        assertEquals(Termination.AGENT_STOP, trajectory.termination());
+        assertEquals(Role.TOOL, last.role());
+        assertFalse(last.error(), last.content());
+        assertEquals(List.of(task.goldActions().getLast().name()), transfer.toolCalls().stream().map(ToolCall::name).toList(), "the transfer is made on its own");
+        assertEquals(task.goldActions().getLast().argumentsJson(), transfer.toolCalls().getFirst().argumentsJson());
+        assertTrue(FilterPolicy.deterministic(WORLD).judge(trajectory, task).accepted());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.trajforge.simenv.PromptResource;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,12 +20,19 @@ import java.util.regex.Pattern;
  * the little the agent needs to know about the domain's arguments: which argument names call for which
  * question ({@code topics}, tried in order: a topic applies when the tool is one of its {@code tools} or
  * a missing argument one of its {@code slots}), and which arguments it never mistypes on purpose
- * ({@code exact_arguments}: identifiers it has just looked up). Everything else comes from the gold plan
+ * ({@code exact_arguments}: identifiers it has just looked up), which it works out itself from values it
+ * has seen ({@code derived_arguments}, such as an arithmetic expression over prices: known once every
+ * number and word in it was seen), and which placeholders it builds from several arguments
+ * ({@code composites}, see {@link Composite}). Everything else comes from the gold plan
  * and the tool definitions.
  */
 public final class AgentPhrases {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_0-9]+)}");
+    /** what separates the numbers and words of a derived value: anything but letters, digits and decimal points */
+    private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}.]+");
+    /** placeholders the agent fills itself: the tool, its arguments as JSON, the slots it asks for, the facts */
+    private static final Pattern RESERVED = Pattern.compile("tool|arguments|slots|facts|fact[0-9]+");
 
     record Topic(List<String> tools, List<String> slots) {
         Topic {
@@ -33,11 +41,20 @@ public final class AgentPhrases {
         }
     }
 
-    record File(Map<String, Topic> topics, List<String> exact_arguments, Map<String, List<String>> ask, Map<String, String> confirm,
-                Map<String, String> done, List<String> anything_else, String declined, String handoff_summary) {
+    record File(Map<String, Topic> topics, List<String> exact_arguments, List<String> derived_arguments, Map<String, String> composites,
+                Map<String, List<String>> ask, Map<String, String> confirm, Map<String, String> done, List<String> anything_else,
+                String declined, String handoff_summary) {
         File {
             topics = topics == null ? Map.of() : topics;
             exact_arguments = exact_arguments == null ? List.of() : exact_arguments;
+            derived_arguments = derived_arguments == null ? List.of() : derived_arguments;
+            for (String name : derived_arguments) {
+                if (exact_arguments.contains(name)) throw new IllegalArgumentException("argument '" + name + "' cannot be both exact and derived");
+            }
+            composites = composites == null ? Map.of() : composites;
+            for (String name : composites.keySet()) {
+                if (RESERVED.matcher(name).matches()) throw new IllegalArgumentException("composite '" + name + "' would hide the agent's own placeholder {" + name + "}");
+            }
             if (ask == null || !ask.containsKey("generic")) throw new IllegalArgumentException("'ask' needs a 'generic' entry");
             if (confirm == null || !confirm.containsKey("default")) throw new IllegalArgumentException("'confirm' needs a 'default' entry");
             if (done == null || !done.containsKey("default")) throw new IllegalArgumentException("'done' needs a 'default' entry");
@@ -48,11 +65,15 @@ public final class AgentPhrases {
     private final PromptResource resource;
     private final File file;
     private final Set<String> exactArguments;
+    private final Set<String> derivedArguments;
+    private final List<Composite> composites;
 
     private AgentPhrases(PromptResource resource, File file) {
         this.resource = resource;
         this.file = file;
         this.exactArguments = Set.copyOf(file.exact_arguments());
+        this.derivedArguments = Set.copyOf(file.derived_arguments());
+        this.composites = file.composites().entrySet().stream().map(e -> new Composite(e.getKey(), e.getValue())).toList();
     }
 
     /** Parses a domain's phrase file; a malformed one is an error naming it. */
@@ -72,6 +93,26 @@ public final class AgentPhrases {
     /** Whether the scripted agent never mistypes {@code argument} on purpose (an identifier it has just looked up). */
     public boolean exact(String argument) {
         return exactArguments.contains(argument);
+    }
+
+    /** Whether the agent works {@code argument} out itself from values it has seen, rather than copying one. */
+    public boolean derived(String argument) {
+        return derivedArguments.contains(argument);
+    }
+
+    /** The numbers and words of a derived value, each of which must have been seen: "12.50 + 3" has "12.50" and "3". */
+    public static List<String> words(String value) {
+        return java.util.Arrays.stream(WORD_BREAK.split(value)).filter(word -> !word.isEmpty()).toList();
+    }
+
+    /**
+     * A call's arguments (as template values) plus every composite they fill; an argument of the same
+     * name as a composite wins.
+     */
+    Map<String, String> withComposites(Map<String, String> arguments) {
+        Map<String, String> values = new HashMap<>(arguments);
+        for (Composite composite : composites) composite.render(arguments).ifPresent(text -> values.putIfAbsent(composite.name(), text));
+        return values;
     }
 
     /** The question topic for a call whose {@code missing} arguments the agent must ask for. */

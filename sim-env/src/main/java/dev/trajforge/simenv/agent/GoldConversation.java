@@ -17,8 +17,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The conversation a flawless agent would have for a task — confirmation before every step the policy
- * guards, every gold action executed on a real environment, every fact told — with hooks to spoil it
- * (the domain contract and tests build on it).
+ * guards, every gold action executed on a real environment, every fact told, and the conversation over
+ * once a hand-off to a human succeeds (the agent ended it) — with hooks to spoil it (the domain
+ * contract and tests build on it).
  */
 public final class GoldConversation {
     private final World world;
@@ -26,7 +27,7 @@ public final class GoldConversation {
     private UnaryOperator<ToolCall> writeEdit = UnaryOperator.identity();
     private boolean confirm = true;
     private boolean tellFacts = true;
-    private Termination termination = Termination.USER_STOP;
+    private Termination termination;
 
     private GoldConversation(World world, Task task) {
         this.world = world;
@@ -64,7 +65,9 @@ public final class GoldConversation {
         messages.add(Message.system(world.domain().policy().text()));
         messages.add(Message.user("Hi, I need help: " + task.scenario().requests().getFirst().ask()));
         boolean edited = false;
+        boolean handedOff = false;
         for (GoldSegment segment : task.gold()) {
+            if (handedOff) break;
             for (dev.trajforge.simenv.GoldStep step : segment.steps()) {
                 ToolCall call = step.call();
                 boolean write = world.writeTools().contains(call.name());
@@ -77,12 +80,16 @@ public final class GoldConversation {
                     edited = true;
                 }
                 messages.add(Message.assistant(null, null, List.of(call)));
-                messages.add(Message.tool(env.execute(call)));
+                var result = env.execute(call);
+                messages.add(Message.tool(result));
+                handedOff = !result.error() && world.handoffTools().contains(call.name());
+                if (handedOff) break;
             }
             if (tellFacts && !segment.facts().isEmpty()) messages.add(Message.assistant("Done. For your information: " + String.join(", ", segment.facts())));
         }
-        messages.add(Message.user("That's all, thanks."));
-        return trajectory(messages, env.stateHash(), env.changes());
+        if (!handedOff) messages.add(Message.user("That's all, thanks."));
+        Termination ending = termination != null ? termination : handedOff ? Termination.AGENT_STOP : Termination.USER_STOP;
+        return trajectory(messages, env.stateHash(), env.changes(), ending);
     }
 
     /** The do-nothing agent: it answers politely and never acts. */
@@ -91,10 +98,11 @@ public final class GoldConversation {
                 Message.user(task.scenario().requests().getFirst().ask()),
                 Message.assistant("I'm sorry, I can't help with that."),
                 Message.user("Bye."));
-        return trajectory(messages, world.newEnvironment().stateHash(), List.of());
+        return trajectory(messages, world.newEnvironment().stateHash(), List.of(), termination != null ? termination : Termination.USER_STOP);
     }
 
-    private Trajectory trajectory(List<Message> messages, String finalHash, List<dev.trajforge.simenv.state.StateChange> changes) {
+    private Trajectory trajectory(List<Message> messages, String finalHash, List<dev.trajforge.simenv.state.StateChange> changes,
+                                  Termination termination) {
         Lineage lineage = new Lineage("test-run", Lineage.SIMULATED, "test/gold", "test/user", "cfg",
                 java.util.Map.of(Lineage.POLICY, world.domain().policy().sha256(), Lineage.USER_SIMULATOR, "prompt"));
         return new Trajectory(Trajectory.idFor("test-run", task.id(), 0), task.domain(), task.id(), task.scenario().style().wireName(),

@@ -14,13 +14,23 @@ import java.util.SplittableRandom;
 /**
  * The oracle's script for one episode: the task's gold actions and a "done" step after each user
  * request, plus which deliberate mistakes it will make where (drawn once, from the episode's seed).
+ * A plan that hands the user to a human ends there by design, so "ending early" is no mistake it can make.
  */
 final class OraclePlan {
     sealed interface Step permits Call, Done {
     }
 
-    /** @param write whether the tool changes the world; @param confirm whether the policy wants the user's yes first */
-    record Call(int segment, ToolCall call, boolean write, boolean confirm, java.util.Map<String, GoldStep.ArgumentSource> sources) implements Step {
+    /**
+     * @param write   whether the tool changes the world
+     * @param handoff whether the tool hands the user to a human (the conversation ends)
+     * @param confirm whether the policy wants the user's yes first
+     */
+    record Call(int segment, ToolCall call, boolean write, boolean handoff, boolean confirm,
+                java.util.Map<String, GoldStep.ArgumentSource> sources) implements Step {
+        Call {
+            if (write && handoff) throw new IllegalArgumentException(call.name() + " cannot both write and hand off");
+        }
+
         /** Whether the agent knows the argument without seeing it in the conversation (a constant of the domain). */
         boolean constant(String argument) {
             return sources.get(argument) == GoldStep.ArgumentSource.CONSTANT;
@@ -39,19 +49,22 @@ final class OraclePlan {
     /** on a task without writes, "skip a step" means leaving out the facts */
     final boolean skipFacts;
 
-    OraclePlan(Task task, Set<String> writeTools, AgentErrorRates rates, SplittableRandom rng) {
+    OraclePlan(Task task, Set<String> writeTools, Set<String> handoffTools, AgentErrorRates rates, SplittableRandom rng) {
         List<Step> plan = new ArrayList<>();
         List<Integer> writes = new ArrayList<>();
         List<Integer> confirmed = new ArrayList<>();
+        boolean handsOff = false;
         for (int s = 0; s < task.gold().size(); s++) {
             GoldSegment segment = task.gold().get(s);
             for (GoldStep step : segment.steps()) {
                 if (step.requestor() != ToolSide.AGENT) continue; // the user makes it on their side
                 ToolCall call = step.call();
                 boolean write = writeTools.contains(call.name());
+                boolean handoff = handoffTools.contains(call.name());
                 if (write) writes.add(plan.size());
                 if (step.confirm()) confirmed.add(plan.size());
-                plan.add(new Call(s, call, write, step.confirm(), step.sources()));
+                handsOff |= handoff;
+                plan.add(new Call(s, call, write, handoff, step.confirm(), step.sources()));
             }
             plan.add(new Done(s, segment));
         }
@@ -61,7 +74,7 @@ final class OraclePlan {
         this.skipAt = skip && !writes.isEmpty() ? writes.get(rng.nextInt(writes.size())) : -1;
         this.skipFacts = skip && writes.isEmpty();
         this.noConfirmationAt = draw(rng, rates.noConfirmation(), confirmed);
-        boolean endEarly = rng.nextDouble() < rates.endEarly() && plan.size() > 2;
+        boolean endEarly = rng.nextDouble() < rates.endEarly() && plan.size() > 2 && !handsOff;
         this.endEarlyAt = endEarly ? 1 + rng.nextInt(plan.size() - 2) : -1;
     }
 

@@ -3,6 +3,7 @@ package dev.trajforge.simenv.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -10,6 +11,7 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * SCRIPTED, OFFLINE agent — labelled {@code scripted/oracle-agent} in every trajectory. A seeded
@@ -58,7 +61,7 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
     public ScriptedOracleAgent(Task task, Set<String> writeTools, Set<String> handoffTools, AgentPhrases phrases, AgentErrorRates rates,
                                long seed) {
         this.rng = Seeds.random(seed, "oracle-agent");
-        this.plan = new OraclePlan(task, writeTools, rates, rng);
+        this.plan = new OraclePlan(task, writeTools, handoffTools, rates, rng);
         this.handoffTools = handoffTools;
         this.phrases = phrases;
     }
@@ -103,6 +106,7 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
                 cursor++;
                 continue;
             }
+            if (call.handoff()) return emitAlone(call); // its arguments (a summary) are the agent's own words
             List<String> missing = ungrounded(call);
             if (!missing.isEmpty()) {
                 if (asks.merge(cursor, 1, Integer::sum) > MAX_ASKS) return handoff(request);
@@ -125,12 +129,18 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
         cursor++;
         boolean batch = !first.write() && rng.nextDouble() < 0.4;
         while (batch && cursor < plan.steps.size() && plan.steps.get(cursor) instanceof OraclePlan.Call next
-                && !next.write() && next.segment() == first.segment() && cursor != plan.skipAt && cursor != plan.endEarlyAt
+                && !next.write() && !next.handoff() && next.segment() == first.segment() && cursor != plan.skipAt && cursor != plan.endEarlyAt
                 && ungrounded(next).isEmpty()) {
             calls.add(request(next.call(), false));
             cursor++;
         }
         return AiMessage.from(calls);
+    }
+
+    /** Emits the call at the cursor on its own: a hand-off ends the episode, so nothing is batched with it. */
+    private AiMessage emitAlone(OraclePlan.Call call) {
+        cursor++;
+        return AiMessage.from(List.of(request(call.call(), false)));
     }
 
     private ToolExecutionRequest request(ToolCall call, boolean mistaken) {
@@ -145,8 +155,14 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
     private AiMessage handoff(ChatRequest request) {
         String tool = request.toolSpecifications().stream().map(spec -> spec.name()).filter(handoffTools::contains).findFirst().orElse(null);
         if (tool == null) return AiMessage.from("I'm sorry, I can't complete this request. ###STOP###");
-        String arguments = CanonicalJson.write(Map.of("summary", phrases.handoffSummary()));
-        return AiMessage.from(ToolExecutionRequest.builder().id("call_" + ++callSequence).name(tool).arguments(arguments).build());
+        ToolSpecification spec = request.toolSpecifications().stream().filter(s -> s.name().equals(tool)).findFirst().orElseThrow();
+        Map<String, String> arguments = new TreeMap<>(); // every text parameter of the hand-off tool gets the summary
+        if (spec.parameters() != null) {
+            spec.parameters().properties().forEach((name, schema) -> {
+                if (schema instanceof JsonStringSchema) arguments.put(name, phrases.handoffSummary());
+            });
+        }
+        return AiMessage.from(ToolExecutionRequest.builder().id("call_" + ++callSequence).name(tool).arguments(CanonicalJson.write(arguments)).build());
     }
 
     private String doneMessage(OraclePlan.Done done) {
@@ -166,7 +182,8 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
         arguments.fields().forEachRemaining(field -> {
             if (call.constant(field.getKey())) return;
             JsonNode value = field.getValue();
-            boolean known = value.isArray() ? allSeen(value) : !value.isTextual() || seen(value.asText());
+            boolean known = value.isArray() ? allSeen(value)
+                    : !value.isTextual() || (phrases.derived(field.getKey()) ? allWordsSeen(value.asText()) : seen(value.asText()));
             if (!known) missing.add(field.getKey());
         });
         return missing;
@@ -177,12 +194,18 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
         return true;
     }
 
+    /** Every number and word of a value the agent works out itself (such as an arithmetic expression) was seen. */
+    private boolean allWordsSeen(String value) {
+        for (String word : AgentPhrases.words(value)) if (!seen(word)) return false;
+        return true;
+    }
+
     private boolean seen(String value) {
         return observed.indexOf(value.toLowerCase(Locale.ROOT)) >= 0;
     }
 
-    /** Tool arguments as template values (lists joined), plus a one-line {address} when the call has one. */
-    private static Map<String, String> placeholders(ToolCall call) {
+    /** Tool arguments as template values (lists joined), plus the composites the domain's phrases build from them. */
+    private Map<String, String> placeholders(ToolCall call) {
         Map<String, String> values = new HashMap<>();
         values.put("tool", call.name());
         values.put("arguments", call.argumentsJson());
@@ -196,12 +219,7 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
                 values.put(field.getKey(), value.asText());
             }
         });
-        if (values.containsKey("address1")) {
-            String line2 = values.getOrDefault("address2", "");
-            values.put("address", values.get("address1") + (line2.isEmpty() ? "" : ", " + line2) + ", " + values.get("city")
-                    + ", " + values.get("state") + " " + values.get("zip") + ", " + values.get("country"));
-        }
-        return values;
+        return phrases.withComposites(values);
     }
 
     private void absorb(List<ChatMessage> messages) {

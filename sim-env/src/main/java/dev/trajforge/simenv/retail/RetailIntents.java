@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
  */
 final class RetailIntents {
     static final List<String> NAMES = List.of("cancel", "modify_address", "modify_payment", "modify_items", "return",
-            "exchange", "modify_user_address", "info_order", "info_product");
+            "exchange", "modify_user_address", "info_order", "info_product", "info_refund", "cancel_processed");
+    /** Intents whose request ends the conversation (a hand-off to a human): only ever the last request of a task. */
+    static final Set<String> ENDING = Set.of("cancel_processed");
 
     private RetailIntents() {
     }
@@ -31,6 +33,8 @@ final class RetailIntents {
             case "modify_user_address" -> modifyUserAddress(d);
             case "info_order" -> infoOrder(d);
             case "info_product" -> infoProduct(d);
+            case "info_refund" -> infoRefund(d);
+            case "cancel_processed" -> cancelProcessed(d);
             default -> throw new IllegalArgumentException("unknown retail intent " + intent);
         };
     }
@@ -199,6 +203,43 @@ final class RetailIntents {
         String ask = "know the price of the " + product.name() + " with " + options(variant);
         d.criterion("told_info", "The agent told the user that the " + product.name() + " with " + options(variant) + " costs " + variant.price() + ", and changed nothing.");
         d.request("info_product", ask, Map.of(), capitalize(ask) + ".");
+        return true;
+    }
+
+    /** What returning some items of a delivered order would refund: the agent adds their prices with the calculator, changes nothing. */
+    private static boolean infoRefund(TaskDraft d) {
+        List<Order> orders = d.orders(o -> o.status().equals(Order.DELIVERED) && o.items().size() >= 2);
+        if (orders.isEmpty()) return false;
+        Order order = d.pick(orders);
+        List<OrderItem> items = new ArrayList<>(order.items());
+        while (items.size() > 2 && (items.size() > 3 || d.rng.nextDouble() < 0.7)) items.remove(d.rng.nextInt(items.size()));
+        d.ensureIdentity();
+        String ref = d.orderReference(order);
+        d.call("calculate", "expression", items.stream().map(i -> i.price().toPlainString()).collect(Collectors.joining(" + ")));
+        BigDecimal refund = items.stream().map(OrderItem::price).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+        d.fact(refund.toPlainString());
+        String ask = "know how much I would get back if I returned the " + describe(items) + " from " + ref;
+        d.criterion("told_info", "The agent added up the prices of " + describe(items) + " of order " + order.orderId()
+                + ", told the user the refund would be " + refund + ", and changed nothing (no return was made).");
+        d.request("info_refund", ask, Map.of(), capitalize(ask) + ", without returning anything yet.");
+        return true;
+    }
+
+    /** Cancelling a processed order is beyond the agent's tools: policy says look it up and transfer the user to a human. */
+    private static boolean cancelProcessed(TaskDraft d) {
+        List<Order> orders = d.orders(o -> o.status().equals(Order.PROCESSED));
+        if (orders.isEmpty()) return false;
+        Order order = d.pick(orders);
+        String reason = d.pick(RetailTools.CANCEL_REASONS);
+        d.ensureIdentity();
+        String ref = d.orderReference(order);
+        d.handOff("The user wants to cancel order " + order.orderId() + " (reason: " + reason
+                + "), which is already processed and cannot be cancelled with the agent's tools.");
+        String because = reason.equals("no longer needed") ? "it is no longer needed" : "it was ordered by mistake";
+        d.criterion("outcome", "The agent looked up order " + order.orderId() + ", did not cancel or change it (it is processed), "
+                + "and transferred the user to a human agent.");
+        d.request("cancel_processed", "cancel " + ref + " because " + because, Map.of(),
+                "Cancel " + ref + " because " + because + ". If the agent cannot do it, accept being transferred to a human agent.");
         return true;
     }
 

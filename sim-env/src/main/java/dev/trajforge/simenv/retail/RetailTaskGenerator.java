@@ -24,7 +24,10 @@ import java.util.SplittableRandom;
  * results.
  */
 final class RetailTaskGenerator {
-    private static final double[] INTENT_WEIGHTS = {0.15, 0.11, 0.08, 0.14, 0.15, 0.14, 0.06, 0.10, 0.07};
+    /** per intent of {@link RetailIntents#NAMES}, in that order; they sum to 1 */
+    static final double[] INTENT_WEIGHTS = {0.14, 0.10, 0.08, 0.13, 0.14, 0.13, 0.06, 0.09, 0.07, 0.03, 0.03};
+    /** reads that tell two plans apart besides the writes: a product looked at, a sum calculated, a hand-off's summary */
+    private static final Set<String> DISTINGUISHING_READS = Set.of("get_product_details", "calculate", RetailTools.TRANSFER);
     private static final double COMPOUND_SHARE = 0.25;
     private static final int MAX_ATTEMPTS = 500;
 
@@ -72,14 +75,14 @@ final class RetailTaskGenerator {
         TaskDraft d = new TaskDraft(rng, user, db);
         String first = RetailIntents.NAMES.get(weighted(rng));
         if (!RetailIntents.apply(first, d)) return null;
-        if (rng.nextDouble() < COMPOUND_SHARE) {
+        if (rng.nextDouble() < COMPOUND_SHARE && !RetailIntents.ENDING.contains(first)) {
             List<String> others = RetailIntents.NAMES.stream().filter(intent -> !intent.equals(first)).toList();
             if (!RetailIntents.apply(others.get(rng.nextInt(others.size())), d)) return null;
         }
         Style style = Style.values()[rng.nextInt(Style.values().length)];
         String instructions = RetailInstructions.render(user.name().full(), style, d);
         UserScenario scenario = new UserScenario(user.name().full(), style, d.knownInfo, d.requests, d.unknownInfo, instructions);
-        Task task = new Task(String.format(Locale.ROOT, "retail-%d-%05d", seed, index), "retail", seed, scenario, d.segments, d.rubric);
+        Task task = new Task(String.format(Locale.ROOT, "retail-%d-%05d", seed, index), "retail", seed, scenario, d.segments, d.rubric, d.basis);
         return executesCleanly(task) ? task : null;
     }
 
@@ -102,7 +105,7 @@ final class RetailTaskGenerator {
         List<Object> parts = new ArrayList<>();
         for (GoldSegment segment : task.gold()) {
             parts.add(segment.intent());
-            segment.actions().stream().filter(a -> RetailTools.WRITES.contains(a.name()) || a.name().equals("get_product_details"))
+            segment.actions().stream().filter(a -> RetailTools.WRITES.contains(a.name()) || DISTINGUISHING_READS.contains(a.name()))
                     .forEach(a -> parts.add(a.name() + a.argumentsJson()));
             parts.addAll(segment.facts());
         }

@@ -4,10 +4,12 @@ import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.Criterion;
 import dev.trajforge.simenv.GoldSegment;
 import dev.trajforge.simenv.GoldStep;
+import dev.trajforge.simenv.RewardBasis;
 import dev.trajforge.simenv.ToolCall;
 import dev.trajforge.simenv.UserRequest;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,11 @@ import java.util.TreeMap;
  * the finished plan by executing it.
  */
 final class TaskDraft {
+    /** What a request is judged on: the final state, the facts told, confirmation before writes, the rubric. */
+    static final Set<RewardBasis> REQUEST_BASIS = Set.of(RewardBasis.STATE, RewardBasis.FACTS, RewardBasis.CONFIRMATION, RewardBasis.RUBRIC);
+    /** A hand-off changes nothing and tells nothing: judged on the unchanged state, the hand-off being made, the rubric. */
+    static final Set<RewardBasis> HANDOFF_BASIS = Set.of(RewardBasis.STATE, RewardBasis.ACTIONS, RewardBasis.RUBRIC);
+
     final SplittableRandom rng;
     final User user;
     final RetailDb db;
@@ -32,9 +39,11 @@ final class TaskDraft {
     final List<String> unknownInfo = new ArrayList<>();
     final List<String> goals = new ArrayList<>();
     final Set<String> usedOrders = new HashSet<>();
+    final Set<RewardBasis> basis = EnumSet.noneOf(RewardBasis.class);
     private List<ToolCall> actions = new ArrayList<>();
     private List<String> facts = new ArrayList<>();
     private boolean identified;
+    private boolean handsOff;
     private int calls;
 
     TaskDraft(SplittableRandom rng, User user, RetailDb db) {
@@ -48,6 +57,12 @@ final class TaskDraft {
         Map<String, Object> arguments = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) arguments.put((String) namesAndValues[i], namesAndValues[i + 1]);
         actions.add(new ToolCall("gold-" + calls++, tool, CanonicalJson.write(arguments)));
+    }
+
+    /** Ends the current request's plan with a transfer to a human agent; the request is judged on {@link #HANDOFF_BASIS}. */
+    void handOff(String summary) {
+        call(RetailTools.TRANSFER, "summary", summary);
+        handsOff = true;
     }
 
     void fact(String fact) {
@@ -99,7 +114,9 @@ final class TaskDraft {
         requests.add(new UserRequest(intent, ask, details));
         // the policy asks for explicit confirmation before every write
         segments.add(new GoldSegment(intent, actions.stream().map(call -> GoldStep.agent(call, RetailTools.WRITES.contains(call.name()))).toList(), facts));
+        basis.addAll(handsOff ? HANDOFF_BASIS : REQUEST_BASIS);
         goals.add(goal);
+        handsOff = false;
         actions = new ArrayList<>();
         facts = new ArrayList<>();
     }

@@ -79,7 +79,7 @@ public final class ArgumentSchema {
         return node;
     }
 
-    /** The location as the agent wrote it: {@code destination.zip}, {@code items[0]}; the root is "". */
+    /** The location as the agent wrote it: {@code destination.city}, {@code items[0]}; the root is "". */
     private static String dotted(JsonNodePath location) {
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < location.getNameCount(); i++) {

@@ -1,11 +1,13 @@
 package dev.trajforge.simenv.retail;
 
 import dev.trajforge.simenv.Environment;
+import dev.trajforge.simenv.RewardBasis;
 import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.ToolCall;
 import dev.trajforge.simenv.ToolResult;
 import org.junit.jupiter.api.Test;
 
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +65,55 @@ class RetailWorldTest {
             assertFalse(task.rubric().isEmpty(), task.id());
             assertFalse(task.scenario().instructions().isBlank(), task.id());
             boolean writes = task.goldActions().stream().anyMatch(a -> WORLD.writeTools().contains(a.name()));
-            assertTrue(writes || !task.requiredFacts().isEmpty(), task.id() + " has nothing a do-nothing agent would miss");
+            boolean handsOff = task.goldActions().stream().anyMatch(a -> WORLD.handoffTools().contains(a.name()));
+            assertTrue(writes || handsOff || !task.requiredFacts().isEmpty(), task.id() + " has nothing a do-nothing agent would miss");
         }
+    }
+
+    @Test
+    void should_hand_off_only_at_the_end_of_a_task_and_judge_a_lone_hand_off_on_state_hand_off_and_rubric() {
+        Set<RewardBasis> handOff = EnumSet.of(RewardBasis.STATE, RewardBasis.ACTIONS, RewardBasis.RUBRIC);
+        Set<RewardBasis> request = EnumSet.of(RewardBasis.STATE, RewardBasis.FACTS, RewardBasis.CONFIRMATION, RewardBasis.RUBRIC);
+        int lone = 0;
+        for (Task task : WORLD.tasks(1000)) {
+            List<ToolCall> actions = task.goldActions();
+            int transfers = (int) actions.stream().filter(a -> WORLD.handoffTools().contains(a.name())).count();
+            boolean endsInTransfer = WORLD.handoffTools().contains(actions.getLast().name());
+            assertTrue(transfers == 0 || transfers == 1 && endsInTransfer, task.id() + " hands off before its plan ends: " + task.intents());
+            Set<RewardBasis> expected = EnumSet.noneOf(RewardBasis.class);
+            if (transfers == 0 || task.gold().size() > 1) expected.addAll(request);
+            if (transfers == 1) expected.addAll(handOff);
+            assertEquals(expected, task.rewardBasis(), task.id() + " " + task.intents());
+            if (transfers == 1 && task.gold().size() == 1) lone++;
+        }
+        assertTrue(lone >= 10, "lone hand-off tasks: " + lone);
+    }
+
+    @Test
+    void should_weigh_every_intent_modestly_and_in_all_to_one() {
+        assertEquals(RetailIntents.NAMES.size(), RetailTaskGenerator.INTENT_WEIGHTS.length);
+        assertEquals(1.0, java.util.Arrays.stream(RetailTaskGenerator.INTENT_WEIGHTS).sum(), 1e-9);
+        assertTrue(java.util.Arrays.stream(RetailTaskGenerator.INTENT_WEIGHTS).allMatch(w -> w > 0 && w <= 0.15));
+    }
+
+    @Test
+    void should_quote_a_refund_with_the_calculator_from_prices_shown_in_the_order_and_tell_its_result() {
+        Task quote = WORLD.tasks(300).stream().filter(t -> t.intents().equals(List.of("info_refund"))).findFirst().orElseThrow();
+        Environment env = WORLD.newEnvironment();
+        StringBuilder before = new StringBuilder();
+        ToolResult calculated = null;
+        for (ToolCall call : quote.goldActions()) {
+            ToolResult result = env.execute(call);
+            if (call.name().equals("calculate")) {
+                calculated = result;
+                for (String price : call.argumentsJson().replaceAll("[^0-9. +]", "").trim().split(" \\+ ")) {
+                    assertTrue(before.indexOf(price) >= 0, price + " is in no earlier tool result of " + quote.id());
+                }
+            }
+            before.append(result.content());
+        }
+        assertEquals(List.of(calculated.content()), quote.requiredFacts());
+        assertEquals(WORLD.newEnvironment().stateHash(), env.stateHash(), "a quote changes nothing");
     }
 
     @Test
