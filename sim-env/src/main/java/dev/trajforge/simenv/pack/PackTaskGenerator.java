@@ -43,7 +43,6 @@ final class PackTaskGenerator {
     private final List<Task> tasks = new ArrayList<>();
     private final Set<String> signatures = new HashSet<>();
     private final Map<String, Object> baseFunctions;
-    private final SeedFunctions seeded = new SeedFunctions(); // used under this generator's lock only
 
     PackTaskGenerator(PackDefinition pack, PackWorld world, long seed) {
         this.pack = pack;
@@ -61,26 +60,55 @@ final class PackTaskGenerator {
         }
     }
 
+    /**
+     * The first {@code count} tasks. Drawn in batches on all cores, with the same result as one by one:
+     * each index's first successful draw is found in parallel (draws of different indexes are
+     * independent), then the batch is taken in index order, and an index whose draw repeats an earlier
+     * task goes on drawing from its next attempt, as the sequence one by one would.
+     */
     synchronized List<Task> first(int count) {
-        while (tasks.size() < count) tasks.add(next(tasks.size()));
+        while (tasks.size() < count) {
+            int from = tasks.size();
+            int batch = Math.min(count - from, BATCH);
+            List<Drawn> drawn = java.util.stream.IntStream.range(from, from + batch).parallel()
+                    .mapToObj(index -> firstDrawn(index, 0)).toList();
+            for (Drawn candidate : drawn) tasks.add(accepted(candidate));
+        }
         return List.copyOf(tasks.subList(0, count));
     }
 
-    private Task next(int index) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            SplittableRandom rng = Seeds.random(seed, pack.name(), "task", Integer.toString(index), Integer.toString(attempt));
-            Task task = draw(index, rng);
-            if (task != null && signatures.add(signature(task))) return task;
-        }
-        throw new IllegalStateException(pack.name() + " world " + seed + ": no new distinct task after " + MAX_ATTEMPTS
-                + " attempts at index " + index + "; the world is too small for this many tasks");
+    private static final int BATCH = 256;
+
+    /** A task drawn at an index and the attempt that drew it (null task: every attempt came out empty). */
+    private record Drawn(int index, int attempt, Task task) {
     }
 
-    /** One draw, or null when it must be drawn again. */
+    /** The first attempt from {@code attempt} on whose draw is not empty; thread-safe. */
+    private Drawn firstDrawn(int index, int attempt) {
+        for (int a = attempt; a < MAX_ATTEMPTS; a++) {
+            SplittableRandom rng = Seeds.random(seed, pack.name(), "task", Integer.toString(index), Integer.toString(a));
+            Task task = draw(index, rng);
+            if (task != null) return new Drawn(index, a, task);
+        }
+        return new Drawn(index, MAX_ATTEMPTS, null);
+    }
+
+    /** The candidate if it is new, else the index's next new draw. */
+    private Task accepted(Drawn candidate) {
+        Drawn current = candidate;
+        while (current.task() != null) {
+            if (signatures.add(signature(current.task()))) return current.task();
+            current = firstDrawn(current.index(), current.attempt() + 1);
+        }
+        throw new IllegalStateException(pack.name() + " world " + seed + ": no new distinct task after " + MAX_ATTEMPTS
+                + " attempts at index " + candidate.index() + "; the world is too small for this many tasks");
+    }
+
+    /** One draw, or null when it must be drawn again. Thread-safe: everything it changes is its own. */
     private Task draw(int index, SplittableRandom rng) {
         TaskTemplates templates = pack.tasks();
         Map<String, Object> scope = new HashMap<>(baseFunctions);
-        seeded.seed(rng).bindInto(scope);
+        new SeedFunctions().seed(rng).bindInto(scope);
         for (Map.Entry<String, PackExpression> slot : templates.subject().entrySet()) {
             Object value = slot.getValue().evaluate(null, scope);
             if (PackValues.empty(value)) return null;

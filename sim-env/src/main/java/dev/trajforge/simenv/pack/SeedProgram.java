@@ -43,7 +43,11 @@ final class SeedProgram {
         this.steps = List.copyOf(steps);
     }
 
-    /** Builds the entities for {@code seed}; a step that fails or makes an invalid entity is a problem naming the step. */
+    /**
+     * Builds the entities for {@code seed}; a step that fails or makes an invalid entity is a problem
+     * naming the step. A {@code generate} step's entities see the collections earlier steps built (not
+     * the one being generated), so they are made in parallel.
+     */
     Map<String, SortedMap<String, Object>> build(long seed, PackCollections collections, Instant clock, PackProblems problems) {
         Building state = new Building(collections);
         for (int s = 0; s < steps.size() && problems.isEmpty(); s++) {
@@ -56,12 +60,21 @@ final class SeedProgram {
                 switch (step) {
                     case Generate g -> {
                         Map<String, Object> shared = variables(state, clock, seed, s, -1);
-                        SeedFunctions perEntity = new SeedFunctions();
-                        for (int i = 0; i < g.count() && problems.isEmpty(); i++) {
+                        int stepIndex = s;
+                        // entities of one step are independent (they read what earlier steps built): made on all cores, kept in order
+                        List<Object> made = java.util.stream.IntStream.range(0, g.count()).parallel().mapToObj(i -> {
                             Map<String, Object> variables = new HashMap<>(shared);
-                            perEntity.seed(Seeds.random(seed, domain, "seed", Integer.toString(s), Integer.toString(i))).bindInto(variables);
+                            new SeedFunctions().seed(Seeds.random(seed, domain, "seed", Integer.toString(stepIndex), Integer.toString(i))).bindInto(variables);
                             variables.put("i", (long) i);
-                            state.put(g.collection(), g.entity().evaluate(null, variables), g.where(), problems);
+                            try {
+                                return g.entity().evaluate(null, variables);
+                            } catch (PackEvaluationException e) {
+                                return e;
+                            }
+                        }).toList();
+                        for (int i = 0; i < made.size() && problems.isEmpty(); i++) {
+                            if (made.get(i) instanceof PackEvaluationException e) throw e;
+                            state.put(g.collection(), made.get(i), g.where(), problems);
                         }
                     }
                     case Load l -> {
@@ -100,7 +113,7 @@ final class SeedProgram {
     private static final class Building implements StateReader {
         private final PackCollections collections;
         private final Map<String, SortedMap<String, Object>> entities = new TreeMap<>();
-        private final Map<String, List<Object>> lists = new HashMap<>();
+        private final Map<String, List<Object>> lists = new java.util.concurrent.ConcurrentHashMap<>(); // read by parallel entities
 
         Building(PackCollections collections) {
             this.collections = collections;
