@@ -69,7 +69,7 @@ public final class DomainPacks {
                 Path root = path(url.toURI());
                 for (Path folder : packFolders(root)) {
                     String location = "classpath:" + CLASS_PATH_FOLDER + "/" + folder.getFileName().toString().replace("/", "");
-                    domains.add(new PackDomain(PackLoader.load(folder, location)));
+                    domains.add(new LazyPackDomain(nameOf(folder, location), location, folder));
                 }
             }
         } catch (IOException e) {
@@ -78,6 +78,15 @@ public final class DomainPacks {
             throw new IllegalStateException("cannot list the domain packs on the class path: " + e.getMessage(), e);
         }
         return domains;
+    }
+
+    /** The name a pack's domain.yaml gives, read alone (the rest of the pack is read when it is used). */
+    private static String nameOf(Path folder, String location) {
+        PackProblems problems = new PackProblems();
+        PackDocument domain = PackDocument.read(folder, "domain.yaml", problems);
+        String name = domain == null ? null : domain.root().required("name", problems).text(problems);
+        problems.throwIfAny(Path.of(location));
+        return name;
     }
 
     private static List<Path> packFolders(Path root) {
