@@ -31,14 +31,16 @@ final class PackState implements StateReader {
     private final Map<String, List<Object>> baseLists;
     private final Set<String> touched;
     private final Map<String, Long> issuedIds;
+    private final dev.trajforge.simenv.state.StateHashMemo hashes;
 
     private PackState(PackCollections collections, Map<String, CowTable<Object>> tables, Map<String, List<Object>> baseLists,
-                      Set<String> touched, Map<String, Long> issuedIds) {
+                      Set<String> touched, Map<String, Long> issuedIds, dev.trajforge.simenv.state.StateHashMemo hashes) {
         this.collections = collections;
         this.tables = tables;
         this.baseLists = baseLists;
         this.touched = touched;
         this.issuedIds = issuedIds;
+        this.hashes = hashes;
     }
 
     /** The base state over entities by collection and key (values in {@link PackValues} normal form); renders and hashes them once. */
@@ -50,13 +52,13 @@ final class PackState implements StateReader {
             tables.put(name, CowTable.of(initial));
             lists.put(name, List.copyOf(initial.values()));
         }
-        return new PackState(collections, tables, Map.copyOf(lists), new HashSet<>(), new HashMap<>());
+        return new PackState(collections, tables, Map.copyOf(lists), new HashSet<>(), new HashMap<>(), new dev.trajforge.simenv.state.StateHashMemo());
     }
 
     PackState copy() {
         Map<String, CowTable<Object>> copies = new TreeMap<>();
         tables.forEach((name, table) -> copies.put(name, table.copy()));
-        return new PackState(collections, copies, baseLists, new HashSet<>(touched), new HashMap<>(issuedIds));
+        return new PackState(collections, copies, baseLists, new HashSet<>(touched), new HashMap<>(issuedIds), hashes);
     }
 
     @Override
@@ -130,13 +132,9 @@ final class PackState implements StateReader {
     }
 
     String stateHash() {
-        MessageDigest digest = Hashing.sha256();
-        tables.forEach((name, table) -> {
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            table.digestInto(digest);
-        });
-        return HexFormat.of().formatHex(digest.digest());
+        Map<String, SortedMap<String, byte[]>> changes = new TreeMap<>();
+        tables.forEach((name, table) -> changes.put(name, table.changeDigests()));
+        return hashWith(changes);
     }
 
     /** The hash of this (base) state with {@code changes} applied: equal to the hash of a state that applied them one by one. */
@@ -147,15 +145,26 @@ final class PackState implements StateReader {
         });
         List<String> problems = problems(changed);
         if (!problems.isEmpty()) throw new IllegalArgumentException("the recorded changes leave invalid entities: " + String.join("; ", problems));
-        MessageDigest digest = Hashing.sha256();
-        tables.forEach((name, table) -> {
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            SortedMap<String, byte[]> digests = new TreeMap<>();
-            changed.getOrDefault(name, new TreeMap<>()).forEach((key, entity) -> digests.put(key, CowTable.digest(entity)));
-            table.digestInto(digest, digests);
+        Map<String, SortedMap<String, byte[]>> digests = new TreeMap<>();
+        for (String name : tables.keySet()) {
+            SortedMap<String, byte[]> entries = new TreeMap<>();
+            changed.getOrDefault(name, new TreeMap<>()).forEach((key, entity) -> entries.put(key, CowTable.digest(entity)));
+            digests.put(name, entries);
+        }
+        return hashWith(digests);
+    }
+
+    /** SHA-256 over the collections in name order (name, 0, the table's entries with these changes), memoized per change set. */
+    private String hashWith(Map<String, SortedMap<String, byte[]>> changes) {
+        return hashes.hash(changes, () -> {
+            MessageDigest digest = Hashing.sha256();
+            tables.forEach((name, table) -> {
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                table.digestInto(digest, changes.get(name));
+            });
+            return HexFormat.of().formatHex(digest.digest());
         });
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private CowTable<Object> table(String collection) {

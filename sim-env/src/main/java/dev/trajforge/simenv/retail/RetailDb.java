@@ -33,7 +33,7 @@ final class RetailDb {
     private final SimClock clock;
     private IdSequence requestIds;
     /** state hashes already computed by any copy of the same world, by change set */
-    private final HashMemo hashes;
+    private final dev.trajforge.simenv.state.StateHashMemo hashes;
     /** entities replaced since the environment last took them, each with its JSON before (per copy, never shared) */
     private final List<Touched> touched = new java.util.ArrayList<>();
 
@@ -41,29 +41,9 @@ final class RetailDb {
     record Touched(String table, String key, com.fasterxml.jackson.databind.JsonNode before, Object after) {
     }
 
-    /**
-     * The state hash of a copy depends only on its changes to the shared base, so copies of one world
-     * share the hashes already computed, keyed by a digest of the change set: an episode's final
-     * state, its judge's replay and the gold replay of its task are usually one state, hashed once.
-     * Bounded: cleared when full, so memory does not grow with the run.
-     */
-    private static final class HashMemo {
-        private static final int LIMIT = 4096;
-        private final ConcurrentHashMap<String, String> byChanges = new ConcurrentHashMap<>();
-
-        String get(String changes) {
-            return byChanges.get(changes);
-        }
-
-        void put(String changes, String hash) {
-            if (byChanges.size() >= LIMIT) byChanges.clear();
-            byChanges.put(changes, hash);
-        }
-    }
-
     private RetailDb(CowTable<User> users, CowTable<Product> products, CowTable<Order> orders,
                      Map<String, String> userIdByEmail, Map<String, List<String>> userIdsByName,
-                     SimClock clock, IdSequence requestIds, HashMemo hashes) {
+                     SimClock clock, IdSequence requestIds, dev.trajforge.simenv.state.StateHashMemo hashes) {
         this.users = users;
         this.products = products;
         this.orders = orders;
@@ -83,7 +63,7 @@ final class RetailDb {
             byName.computeIfAbsent(nameKey(u.name().firstName(), u.name().lastName()), k -> new java.util.ArrayList<>()).add(u.userId());
         });
         return new RetailDb(CowTable.of(users), CowTable.of(products), CowTable.of(orders), Map.copyOf(byEmail),
-                Map.copyOf(byName), clock, requestIds, new HashMemo());
+                Map.copyOf(byName), clock, requestIds, new dev.trajforge.simenv.state.StateHashMemo());
     }
 
     RetailDb copy() {
@@ -227,36 +207,19 @@ final class RetailDb {
     }
 
     private String hashWith(SortedMap<String, byte[]> orderChanges, SortedMap<String, byte[]> productChanges, SortedMap<String, byte[]> userChanges) {
-        MessageDigest changes = Hashing.sha256();
-        feed(changes, "orders", orderChanges);
-        feed(changes, "products", productChanges);
-        feed(changes, "users", userChanges);
-        String key = HexFormat.of().formatHex(changes.digest());
-        String known = hashes.get(key);
-        if (known != null) return known;
-
-        MessageDigest digest = Hashing.sha256();
-        digest.update("orders".getBytes(StandardCharsets.UTF_8));
-        orders.digestInto(digest, orderChanges);
-        digest.update("products".getBytes(StandardCharsets.UTF_8));
-        products.digestInto(digest, productChanges);
-        digest.update("users".getBytes(StandardCharsets.UTF_8));
-        users.digestInto(digest, userChanges);
-        String hash = HexFormat.of().formatHex(digest.digest());
-        hashes.put(key, hash);
-        return hash;
-    }
-
-    /** One table's change set into the memo key: name, then (key, 0, entry digest) per change, each field length-delimited. */
-    private static void feed(MessageDigest digest, String table, SortedMap<String, byte[]> changes) {
-        digest.update(table.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(changes.size()).array());
-        changes.forEach((key, entry) -> {
-            byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-            digest.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-            digest.update(bytes);
-            digest.update(entry);
+        Map<String, SortedMap<String, byte[]>> changes = new java.util.LinkedHashMap<>();
+        changes.put("orders", orderChanges);
+        changes.put("products", productChanges);
+        changes.put("users", userChanges);
+        return hashes.hash(changes, () -> {
+            MessageDigest digest = Hashing.sha256();
+            digest.update("orders".getBytes(StandardCharsets.UTF_8));
+            orders.digestInto(digest, orderChanges);
+            digest.update("products".getBytes(StandardCharsets.UTF_8));
+            products.digestInto(digest, productChanges);
+            digest.update("users".getBytes(StandardCharsets.UTF_8));
+            users.digestInto(digest, userChanges);
+            return HexFormat.of().formatHex(digest.digest());
         });
     }
 
