@@ -47,11 +47,16 @@ final class PackValues {
         throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
     }
 
+    /** The classes of the collections this class makes: a value of one of them is in normal form already (entities of the state). */
+    private static final Class<?> NORMAL_MAP = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+    private static final Class<?> NORMAL_LIST = Collections.unmodifiableList(new ArrayList<>()).getClass();
+
     /** A JSONata result (or any pack value) in normal form: Jsonata's null as null, numbers as Long or Double, collections unmodifiable. */
     static Object normalized(Object value) {
         if (value == null || value == Jsonata.NULL_VALUE) return null;
         if (value instanceof String || value instanceof Boolean) return value;
         if (value instanceof Number number) return number(number);
+        if (value.getClass() == NORMAL_MAP || value.getClass() == NORMAL_LIST) return value; // made here, so normal all the way down
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put(String.valueOf(k), normalized(v)));
