@@ -15,12 +15,7 @@ final class ScenarioInstructions {
                          List<String> unknown) {
         StringBuilder text = new StringBuilder();
         text.append("You are ").append(name).append(", a customer contacting customer support (").append(domainDescription.strip()).append("). ");
-        text.append(switch (style) {
-            case TERSE -> "You write very short messages, a few words each.";
-            case VERBOSE -> "You write long, chatty messages with extra context.";
-            case CONFUSED -> "You are unsure of yourself and sometimes need a question repeated before you answer it.";
-            case IMPATIENT -> "You are in a hurry and let the agent know it.";
-        }).append("\n\nYour goals, in this order (bring up the next one only when the previous is handled):\n");
+        text.append(style.howTheyWrite()).append("\n\nYour goals, in this order (bring up the next one only when the previous is handled):\n");
         for (int i = 0; i < requests.size(); i++) text.append(i + 1).append(". ").append(capitalized(requests.get(i).ask())).append('\n');
         if (!known.isEmpty()) {
             text.append("\nWhat you know, to give only when the agent asks for it:\n");

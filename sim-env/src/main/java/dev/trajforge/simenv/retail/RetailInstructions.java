@@ -12,12 +12,7 @@ final class RetailInstructions {
     static String render(String name, Style style, TaskDraft d) {
         StringBuilder text = new StringBuilder();
         text.append("You are ").append(name).append(", a customer contacting the online store's support chat. ");
-        text.append(switch (style) {
-            case TERSE -> "You write very short messages, a few words each.";
-            case VERBOSE -> "You write long, chatty messages with extra context.";
-            case CONFUSED -> "You are unsure of yourself and sometimes need a question repeated before you answer it.";
-            case IMPATIENT -> "You are in a hurry and let the agent know it.";
-        }).append("\n\nYour goals, in this order (bring up the next one only when the previous is handled):\n");
+        text.append(style.howTheyWrite()).append("\n\nYour goals, in this order (bring up the next one only when the previous is handled):\n");
         for (int i = 0; i < d.goals.size(); i++) text.append(i + 1).append(". ").append(d.goals.get(i)).append('\n');
         if (!d.knownInfo.isEmpty()) {
             text.append("\nWhat you know, to give only when the agent asks for it:\n");
