@@ -1,7 +1,6 @@
 package dev.trajforge.collector.cli;
 
 import dev.trajforge.collector.LibraryPack;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,28 +96,13 @@ class DomainsCheckCommandTest {
     }
 
     @Test
-    void should_name_the_schema_file_and_the_broken_keyword_of_a_broken_entity_schema_and_exit_2() {
+    void should_name_the_file_line_and_key_of_a_broken_entity_schema_and_exit_2() {
         Path pack = library();
         LibraryPack.breakBookSchema(pack);
 
         CliRun run = CliRun.of("domains", "check", pack.toString());
 
-        assertPackProblem(run, pack.resolve("schemas/books.schema.json") + ":");
-        assertTrue(run.err().contains("/properties/title/type"), run.err());
-    }
-
-    @Disabled("""
-            sim-env pack engine: a meta-schema problem is reported at line 1 with an empty key, e.g.
-            'schemas/books.schema.json:1: not a valid JSON Schema: /properties/title/type: does not have a value in the enumeration [...]';
-            PackLoader.schemaPath only understands '$.properties...' messages, and the validator's messages start with a JSON Pointer""")
-    @Test
-    void should_name_the_line_and_key_of_a_broken_entity_schema() {
-        Path pack = library();
-        LibraryPack.breakBookSchema(pack);
-
-        CliRun run = CliRun.of("domains", "check", pack.toString());
-
-        assertPackProblem(run, pack.resolve("schemas/books.schema.json") + ":6: properties.title.type: ");
+        assertPackProblem(run, pack.resolve("schemas/books.schema.json") + ":6: properties.title.type: not a valid JSON Schema: ");
     }
 
     @Test
@@ -130,7 +114,7 @@ class DomainsCheckCommandTest {
 
         CliRun run = CliRun.of("domains", "check", pack.toString());
 
-        assertPackProblem(run, pack.resolve("schemas/books.schema.json") + ":");
+        assertPackProblem(run, pack.resolve("schemas/books.schema.json") + ":6: properties.title.type: ");
         assertPackProblem(run, pack.resolve("seed.yaml") + ":3: last: YAML syntax error: ");
         assertPackProblem(run, pack.resolve("tasks.yaml") + ":17: intents[0].steps[1].tool: unknown tool 'lend_bok'");
     }

@@ -23,6 +23,7 @@ class DomainsCommandTest {
         assertTrue(run.out().contains("tools    15: 7 read, 7 write, 1 handoff"), run.out());
         assertTrue(run.out().contains("intents  11: cancel, cancel_processed, exchange,"), run.out());
         assertTrue(run.out().contains("tasks    at least 300 distinct from seed 0"), run.out());
+        assertTrue(run.out().contains("airline  (pack: classpath:domains/airline)"), run.out());
     }
 
     @Test
