@@ -6,6 +6,8 @@ import dev.trajforge.collector.run.RunDirectoryException;
 import dev.trajforge.collector.run.RunLockedException;
 import dev.trajforge.collector.run.TooManyInfraFailuresException;
 import dev.trajforge.exporter.ExportException;
+import dev.trajforge.simenv.pack.PackException;
+import dev.trajforge.simenv.pack.PackProblem;
 
 import java.io.PrintStream;
 
@@ -16,6 +18,7 @@ final class Failures {
 
     /** Prints {@code trajforge: <message>} and returns the exit code; anything unexpected is rethrown (picocli prints it, exit 1). */
     static int report(RuntimeException failure, PrintStream err) {
+        if (failure instanceof PackException pack) return packProblems(pack, err);
         int code = switch (failure) {
             case ConfigException e -> TrajforgeCli.EXIT_BAD_INPUT;
             case JournalReadException e -> TrajforgeCli.EXIT_BAD_INPUT;
@@ -27,5 +30,16 @@ final class Failures {
         };
         err.println("trajforge: " + failure.getMessage());
         return code;
+    }
+
+    /**
+     * A domain pack that cannot be used: {@code trajforge: domain pack P has N problems:}, then every problem on a line of
+     * its own as {@code path/file:line: key: message}; exit 2.
+     */
+    static int packProblems(PackException failure, PrintStream err) {
+        int count = failure.problems().size();
+        err.println("trajforge: domain pack " + failure.pack() + " has " + count + " problem" + (count == 1 ? "" : "s") + ":");
+        for (PackProblem problem : failure.problems()) err.println(problem.toString(failure.pack()));
+        return TrajforgeCli.EXIT_BAD_INPUT;
     }
 }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.Domains;
+import dev.trajforge.simenv.pack.PackException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
@@ -32,6 +33,7 @@ import java.math.BigInteger;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -121,10 +123,52 @@ public final class ConfigLoader {
         }
         applyDefaults(tree);
         RunConfig config = bind(tree, problems);
-        if (!Domains.names().contains(config.domain())) {
-            throw problems.at("domain", "unknown domain '" + config.domain() + "' (known: " + String.join(", ", Domains.names()) + ")");
+        // a path given with --set is the caller's, relative to where the command runs; one in the file is relative to the file
+        Path base = problems.overrideFor("domainPaths") != null ? Path.of("") : file.toAbsolutePath().getParent();
+        config = config.withDomainPaths(absoluteDomainPaths(config.domainPaths(), base, problems));
+        Set<String> visible = visibleDomains(config.domainFolders(), problems);
+        if (!visible.contains(config.domain())) {
+            throw problems.at("domain", "unknown domain '" + config.domain() + "' (known: " + String.join(", ", visible) + ")");
         }
         return new LoadedConfig(config, file, fingerprint(config));
+    }
+
+    /** Each folder made absolute against {@code base}; one that is not there, or not a folder, names its key. */
+    private static List<String> absoluteDomainPaths(List<String> paths, Path base, Problems problems) {
+        List<String> absolute = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            Path folder;
+            try {
+                folder = base.resolve(paths.get(i)).toAbsolutePath().normalize();
+            } catch (InvalidPathException e) {
+                throw problems.at("domainPaths[" + i + "]", "not a path: " + e.getMessage());
+            }
+            if (!Files.exists(folder)) throw problems.at("domainPaths[" + i + "]", "no such folder: " + folder);
+            if (!Files.isDirectory(folder)) throw problems.at("domainPaths[" + i + "]", "not a folder: " + folder + " (a domain path is a pack folder or a folder of packs)");
+            absolute.add(folder.toString());
+        }
+        return absolute;
+    }
+
+    /** The names of the domains the run can see: the class path's, and the packs under {@code folders}, which must load. */
+    private static Set<String> visibleDomains(List<Path> folders, Problems problems) {
+        try {
+            return Domains.discover(folders).keySet();
+        } catch (PackException e) {
+            String key = domainPathKey(folders, e.pack());
+            if (key == null) throw e; // a pack on the class path: the build is broken, not the config
+            throw problems.at(key, e.getMessage());
+        } catch (IllegalStateException e) { // two domains of one name
+            throw problems.at("domainPaths", e.getMessage());
+        }
+    }
+
+    /** The {@code domainPaths[i]} a broken pack was found under, or null when it is none of them. */
+    private static String domainPathKey(List<Path> folders, Path pack) {
+        for (int i = 0; i < folders.size(); i++) {
+            if (pack != null && pack.toAbsolutePath().normalize().startsWith(folders.get(i))) return "domainPaths[" + i + "]";
+        }
+        return null;
     }
 
     /**
@@ -268,7 +312,7 @@ public final class ConfigLoader {
 
         /** Whether a problem at {@code path} comes from this override. */
         boolean covers(String path) {
-            return path.equals(key) || path.startsWith(key + ".") || key.startsWith(path + ".");
+            return path.equals(key) || path.startsWith(key + ".") || path.startsWith(key + "[") || key.startsWith(path + ".");
         }
     }
 
@@ -300,6 +344,7 @@ public final class ConfigLoader {
         if (!root.has("validationFraction")) root.put("validationFraction", RunConfig.DEFAULT_VALIDATION_FRACTION);
         if (!root.has("keepRejected")) root.put("keepRejected", RunConfig.DEFAULT_KEEP_REJECTED);
 
+        if (!root.has("domainPaths")) root.putArray("domainPaths");
         if (!root.has("export")) root.putObject("export");
         if (root.get("export") instanceof ObjectNode export) {
             if (!export.has("format")) export.put("format", RunConfig.Export.DEFAULT.format());
@@ -479,7 +524,7 @@ public final class ConfigLoader {
             return node;
         }
 
-        private Override overrideFor(String path) {
+        Override overrideFor(String path) {
             if (path.isEmpty()) return null;
             for (int i = overrides.size() - 1; i >= 0; i--) {
                 if (overrides.get(i).covers(path)) return overrides.get(i);

@@ -1,9 +1,12 @@
 package dev.trajforge.collector.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.trajforge.simenv.agent.AgentErrorRates;
 import dev.trajforge.exporter.Dedup;
 import dev.trajforge.exporter.ExportFormat;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -28,6 +31,9 @@ import java.util.regex.Pattern;
  * @param judging            how the LLM judge decides (default {@link Judging#DEFAULT})
  * @param budget             when the run stops by itself (default none)
  * @param export             what the dataset's files hold and which duplicates are removed (default {@link Export#DEFAULT})
+ * @param domainPaths        folders of domain packs beside the class path's domains, each a pack folder or a folder of packs
+ *                           (default none); {@link ConfigLoader} makes them absolute against the config file's folder.
+ *                           Fingerprinted; left out of the canonical JSON when empty, so configs without it keep their fingerprint.
  */
 public record RunConfig(
         String runId,
@@ -46,7 +52,8 @@ public record RunConfig(
         ModelSpec judge,
         Judging judging,
         Budget budget,
-        Export export) {
+        Export export,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> domainPaths) {
 
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_TRIALS = 1;
@@ -133,6 +140,20 @@ public record RunConfig(
             throw new IllegalArgumentException("judge.errors: error rates apply to the scripted agent only");
         }
         if (export == null) throw new IllegalArgumentException("export: must not be null (leave the key out for the default)");
+        if (domainPaths == null) throw new IllegalArgumentException("domainPaths: must not be null (leave the key out for none)");
+        for (int i = 0; i < domainPaths.size(); i++) {
+            String path = domainPaths.get(i);
+            if (path == null || path.isBlank()) throw new IllegalArgumentException("domainPaths[" + i + "]: must be a folder, got " + (path == null ? "null" : "\"\""));
+        }
+        domainPaths = List.copyOf(domainPaths);
+    }
+
+    /** A config with the given {@code export:} block and no {@code domainPaths}. */
+    public RunConfig(String runId, long seed, String domain, int tasks, int trials, int maxTurns, int maxToolErrors,
+                     int concurrency, double validationFraction, String output, boolean keepRejected, ModelSpec agent,
+                     ModelSpec user, ModelSpec judge, Judging judging, Budget budget, Export export) {
+        this(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency, validationFraction, output,
+                keepRejected, agent, user, judge, judging, budget, export, List.of());
     }
 
     /** A config with the default {@code export:} block. */
@@ -147,7 +168,7 @@ public record RunConfig(
     public static RunConfig withDefaults(String runId, long seed, String domain, int tasks, String output) {
         return new RunConfig(runId, seed, domain, tasks, DEFAULT_TRIALS, DEFAULT_MAX_TURNS, DEFAULT_MAX_TOOL_ERRORS,
                 defaultConcurrency(), DEFAULT_VALIDATION_FRACTION, output, DEFAULT_KEEP_REJECTED,
-                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT);
+                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT, List.of());
     }
 
     /** Two episodes in flight per available processor. */
@@ -159,19 +180,30 @@ public record RunConfig(
     public RunConfig withOutput(String newOutput) {
         Objects.requireNonNull(newOutput, "output");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export);
+                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export, domainPaths);
     }
 
     /** The same run exporting its rejected episodes too, or not (not fingerprinted: the journal is the same). */
     public RunConfig withKeepRejected(boolean keep) {
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keep, agent, user, judge, judging, budget, export);
+                validationFraction, output, keep, agent, user, judge, judging, budget, export, domainPaths);
     }
 
     public RunConfig withExport(Export newExport) {
         Objects.requireNonNull(newExport, "export");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport);
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport, domainPaths);
+    }
+
+    /** The same run finding its domain packs in {@code newPaths} (as {@link ConfigLoader} makes them absolute). */
+    public RunConfig withDomainPaths(List<String> newPaths) {
+        return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, export, newPaths);
+    }
+
+    /** {@code domainPaths} as paths, for {@link dev.trajforge.simenv.Domains#discover(List)}. */
+    public List<Path> domainFolders() {
+        return domainPaths.stream().map(Path::of).toList();
     }
 
     /** Total episodes this run collects: tasks x trials. */

@@ -22,6 +22,7 @@ import dev.trajforge.simenv.Domain;
 import dev.trajforge.simenv.Domains;
 import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.World;
+import dev.trajforge.simenv.pack.PackException;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,9 +71,25 @@ public final class CollectionRun {
         this.clock = clock;
         this.progress = progress;
         this.options = options;
-        this.domain = Domains.byName(config.domain()).orElseThrow(() -> new ConfigException("config " + loaded.file()
-                + ": key 'domain': unknown domain '" + config.domain() + "' (known: " + String.join(", ", Domains.names()) + ")"));
+        this.domain = domain(loaded);
         this.models = new RoleModels(config, loaded.file(), providers);
+    }
+
+    /** The config's domain, from the class path or its {@code domainPaths}; a pack that no longer loads is a config error. */
+    private static Domain domain(LoadedConfig loaded) {
+        RunConfig config = loaded.config();
+        Map<String, Domain> visible;
+        try {
+            visible = Domains.discover(config.domainFolders());
+        } catch (PackException e) {
+            throw new ConfigException("config " + loaded.file() + ": key 'domainPaths': " + e.getMessage(), e);
+        }
+        Domain found = visible.get(config.domain());
+        if (found == null) {
+            throw new ConfigException("config " + loaded.file() + ": key 'domain': unknown domain '" + config.domain() + "' (known: "
+                    + String.join(", ", visible.keySet()) + ")");
+        }
+        return found;
     }
 
     @SuppressWarnings("try") // the worker lock is held for the whole block, never used in it
