@@ -69,7 +69,7 @@ record DeclarativeTool(ToolDef definition, Map<String, PackExpression> let, List
      */
     String answer(Outcome outcome) {
         Object value = returns == null ? "OK" : returns.evaluate(null, outcome.variables());
-        if (value == null) throw new PackEvaluationException(returns.where() + ": returns nothing");
+        if (value == null) throw new PackEvaluationException("returns nothing").at(returns.node());
         return value instanceof String text ? text : CanonicalJson.write(PackValues.toNode(value));
     }
 
@@ -80,7 +80,7 @@ record DeclarativeTool(ToolDef definition, Map<String, PackExpression> let, List
         if (effect.from() != null) op.put("from", effect.from().render(null, variables));
         if (effect.value() != null) {
             Object value = effect.value().evaluate(null, variables);
-            if (value == null) throw new PackEvaluationException(effect.value().where() + ": the value is nothing");
+            if (value == null) throw new PackEvaluationException("the value is nothing").at(effect.value().node());
             op.set("value", PackValues.toNode(value));
         } else if (effect.literal() != null) {
             op.set("value", PackValues.toNode(effect.literal()));

@@ -73,7 +73,7 @@ final class PackEnvironment implements Environment {
             }
             return ToolResult.ok(call, entry.tool().answer(outcome));
         } catch (PackEvaluationException e) {
-            return ToolResult.error(call, "the tool could not run: " + e.getMessage());
+            return ToolResult.error(call, "the tool could not run: " + e.reason());
         }
     }
 

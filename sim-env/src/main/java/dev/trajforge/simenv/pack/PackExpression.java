@@ -12,12 +12,12 @@ import java.util.Map;
  */
 final class PackExpression {
     private final String source;
-    private final String where;
+    private final PackNode node;
     private final Jsonata compiled;
 
-    private PackExpression(String source, String where, Jsonata compiled) {
+    private PackExpression(String source, PackNode node, Jsonata compiled) {
         this.source = source;
-        this.where = where;
+        this.node = node;
         this.compiled = compiled;
     }
 
@@ -30,7 +30,7 @@ final class PackExpression {
 
     static PackExpression compile(String text, PackNode node, PackProblems problems) {
         try {
-            return new PackExpression(text, node.file() + ":" + node.line() + ": " + node.path(), Jsonata.jsonata(text));
+            return new PackExpression(text, node, Jsonata.jsonata(text));
         } catch (JException | IllegalArgumentException e) {
             problems.add(node.problem("not a valid JSONata expression: " + e.getMessage() + " in \"" + abbreviate(text) + "\""));
             return null;
@@ -51,12 +51,12 @@ final class PackExpression {
             variables.forEach(frame::bind);
             return PackValues.normalized(compiled.evaluate(input, frame));
         } catch (PackEvaluationException e) {
-            throw e;
+            throw e.at(node);
         } catch (RuntimeException e) {
             Throwable cause = e;
-            while (cause.getCause() instanceof PackEvaluationException inner) cause = inner;
-            if (cause instanceof PackEvaluationException inner) throw inner;
-            throw new PackEvaluationException(where + ": " + message(e) + " evaluating \"" + abbreviate(source) + "\"", e);
+            while (cause.getCause() != null && !(cause instanceof PackEvaluationException)) cause = cause.getCause();
+            if (cause instanceof PackEvaluationException inner) throw inner.at(node);
+            throw new PackEvaluationException(message(e) + " evaluating \"" + abbreviate(source) + "\"", e).at(node);
         }
     }
 
@@ -64,8 +64,9 @@ final class PackExpression {
         return source;
     }
 
-    String where() {
-        return where;
+    /** Where the expression is written: its node in the pack file. */
+    PackNode node() {
+        return node;
     }
 
     private static String message(RuntimeException e) {

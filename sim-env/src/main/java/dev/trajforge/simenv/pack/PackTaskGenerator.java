@@ -204,7 +204,7 @@ final class PackTaskGenerator {
             for (PackExpression fact : intent.facts()) {
                 String text = PackValues.text(fact.evaluate(null, scope));
                 if (results.indexOf(text) < 0) {
-                    throw new PackEvaluationException(fact.where() + ": fact \"" + text + "\" of intent " + intent.name() + " is in no tool result");
+                    throw new PackEvaluationException("fact \"" + text + "\" of intent " + intent.name() + " is in no tool result").at(fact.node());
                 }
                 facts.add(text);
             }
@@ -212,8 +212,7 @@ final class PackTaskGenerator {
                 String expect = assertion.expect().render(null, scope);
                 PackProblems problems = new PackProblems();
                 if (PackExpression.compile(expect, assertion.where(), problems) == null) {
-                    throw new PackEvaluationException(assertion.where().file() + ":" + assertion.where().line() + ": " + assertion.where().path()
-                            + ": renders to \"" + expect + "\", which is not a valid JSONata expression");
+                    throw new PackEvaluationException("renders to \"" + expect + "\", which is not a valid JSONata expression").at(assertion.where());
                 }
                 assertions.add(new StateAssertion(assertion.collection(), PackValues.text(assertion.key().evaluate(null, scope)),
                         expect, assertion.description() == null ? null : assertion.description().render(null, scope)));

@@ -43,7 +43,7 @@ final class PackTemplate {
         for (int i = 0; i < expressions.size(); i++) {
             Object value = expressions.get(i).evaluate(input, variables);
             if (value == null) {
-                throw new PackEvaluationException(expressions.get(i).where() + ": placeholder {{" + expressions.get(i).source() + "}} yields nothing");
+                throw new PackEvaluationException("placeholder {{" + expressions.get(i).source() + "}} yields nothing").at(expressions.get(i).node());
             }
             out.append(PackValues.text(value)).append(literals.get(i + 1));
         }

@@ -108,10 +108,15 @@ final class PackWorld implements World {
         return compiled;
     }
 
+    /** @throws PackException when the pack cannot make its tasks (an expression that fails, a fact in no tool result) */
     @Override
     public List<Task> tasks(int count) {
         if (count < 0) throw new IllegalArgumentException("task count must be >= 0, got " + count);
-        return tasks.first(count);
+        try {
+            return tasks.first(count);
+        } catch (PackEvaluationException e) {
+            throw new PackException(Path.of(pack.location()), List.of(e.problem()));
+        }
     }
 
     @Override
@@ -146,7 +151,11 @@ final class PackWorld implements World {
 
     @Override
     public int distinctTasks(int limit) {
-        return tasks.distinct(limit);
+        try {
+            return tasks.distinct(limit);
+        } catch (PackEvaluationException e) {
+            throw new PackException(Path.of(pack.location()), List.of(e.problem()));
+        }
     }
 
     PackState base() {

@@ -96,7 +96,7 @@ final class SeedProgram {
                     }
                 }
             } catch (PackEvaluationException e) {
-                problems.add(step.where().problem(e.getMessage()));
+                problems.add(e.at(step.where()).problem());
             }
         }
         return state.entities;

@@ -57,6 +57,21 @@ class PackProblemsTest {
     }
 
     @Test
+    void should_report_an_expression_that_fails_while_tasks_are_drawn_as_a_problem_at_its_place() throws IOException {
+        Path pack = copyOfLibrary();
+        replace(pack.resolve("tasks.yaml"), "    facts: [\"$book.title\"]", "    facts: [\"'nonsense'\"]");
+        var world = DomainPacks.load(pack).world(7);
+
+        PackException refused = assertThrows(PackException.class, () -> world.tasks(60));
+
+        PackProblem problem = refused.problems().getFirst();
+        assertEquals("tasks.yaml", problem.file());
+        assertEquals(lineOf(pack.resolve("tasks.yaml"), "'nonsense'"), problem.line());
+        assertEquals("intents[1].facts[0]", problem.key());
+        assertEquals("fact \"nonsense\" of intent book_info is in no tool result", problem.message());
+    }
+
+    @Test
     void should_say_what_a_pack_folder_is_when_domain_yaml_is_missing() {
         PackException refused = assertThrows(PackException.class, () -> DomainPacks.load(dir));
         assertEquals("domain.yaml", refused.problems().getFirst().file());
