@@ -28,6 +28,18 @@ final class PackExpression {
         return compile(text, node, problems);
     }
 
+    /**
+     * An expression made while the pack runs (a task's assertion, rendered from its template and
+     * checked then): it has no place in a pack file.
+     */
+    static PackExpression compileRendered(String text) {
+        try {
+            return new PackExpression(text, null, Jsonata.jsonata(text));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a valid JSONata expression: " + text + " (" + e.getMessage() + ")", e);
+        }
+    }
+
     static PackExpression compile(String text, PackNode node, PackProblems problems) {
         try {
             return new PackExpression(text, node, Jsonata.jsonata(text));
@@ -51,13 +63,17 @@ final class PackExpression {
             variables.forEach(frame::bind);
             return PackValues.normalized(compiled.evaluate(input, frame));
         } catch (PackEvaluationException e) {
-            throw e.at(node);
+            throw placed(e);
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof PackEvaluationException)) cause = cause.getCause();
-            if (cause instanceof PackEvaluationException inner) throw inner.at(node);
-            throw new PackEvaluationException(message(e) + " evaluating \"" + abbreviate(source) + "\"", e).at(node);
+            if (cause instanceof PackEvaluationException inner) throw placed(inner);
+            throw placed(new PackEvaluationException(message(e) + " evaluating \"" + abbreviate(source) + "\"", e));
         }
+    }
+
+    private PackEvaluationException placed(PackEvaluationException e) {
+        return node == null ? e : e.at(node);
     }
 
     String source() {

@@ -93,19 +93,11 @@ final class PackWorld implements World {
         List<String> failed = new ArrayList<>();
         for (StateAssertion assertion : assertions) {
             Object entity = finalState.get(assertion.collection(), assertion.key());
-            PackExpression expression = assertionExpressions.computeIfAbsent(assertion.expression(), this::compileAssertion);
+            PackExpression expression = assertionExpressions.computeIfAbsent(assertion.expression(), PackExpression::compileRendered);
             boolean holds = entity != null && DeclarativeTool.truthy(expression.evaluate(entity, new HashMap<>(functions)));
             if (!holds) failed.add(assertion.description());
         }
         return failed;
-    }
-
-    private PackExpression compileAssertion(String source) {
-        PackProblems problems = new PackProblems();
-        PackDocument document = PackDocument.parse("assertion", "expect: x", problems);
-        PackExpression compiled = PackExpression.compile(source, document.root().get("expect"), problems);
-        if (compiled == null) throw new IllegalArgumentException("assertion is not a valid JSONata expression: " + source);
-        return compiled;
     }
 
     /** @throws PackException when the pack cannot make its tasks (an expression that fails, a fact in no tool result) */
