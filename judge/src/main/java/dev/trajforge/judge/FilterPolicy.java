@@ -53,7 +53,7 @@ public final class FilterPolicy {
         return new FilterPolicy(deterministicChecks(world), null, true);
     }
 
-    /** The checks that need no world (termination, facts), for trajectories with no world behind them. */
+    /** The checks that need no world (termination, tool use, facts), for trajectories with no world behind them. */
     public static FilterPolicy withoutWorld() {
         return new FilterPolicy(statelessChecks(), null, false);
     }
@@ -84,8 +84,9 @@ public final class FilterPolicy {
                 new Named(RewardBasis.FACTS, new InfoCheck()), new Named(RewardBasis.CONFIRMATION, new ConfirmationCheck(world.confirmedTools())));
     }
 
+    /** Termination and tool use (every call answered, no tool error left unaddressed), then facts where the basis names them. */
     private static List<Named> statelessChecks() {
-        return List.of(new Named(null, new TerminationCheck()), new Named(RewardBasis.FACTS, new InfoCheck()));
+        return List.of(new Named(null, new TerminationCheck()), new Named(null, new ToolUseCheck()), new Named(RewardBasis.FACTS, new InfoCheck()));
     }
 
     private record JudgeStage(RubricJudge judge, String policyText, double threshold, double auditFraction, Agreement agreement) {

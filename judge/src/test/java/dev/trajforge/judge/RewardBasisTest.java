@@ -80,7 +80,7 @@ class RewardBasisTest {
 
         assertEquals(Verdict.Status.ACCEPTED, told.status());
         assertEquals(1, model.calls());
-        assertEquals(List.of("termination", "info"), told.checks().stream().map(CheckResult::check).toList());
+        assertEquals(List.of("termination", "tool_use", "info"), told.checks().stream().map(CheckResult::check).toList());
         assertEquals(List.of(InfoCheck.REASON), untold.reasons());
     }
 

@@ -8,7 +8,8 @@ import java.util.Set;
  * A generated task: the user scenario, the gold plan (one segment per user request, replayed to get
  * the target state), the rubric for the LLM judge, expectations on the final state, and the task's
  * own reward basis (which checks decide it). Tasks are bound to the world they were generated from
- * ({@code worldSeed}).
+ * ({@code worldSeed}). A task with no gold plan stands for an imported session: judged only on what
+ * needs neither a world nor a plan (termination, tool use, rubric).
  */
 public record Task(String id, String domain, long worldSeed, UserScenario scenario,
                    List<GoldSegment> gold, List<Criterion> rubric, Set<RewardBasis> rewardBasis, List<StateAssertion> assertions) {
@@ -24,7 +25,7 @@ public record Task(String id, String domain, long worldSeed, UserScenario scenar
         if (assertions.isEmpty()) basis.remove(RewardBasis.ASSERTIONS); // with no assertion it decides nothing
         if (basis.isEmpty()) throw new IllegalArgumentException("task " + id + ": the reward basis names only assertions, and the task has none");
         rewardBasis = java.util.Collections.unmodifiableSet(basis);
-        if (gold.size() != scenario.requests().size()) {
+        if (!gold.isEmpty() && gold.size() != scenario.requests().size()) { // no gold at all: an imported session, judged without one
             throw new IllegalArgumentException("task " + id + ": " + gold.size() + " gold segments for "
                     + scenario.requests().size() + " user requests");
         }
