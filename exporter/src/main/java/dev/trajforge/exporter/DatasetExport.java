@@ -44,6 +44,7 @@ public final class DatasetExport implements AutoCloseable {
     private State state = State.OPEN;
     /** set once a commit started replacing the directory's contents: an abort then removes the partial data too */
     private boolean replacing;
+    private byte[] rejects;
 
     private DatasetExport(ExportSettings settings, OutputLayout layout) {
         this.settings = settings;
@@ -75,6 +76,16 @@ public final class DatasetExport implements AutoCloseable {
         Configuration own = new Configuration(conf);
         NioLocalFileSystem.install(own);
         OutputLayout.probeOnly(settings.outputUri(), settings.overwrite(), own);
+    }
+
+    /**
+     * The input lines an import could not turn into rows (one JSON object per line: file, line, format,
+     * reason; never the line itself), published as {@code rejects.jsonl} beside the manifest at commit,
+     * before {@code _SUCCESS}; its size and SHA-256 go into the manifest's metrics.
+     */
+    public void attachRejects(byte[] jsonl) {
+        requireOpen();
+        this.rejects = Objects.requireNonNull(jsonl, "jsonl").clone();
     }
 
     public void write(ExportRecord record) {
@@ -149,8 +160,15 @@ public final class DatasetExport implements AutoCloseable {
             current = layout.staging().getParent();
             layout.deleteTemporary();
             FailPoints.reach("commit.shards_published");
+            Map<String, Object> allMetrics = new java.util.TreeMap<>(metrics);
+            if (rejects != null) {
+                current = layout.file(OutputLayout.REJECTS);
+                layout.write(current, rejects);
+                allMetrics.put("rejects_file", Map.of("path", OutputLayout.REJECTS, "bytes", rejects.length,
+                        "sha256", dev.trajforge.simenv.Hashing.sha256Hex(rejects)));
+            }
             current = layout.file(OutputLayout.MANIFEST);
-            layout.write(current, Manifest.render(settings, createdAt, result, usage, metrics, dedup.banding()));
+            layout.write(current, Manifest.render(settings, createdAt, result, usage, allMetrics, dedup.banding()));
             FailPoints.reach("commit.manifest_written");
             current = layout.file(OutputLayout.README);
             layout.write(current, DatasetCard.render(settings, createdAt, result, stats));

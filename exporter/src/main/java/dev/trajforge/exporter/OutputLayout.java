@@ -34,6 +34,8 @@ final class OutputLayout {
     static final String SUCCESS = "_SUCCESS";
     static final String MANIFEST = "manifest.json";
     static final String README = "README.md";
+    /** The input lines an import could not turn into rows, with file, line and reason (written only by imports). */
+    static final String REJECTS = "rejects.jsonl";
 
     private final FileSystem fs;
     private final Configuration conf;
@@ -194,6 +196,7 @@ final class OutputLayout {
         delete(data(), true);
         delete(file(MANIFEST), false);
         delete(file(README), false);
+        delete(file(REJECTS), false);
     }
 
     void deleteTemporary() throws IOException {
