@@ -23,6 +23,10 @@ import java.util.function.Consumer;
  */
 final class ShareGptFormat extends LineSessionFormat {
 
+    /** Reads one array element from a parser that goes on (the mapper itself insists on nothing after a value). */
+    private static final com.fasterxml.jackson.databind.ObjectReader ELEMENT = Json.MAPPER.readerFor(JsonNode.class)
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     @Override
     public String name() {
         return "sharegpt";
@@ -47,7 +51,7 @@ final class ShareGptFormat extends LineSessionFormat {
                     JsonToken token = parser.nextToken();
                     line = parser.currentTokenLocation().getLineNr();
                     if (token == JsonToken.END_ARRAY || token == null) break;
-                    JsonNode element = Json.MAPPER.readTree(parser);
+                    JsonNode element = ELEMENT.readValue(parser);
                     if (element instanceof ObjectNode record) out.accept(readSession(displayName, line, record));
                     else out.accept(new IngestItem.Rejected(displayName, line, name(), "wrong type: an array element must be an object"));
                 }
