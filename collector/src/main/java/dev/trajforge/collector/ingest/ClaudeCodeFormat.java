@@ -19,7 +19,10 @@ import java.util.Set;
  * branches (edited or retried turns) and side chains are left out. Claude Code writes one record per
  * content block of an assistant reply, so consecutive assistant records with the same
  * {@code message.id} are one message. Other record types ({@code summary}, {@code system}, ...) may sit
- * on the path and add nothing. Session id: the records' {@code sessionId}.
+ * on the path and add nothing. A compaction starts a new root ({@code compact_boundary}, no
+ * {@code parentUuid}) whose {@code logicalParentUuid} names the last record before it: the path goes on
+ * through it, so a compacted session keeps its earlier turns and, after them, the summary Claude Code
+ * wrote. Session id: the records' {@code sessionId}.
  */
 final class ClaudeCodeFormat extends FileSessionFormat {
 
@@ -39,8 +42,9 @@ final class ClaudeCodeFormat extends FileSessionFormat {
             String uuid = record.path("uuid").asText(null);
             if (uuid == null) continue;
             byUuid.putIfAbsent(uuid, line);
-            if (!record.path("isSidechain").asBoolean(false) && record.path("parentUuid").isTextual()) {
-                parents.add(record.get("parentUuid").textValue());
+            if (!record.path("isSidechain").asBoolean(false)) {
+                if (record.path("parentUuid").isTextual()) parents.add(record.get("parentUuid").textValue());
+                if (record.path("logicalParentUuid").isTextual()) parents.add(record.get("logicalParentUuid").textValue());
             }
         }
         Line leaf = null;
@@ -51,7 +55,10 @@ final class ClaudeCodeFormat extends FileSessionFormat {
                 leaf = line;
             }
         }
-        if (leaf == null) throw new Reject("empty conversation");
+        if (leaf == null) {
+            boolean sideChainsOnly = lines.stream().anyMatch(l -> isConversation(l.record()));
+            throw new Reject(sideChainsOnly ? "only side-chain records (a sub-agent log)" : "empty conversation");
+        }
         List<Line> path = pathTo(leaf, byUuid);
         List<Line> merged = mergeAssistantBlocks(path);
         for (Line line : merged) at(line, () -> AnthropicMessages.message(line.record().get("message"), session));
@@ -72,6 +79,7 @@ final class ClaudeCodeFormat extends FileSessionFormat {
             if (!seen.add(current.record().get("uuid").textValue())) throw new Reject("parentUuid cycle", current.number());
             if (isConversation(current.record())) path.add(current);
             JsonNode parent = current.record().get("parentUuid");
+            if (parent == null || parent.isNull()) parent = current.record().get("logicalParentUuid"); // a compact boundary
             if (parent == null || parent.isNull()) break;
             if (!parent.isTextual()) throw new Reject("wrong type: parentUuid must be a string", current.number());
             Line next = byUuid.get(parent.textValue());

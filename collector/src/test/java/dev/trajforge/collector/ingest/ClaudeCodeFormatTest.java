@@ -58,4 +58,29 @@ class ClaudeCodeFormatTest {
         SessionFormats.byName("claude-code").read("lost.jsonl", new BufferedReader(new StringReader(log)), out::add);
         assertEquals(List.of(new IngestItem.Rejected("lost.jsonl", 2, "claude-code", "parentUuid 'u2' not found")), out);
     }
+
+    @Test
+    void should_keep_the_turns_before_a_compaction() throws IOException {
+        String log = """
+                {"type":"user","uuid":"u1","parentUuid":null,"sessionId":"c","message":{"role":"user","content":"Start."}}
+                {"type":"assistant","uuid":"u2","parentUuid":"u1","sessionId":"c","message":{"id":"m1","role":"assistant","content":[{"type":"text","text":"Started."}]}}
+                {"type":"system","subtype":"compact_boundary","uuid":"b1","parentUuid":null,"logicalParentUuid":"u2","sessionId":"c","content":"Conversation compacted"}
+                {"type":"user","uuid":"u3","parentUuid":"b1","isCompactSummary":true,"sessionId":"c","message":{"role":"user","content":"Summary: started."}}
+                {"type":"assistant","uuid":"u4","parentUuid":"u3","sessionId":"c","message":{"id":"m2","role":"assistant","content":[{"type":"text","text":"Continuing."}]}}
+                """;
+        List<IngestItem> out = new ArrayList<>();
+        SessionFormats.byName("claude-code").read("compacted.jsonl", new BufferedReader(new StringReader(log)), out::add);
+        IngestItem.Session session = Fixtures.sessions(out).getFirst();
+        assertEquals(List.of("Start.", "Started.", "Summary: started.", "Continuing."), session.messages().stream().map(Message::content).toList());
+    }
+
+    @Test
+    void should_reject_a_sub_agent_log_that_has_only_side_chain_records() throws IOException {
+        String log = """
+                {"type":"user","uuid":"s1","parentUuid":null,"isSidechain":true,"message":{"role":"user","content":"Search."}}
+                """;
+        List<IngestItem> out = new ArrayList<>();
+        SessionFormats.byName("claude-code").read("agent-1.jsonl", new BufferedReader(new StringReader(log)), out::add);
+        assertEquals(List.of(new IngestItem.Rejected("agent-1.jsonl", 0, "claude-code", "only side-chain records (a sub-agent log)")), out);
+    }
 }

@@ -38,4 +38,32 @@ class CodexFormatTest {
         assertEquals(List.of("3: tool result for unknown call 'call_missing'"), Fixtures.rejects(items));
         assertEquals(0, Fixtures.sessions(items).size());
     }
+
+    @Test
+    void should_read_the_bare_2025_format_the_same_way() {
+        List<IngestItem> items = Fixtures.read("codex", "codex-bare.jsonl");
+        IngestItem.Session session = Fixtures.sessions(items).getFirst();
+        assertEquals(new SessionOrigin("codex-bare.jsonl", 0, "codex", "0198-bare"), session.origin());
+        assertRoles(session, USER, ASSISTANT, TOOL, ASSISTANT);
+        assertEquals("Wed Aug 20", session.messages().get(2).content());
+        assertEquals(List.of(), Fixtures.rejects(items));
+    }
+
+    @Test
+    void should_skip_git_snapshot_items_and_keep_free_form_tool_calls() throws java.io.IOException {
+        String log = """
+                {"type":"session_meta","payload":{"id":"s"}}
+                {"type":"response_item","payload":{"type":"message","role":"user","content":[{"type":"input_text","text":"Patch it."}]}}
+                {"type":"response_item","payload":{"type":"ghost_snapshot","ghost_commit":{"id":"abc"}}}
+                {"type":"response_item","payload":{"type":"custom_tool_call","status":"completed","call_id":"call_p","name":"apply_patch","input":"*** Begin Patch"}}
+                {"type":"response_item","payload":{"type":"custom_tool_call_output","call_id":"call_p","output":"Done"}}
+                """;
+        List<IngestItem> items = new java.util.ArrayList<>();
+        SessionFormats.byName("codex").read("patch.jsonl", new java.io.BufferedReader(new java.io.StringReader(log)), items::add);
+        IngestItem.Session session = Fixtures.sessions(items).getFirst();
+        assertRoles(session, USER, ASSISTANT, TOOL);
+        assertEquals(List.of(new ToolCall("call_p", "apply_patch", "{\"input\":\"*** Begin Patch\"}")), session.messages().get(1).toolCalls(),
+                "free-form input is kept whole as the argument 'input'");
+        assertEquals("apply_patch", session.messages().get(2).name());
+    }
 }
