@@ -19,7 +19,11 @@ import java.util.List;
  * {@code wrong type: ...}. Reasons never quote the log's text, only field names and ids.
  */
 final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** A logged tool result may be one very long string (a file, a page): no cap below what a line can hold. */
+    static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                            .maxStringLength(Integer.MAX_VALUE).build())
+                    .build())
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -125,7 +125,11 @@ final class SessionBuilder {
     static ToolCall callWithArguments(String id, String name, JsonNode arguments) {
         if (arguments == null || arguments.isNull()) return callWithArgumentsText(id, name, null);
         if (arguments.isTextual()) return callWithArgumentsText(id, name, arguments.textValue());
-        if (arguments instanceof ObjectNode) return callWithArgumentsText(id, name, Json.write(arguments));
+        if (arguments instanceof ObjectNode) {
+            if (id == null || id.isBlank()) throw new Reject("tool call without an id");
+            if (name == null) throw new Reject("tool call '" + id + "' has no name");
+            return new ToolCall(id, name, Json.write(arguments));
+        }
         throw new Reject("arguments of tool call '" + id + "' are not a JSON object");
     }
 }

@@ -40,8 +40,12 @@ final class Tools {
             String type = tool.path("type").asText("function");
             if (function != null) {
                 if (!type.equals("function")) throw new Reject("unsupported tool type '" + type + "'");
-                Json.object(function, "a tool's function");
-                array.add(function(Json.text(function, "name"), function.get("description"), function.get("parameters")));
+                ObjectNode given = Json.object(function, "a tool's function");
+                ObjectNode checked = function(Json.text(given, "name"), given.get("description"), given.get("parameters"));
+                ObjectNode kept = given.deepCopy(); // every field the log gave (strict, ...), with parameters filled in when absent
+                kept.set("parameters", checked.get("function").get("parameters"));
+                checked.set("function", kept);
+                array.add(checked);
             } else if (tool.has("name")) {
                 array.add(function(Json.text(tool, "name"), tool.get("description"), tool.get("parameters")));
             } else {

@@ -52,4 +52,14 @@ class OpenAiChatFormatTest {
         assertEquals(10, sessions.get(1).origin().line(), "the blank line 9 is skipped, not rejected");
         assertEquals("[]", sessions.get(1).toolsJson());
     }
+
+    @Test
+    void should_keep_every_field_of_a_declared_function() throws java.io.IOException {
+        String line = "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"ping\",\"strict\":true}}]}";
+        List<IngestItem> out = new java.util.ArrayList<>();
+        SessionFormats.byName("openai-chat").read("t.jsonl", new java.io.BufferedReader(new java.io.StringReader(line)), out::add);
+        assertEquals("[{\"type\":\"function\",\"function\":{\"name\":\"ping\",\"strict\":true,"
+                + "\"parameters\":{\"type\":\"object\",\"properties\":{}}}}]", Fixtures.sessions(out).getFirst().toolsJson());
+    }
 }
