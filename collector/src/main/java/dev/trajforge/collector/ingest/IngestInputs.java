@@ -33,7 +33,8 @@ public final class IngestInputs {
     public static List<Path> expand(List<String> arguments) {
         Set<Path> files = new LinkedHashSet<>();
         for (String argument : arguments) {
-            List<Path> found = isGlob(argument) ? glob(argument) : plain(argument);
+            List<Path> found = plain(argument); // a file whose name holds glob characters is still that file
+            if (found.isEmpty() && isGlob(argument)) found = glob(argument);
             if (found.isEmpty()) throw new IllegalArgumentException("no input files match '" + argument + "'");
             files.addAll(found);
         }
@@ -57,7 +58,12 @@ public final class IngestInputs {
     }
 
     private static List<Path> plain(String argument) {
-        Path path = Path.of(argument);
+        Path path;
+        try {
+            path = Path.of(argument);
+        } catch (java.nio.file.InvalidPathException e) {
+            return List.of();
+        }
         if (Files.isRegularFile(path)) return List.of(path);
         if (Files.isDirectory(path)) return walk(path, p -> true);
         return List.of();

@@ -51,6 +51,13 @@ class IngestInputsTest {
     }
 
     @Test
+    void should_take_an_existing_file_whose_name_looks_like_a_glob_as_that_file() throws IOException {
+        Path odd = write("export[1].jsonl", SESSION);
+        write("export1.jsonl", SESSION);
+        assertEquals(List.of(odd), IngestInputs.expand(List.of(odd.toString())));
+    }
+
+    @Test
     void should_reject_an_argument_that_names_nothing() throws IOException {
         write("a.jsonl", SESSION);
         var missing = assertThrows(IllegalArgumentException.class, () -> IngestInputs.expand(List.of(dir + "/missing.jsonl")));
