@@ -41,7 +41,7 @@ public final class IngestInputs {
         return List.copyOf(files);
     }
 
-    /** A UTF-8 reader over {@code file}, decompressed through GZIPInputStream when its name ends in {@code .gz}. */
+    /** A UTF-8 reader over {@code file} (past a byte order mark, if any), decompressed through GZIPInputStream when its name ends in {@code .gz}. */
     public static BufferedReader open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         try {
@@ -50,7 +50,10 @@ public final class IngestInputs {
             in.close();
             throw e;
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') reader.reset(); // a byte order mark some Windows tools write is not part of line 1
+        return reader;
     }
 
     private static boolean isGlob(String argument) {

@@ -45,6 +45,7 @@ final class Json {
         if (e instanceof JsonEOFException) return "unexpected end of input";
         String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
         message = message.replaceAll("(?s)Unrecognized token '.*?': ", "unrecognized token: ");
+        message = message.replaceAll(" \\(bound as `[^`]*`\\)", "").replaceAll(": not allowed as per `[^`]*`", "");
         int newline = message.indexOf('\n');
         if (newline >= 0) message = message.substring(0, newline);
         var location = e.getLocation();

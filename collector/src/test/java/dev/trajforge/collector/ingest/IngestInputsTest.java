@@ -78,4 +78,15 @@ class IngestInputsTest {
         }
         assertEquals(List.of(1L, 3L), Fixtures.sessions(items).stream().map(s -> s.origin().line()).toList());
     }
+
+    @Test
+    void should_read_past_a_byte_order_mark() throws IOException {
+        Path file = write("bom.jsonl", "\uFEFF" + SESSION + "{}{}\n");
+        List<IngestItem> items = new ArrayList<>();
+        try (BufferedReader in = IngestInputs.open(file)) {
+            SessionFormats.byName("openai-chat").read("bom.jsonl", in, items::add);
+        }
+        assertEquals(1, Fixtures.sessions(items).size());
+        assertEquals(List.of("2: bad JSON: Trailing token (of type START_OBJECT) found after value (column 3)"), Fixtures.rejects(items));
+    }
 }
