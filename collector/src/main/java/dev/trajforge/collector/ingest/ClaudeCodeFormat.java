@@ -61,7 +61,7 @@ final class ClaudeCodeFormat extends FileSessionFormat {
         }
         List<Line> path = pathTo(leaf, byUuid);
         List<Line> merged = mergeAssistantBlocks(path);
-        for (Line line : merged) at(line, () -> AnthropicMessages.message(line.record().get("message"), session));
+        for (Line line : merged) at(line, session, () -> AnthropicMessages.message(line.record().get("message"), session));
         return sessionId;
     }
 

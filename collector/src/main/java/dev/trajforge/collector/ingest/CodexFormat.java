@@ -43,11 +43,11 @@ final class CodexFormat extends FileSessionFormat {
                 }
                 case "response_item" -> {
                     if (!"ghost_snapshot".equals(payload == null ? null : payload.path("type").asText())) {
-                        at(line, () -> ResponsesItems.add(payload, session));
+                        at(line, session, () -> ResponsesItems.add(payload, session));
                     }
                 }
                 default -> {
-                    if (payload == null && BARE_ITEMS.contains(type)) at(line, () -> ResponsesItems.add(record, session));
+                    if (payload == null && BARE_ITEMS.contains(type)) at(line, session, () -> ResponsesItems.add(record, session));
                 }
             }
         }

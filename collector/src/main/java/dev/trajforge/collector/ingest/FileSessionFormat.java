@@ -49,7 +49,8 @@ abstract class FileSessionFormat implements SessionFormat {
     abstract String convert(List<Line> lines, SessionBuilder session);
 
     /** Runs {@code step} for {@code line}, blaming that line for any Reject without a line of its own. */
-    static void at(Line line, Runnable step) {
+    static void at(Line line, SessionBuilder session, Runnable step) {
+        session.atLine(line.number());
         try {
             step.run();
         } catch (Reject e) {

@@ -25,10 +25,17 @@ final class SessionBuilder {
     private final List<Message> messages = new ArrayList<>();
     private final Map<String, ToolCall> calls = new HashMap<>();
     private final Map<String, Boolean> answered = new LinkedHashMap<>();
+    private final Map<String, Long> callLines = new HashMap<>();
+    private long line;
 
     private String pendingText;
     private String pendingReasoning;
     private final List<ToolCall> pendingCalls = new ArrayList<>();
+
+    /** The line of the record being added (whole-file formats), so a call left unanswered is blamed on its line. */
+    void atLine(long line) {
+        this.line = line;
+    }
 
     void system(String content) {
         add(Role.SYSTEM, content);
@@ -95,6 +102,7 @@ final class SessionBuilder {
         if (call.name().isBlank()) throw new Reject("tool call '" + call.id() + "' has no name");
         if (calls.putIfAbsent(call.id(), call) != null) throw new Reject("duplicate tool call id '" + call.id() + "'");
         answered.put(call.id(), false);
+        callLines.put(call.id(), line);
     }
 
     List<Message> finish() {
@@ -102,7 +110,7 @@ final class SessionBuilder {
         if (messages.isEmpty()) throw new Reject("empty conversation");
         if (messages.stream().noneMatch(m -> m.role() == Role.USER)) throw new Reject("no user message");
         List<String> open = unanswered();
-        if (!open.isEmpty()) throw new Reject("tool call '" + open.getFirst() + "' has no result");
+        if (!open.isEmpty()) throw new Reject("tool call '" + open.getFirst() + "' has no result", callLines.get(open.getFirst()));
         return List.copyOf(messages);
     }
 

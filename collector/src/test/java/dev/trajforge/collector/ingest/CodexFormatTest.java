@@ -40,6 +40,11 @@ class CodexFormatTest {
     }
 
     @Test
+    void should_blame_a_call_left_without_result_on_the_line_of_the_call() {
+        assertEquals(List.of("3: tool call 'call_lost' has no result"), Fixtures.rejects(Fixtures.read("codex", "codex-unanswered.jsonl")));
+    }
+
+    @Test
     void should_read_the_bare_2025_format_the_same_way() {
         List<IngestItem> items = Fixtures.read("codex", "codex-bare.jsonl");
         IngestItem.Session session = Fixtures.sessions(items).getFirst();
