@@ -560,8 +560,11 @@ public final class Anonymizer {
             }
             if (config.isEnabled(Detector.BIRTH_DATE)) {
                 Matcher m = DATE.matcher(text);
+                int previousDateEnd = 0;
                 while (m.find()) {
-                    if (birthContext || nearBirthCue(text, m.start())) {
+                    int from = previousDateEnd;
+                    previousDateEnd = m.end();
+                    if (birthContext || nearBirthCue(text, from, m.start())) {
                         String v = m.group();
                         for (DateTimeFormatter f : DATE_FORMATS) {
                             try {
@@ -607,9 +610,10 @@ public final class Anonymizer {
             return resolve(found);
         }
 
-        private boolean nearBirthCue(String text, int dateStart) {
+        /** A birth cue in the 40 characters before the date, with no other date between them. */
+        private boolean nearBirthCue(String text, int previousDateEnd, int dateStart) {
             Matcher cue = BIRTH_CUE.matcher(text);
-            cue.region(Math.max(0, dateStart - 40), dateStart);
+            cue.region(Math.max(previousDateEnd, dateStart - 40), dateStart);
             cue.useTransparentBounds(true);
             return cue.find();
         }

@@ -59,7 +59,7 @@ final class Draw {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be > 0, got " + bound);
         }
-        int limit = (int) ((1L << 31) - ((1L << 31) % bound));
+        long limit = (1L << 31) - ((1L << 31) % bound); // 2^31 itself when bound divides it
         while (true) {
             int v = ((nextByte() << 24) | (nextByte() << 16) | (nextByte() << 8) | nextByte()) & 0x7fffffff;
             if (v < limit) {

@@ -25,12 +25,12 @@ final class Fakes {
     private static final List<String> STREETS = List.of("Maple", "Oak", "Cedar", "Elm", "Pine", "Willow", "Lake",
             "Hill", "Park", "Main", "Church", "Mill", "River", "Sunset", "Highland", "Meadow", "Forest", "Spring",
             "Valley", "Ridge", "Harbor", "Orchard", "Chestnut", "Birch", "Aspen", "Linden", "Juniper", "Laurel");
-    static final Set<String> ADDRESS_WORDS = Set.of("street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
+    static final Set<String> ADDRESS_WORDS = Set.copyOf(List.of("street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
             "lane", "ln", "drive", "dr", "court", "ct", "way", "place", "pl", "terrace", "ter", "circle", "cir",
             "parkway", "pkwy", "highway", "hwy", "square", "sq", "apt", "apartment", "suite", "ste", "unit", "floor",
             "fl", "rue", "av", "bd", "chemin", "allée", "impasse", "quai", "de", "du", "des", "la", "le", "l", "d",
             "calle", "avenida", "avda", "via", "viale", "piazza", "corso", "bis", "ter", "n", "s", "e", "w", "ne",
-            "nw", "se", "sw", "po", "box", "building", "bldg");
+            "nw", "se", "sw", "po", "box", "building", "bldg"));
     private static final Pattern GERMAN_SUFFIX = Pattern.compile("(?i)(.+?)(straße|strasse|str\\.|weg|platz|allee|gasse|ring)$");
     private static final Pattern ADDRESS_TOKEN = Pattern.compile("[\\p{L}'.]+|\\d+");
 

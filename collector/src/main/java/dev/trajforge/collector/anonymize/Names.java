@@ -23,15 +23,15 @@ final class Names {
      * Capitalized words that are not names where they stand ("Hi there,", "Thanks Again!"), and names
      * that are also ordinary words: those are matched only in their capitalized form.
      */
-    static final Set<String> STOP = Set.of("there", "team", "all", "everyone", "folks", "again", "sir", "madam",
+    static final Set<String> STOP = Set.copyOf(List.of("there", "team", "all", "everyone", "folks", "again", "sir", "madam",
             "support", "customer", "service", "agent", "the", "you", "we", "so", "much", "guys", "friend", "thanks",
             "hello", "please", "order", "yes", "no", "ok", "okay", "sure", "great", "good", "best", "regards",
             "morning", "afternoon", "evening", "for", "your", "help", "assistant", "user", "a", "an", "and", "i",
-            "again", "both", "in", "advance", "very", "a lot", "it", "this", "that", "again", "bot", "mate", "dear");
-    static final Set<String> COMMON_WORDS = Set.of("will", "mark", "may", "june", "april", "grace", "hope", "rose",
+            "again", "both", "in", "advance", "very", "a lot", "it", "this", "that", "again", "bot", "mate", "dear"));
+    static final Set<String> COMMON_WORDS = Set.copyOf(List.of("will", "mark", "may", "june", "april", "grace", "hope", "rose",
             "bill", "long", "young", "white", "brown", "green", "king", "ray", "dawn", "summer", "art", "frank",
             "joy", "page", "hunter", "black", "lane", "park", "case", "bishop", "price", "cook", "baker", "rich",
-            "kim", "lee", "jack", "martin", "thomas", "jackson", "chen", "ito", "kai", "leo", "lea", "ana", "sara");
+            "kim", "lee", "jack", "martin", "thomas", "jackson", "chen", "ito", "kai", "leo", "lea", "ana", "sara"));
 
     private Names() {}
 
