@@ -1,0 +1,104 @@
+package dev.trajforge.collector.cli;
+
+import dev.trajforge.collector.anonymize.Anonymizer;
+import dev.trajforge.collector.anonymize.AnonymizerConfig;
+import dev.trajforge.collector.anonymize.Detector;
+import dev.trajforge.collector.ingest.IngestItem;
+import dev.trajforge.collector.ingest.SessionFormats;
+import dev.trajforge.collector.ingest.SessionIngest;
+import dev.trajforge.collector.ingest.TooManyRejectsException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code trajforge ingest PATH... --format F --out URI}: real sessions in, anonymized, judged, exported. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Import agent sessions in the formats teams log, anonymize them, judge them without a world and export them",
+                "as a dataset. Lines that cannot become sessions go to rejects.jsonl under the output (file, line, reason).",
+                "The pseudonym key comes from the environment variable TRAJFORGE_ANON_KEY (never written anywhere)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:exported", "1:more rejects than --max-reject-rate allows (nothing committed)",
+                "2:bad input (unknown format, no such file, no key)"})
+final class IngestCommand implements Callable<Integer> {
+    static final String KEY_VARIABLE = "TRAJFORGE_ANON_KEY";
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, directories or globs; .gz files are read through gzip.")
+    List<String> inputs;
+
+    @Option(names = "--format", required = true, paramLabel = "F", description = "One of: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = Formats.class)
+    String format;
+
+    @Option(names = "--out", paramLabel = "URI", description = "The dataset to write (local path, file://, hdfs://, s3a://).")
+    String out;
+
+    @Option(names = "--max-reject-rate", paramLabel = "R", description = "Fail, committing nothing, when more than this share of the input is rejected (default 0.05).")
+    double maxRejectRate = 0.05;
+
+    @Option(names = "--overwrite", description = "Replace a dataset already committed at the output.")
+    boolean overwrite;
+
+    @Option(names = "--dry-run", description = "Print what would be replaced (masked), per session, and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--without", split = ",", paramLabel = "DETECTOR", description = "Detectors to switch off: ${COMPLETION-CANDIDATES}.")
+    List<Detector> without = List.of();
+
+    static final class Formats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SessionFormats.names().iterator();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream stdout = System.out;
+        PrintStream err = System.err;
+        if (!dryRun && out == null) {
+            err.println("trajforge: ingest needs --out URI (or --dry-run)");
+            return TrajforgeCli.EXIT_BAD_INPUT;
+        }
+        Set<Detector> enabled = EnumSet.allOf(Detector.class);
+        without.forEach(enabled::remove);
+        AnonymizerConfig detectors = new AnonymizerConfig(enabled);
+        try {
+            Anonymizer anonymizer = new Anonymizer(detectors, Anonymizer.keyFromEnvironment(KEY_VARIABLE));
+            SessionIngest.Read read = SessionIngest.read(inputs, format);
+            for (IngestItem.Rejected r : read.rejected()) err.println("trajforge: rejected " + r.file() + ":" + r.line() + ": " + r.reason());
+            if (dryRun) return dryRun(read, anonymizer, stdout);
+            SessionIngest.Options options = new SessionIngest.Options(inputs, format, out, maxRejectRate, overwrite, 0.1);
+            SessionIngest.Outcome outcome = SessionIngest.export(read, options, detectors, anonymizer, Clock.systemUTC().instant());
+            stdout.printf(Locale.ROOT, "ingest %s: %d sessions, %d accepted, %d rejected by the checks; %d input lines rejected %s%n", format,
+                    read.sessions().size(), outcome.result().accepted(), outcome.result().rejected().values().stream().mapToLong(Long::longValue).sum(),
+                    read.rejected().size(), read.rejectedByReason());
+            stdout.println("  replaced by detector: " + outcome.replaced());
+            stdout.println("  output: " + outcome.result().outputUri() + "  (manifest.json, rejects.jsonl, README.md, _SUCCESS)");
+            return TrajforgeCli.EXIT_OK;
+        } catch (TooManyRejectsException e) {
+            err.println("trajforge: " + e.getMessage());
+            return TrajforgeCli.EXIT_FAILURE;
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            err.println("trajforge: " + e.getMessage());
+            return TrajforgeCli.EXIT_BAD_INPUT;
+        }
+    }
+
+    private static int dryRun(SessionIngest.Read read, Anonymizer anonymizer, PrintStream out) {
+        for (IngestItem.Session session : read.sessions()) {
+            Anonymizer.Result result = anonymizer.anonymize(session.messages(), session.toolsJson());
+            out.println(session.origin().file() + ":" + session.origin().line() + " (" + result.replacements().size() + " replacements)");
+            for (Anonymizer.Replacement r : result.replacements()) out.println("  " + r.detector().wireName() + "  " + r.masked() + "  ->  " + r.pseudonym());
+        }
+        return TrajforgeCli.EXIT_OK;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.trajforge.collector.ingest;
+
+import dev.trajforge.collector.anonymize.Anonymizer;
+import dev.trajforge.collector.anonymize.Detector;
+import dev.trajforge.simenv.Hashing;
+import dev.trajforge.simenv.Lineage;
+import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.RewardBasis;
+import dev.trajforge.simenv.Role;
+import dev.trajforge.simenv.Style;
+import dev.trajforge.simenv.Task;
+import dev.trajforge.simenv.Termination;
+import dev.trajforge.simenv.Trajectory;
+import dev.trajforge.simenv.Usage;
+import dev.trajforge.simenv.UserRequest;
+import dev.trajforge.simenv.UserScenario;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An imported session made into the project's trajectory model: anonymized first (nothing personal
+ * goes further), with {@code source = session}, a task that stands for it (no world, no gold plan:
+ * judged on termination, tool use and the rubric) and ids derived from its origin, so the same input
+ * gives the same rows.
+ */
+final class SessionTrajectories {
+    /** The domain every imported session is filed under. */
+    static final String DOMAIN = "session";
+
+    /** A session ready for the judge: its trajectory and task, and how many values each detector replaced. */
+    record Imported(Trajectory trajectory, Task task, Map<Detector, Integer> audit) {
+        Imported {
+            Objects.requireNonNull(trajectory, "trajectory");
+            Objects.requireNonNull(task, "task");
+            audit = Map.copyOf(audit);
+        }
+    }
+
+    private final String runId;
+    private final String configSha256;
+    private final Anonymizer anonymizer;
+
+    SessionTrajectories(String runId, String configSha256, Anonymizer anonymizer) {
+        this.runId = Objects.requireNonNull(runId, "runId");
+        this.configSha256 = Objects.requireNonNull(configSha256, "configSha256");
+        this.anonymizer = Objects.requireNonNull(anonymizer, "anonymizer");
+    }
+
+    Imported of(IngestItem.Session session) {
+        Anonymizer.Result anonymized = anonymizer.anonymize(session.messages(), session.toolsJson());
+        List<Message> messages = anonymized.messages();
+        SessionOrigin origin = session.origin();
+        String taskId = "session-" + Hashing.sha256Hex(origin.format() + "\u0000" + origin.file() + "\u0000" + origin.line() + "\u0000"
+                + (origin.sessionId() == null ? "" : origin.sessionId())).substring(0, 16);
+        String ask = messages.stream().filter(m -> m.role() == Role.USER).map(Message::content).findFirst().orElse("(no user message)");
+        UserScenario scenario = new UserScenario("session user", Style.TERSE, Map.of(),
+                List.of(new UserRequest(DOMAIN, ask, Map.of())), List.of(), "An imported " + origin.format() + " session (no simulated user).");
+        Task task = new Task(taskId, DOMAIN, 0, scenario, List.of(), List.of(), EnumSet.of(RewardBasis.RUBRIC));
+        Lineage lineage = new Lineage(runId, Lineage.SESSION, "session/" + origin.format(), "session/user", configSha256, Map.of());
+        Trajectory trajectory = new Trajectory(Trajectory.idFor(runId, taskId, 0), DOMAIN, taskId, "session", 0, 0L, messages,
+                session.toolsJson(), termination(messages), "", Usage.NONE, lineage, List.of());
+        return new Imported(trajectory, task, anonymized.counts());
+    }
+
+    /** Who had the last word: the user ends a session by leaving, the agent by its final answer. */
+    private static Termination termination(List<Message> messages) {
+        return messages.getLast().role() == Role.USER ? Termination.USER_STOP : Termination.AGENT_STOP;
+    }
+}
