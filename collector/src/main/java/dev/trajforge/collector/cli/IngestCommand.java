@@ -22,9 +22,10 @@ import java.util.concurrent.Callable;
 
 /** {@code trajforge ingest PATH... --format F --out URI}: real sessions in, anonymized, judged, exported. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Import agent sessions in the formats teams log, anonymize them, judge them without a world and export them",
-                "as a dataset. Lines that cannot become sessions go to rejects.jsonl under the output (file, line, reason).",
-                "The pseudonym key comes from the environment variable TRAJFORGE_ANON_KEY (never written anywhere)."},
+        description = {"Import agent sessions as a dataset: anonymized, judged without a world, exported.",
+                "Reads the formats teams log. Lines that cannot become sessions go to rejects.jsonl under the output",
+                "(file, line, reason). The pseudonym key comes from the environment variable TRAJFORGE_ANON_KEY (never",
+                "written anywhere)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:exported", "1:more rejects than --max-reject-rate allows (nothing committed)",
                 "2:bad input (unknown format, no such file, no key)"})
