@@ -89,6 +89,25 @@ final class Json {
         return value;
     }
 
+    /**
+     * Message content as text: a string as it is, or a list of parts whose types are all in
+     * {@code textTypes}, their texts joined by a blank line; null for none; any other part is rejected.
+     */
+    static String textParts(JsonNode content, java.util.Set<String> textTypes) {
+        if (content == null || content.isNull()) return null;
+        if (content.isTextual()) return content.textValue();
+        if (!content.isArray()) throw new Reject("wrong type: content must be a string or a list");
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : content) {
+            object(part, "a content part");
+            String type = requiredText(part, "type", "a content part");
+            if (!textTypes.contains(type)) throw new Reject("unsupported content part '" + type + "'");
+            if (!text.isEmpty()) text.append("\n\n");
+            text.append(requiredText(part, "text", "a " + type + " part"));
+        }
+        return text.toString();
+    }
+
     static boolean bool(JsonNode node, String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) return false;

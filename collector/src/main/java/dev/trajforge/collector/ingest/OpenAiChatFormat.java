@@ -40,19 +40,7 @@ final class OpenAiChatFormat extends LineSessionFormat {
 
     /** A string, or the text parts of a content list joined; any other part is not text and is rejected. */
     static String content(JsonNode message) {
-        JsonNode content = message.get("content");
-        if (content == null || content.isNull()) return null;
-        if (content.isTextual()) return content.textValue();
-        if (!content.isArray()) throw new Reject("wrong type: content must be a string or a list");
-        StringBuilder text = new StringBuilder();
-        for (JsonNode part : content) {
-            Json.object(part, "a content part");
-            String type = Json.requiredText(part, "type", "a content part");
-            if (!type.equals("text")) throw new Reject("unsupported content part '" + type + "'");
-            if (!text.isEmpty()) text.append("\n\n");
-            text.append(Json.requiredText(part, "text", "a text part"));
-        }
-        return text.toString();
+        return Json.textParts(message.get("content"), java.util.Set.of("text"));
     }
 
     private static String reasoning(JsonNode message) {

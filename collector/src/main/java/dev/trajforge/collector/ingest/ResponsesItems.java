@@ -55,20 +55,7 @@ final class ResponsesItems {
 
     /** A string, or the text of {@code input_text} / {@code output_text} / {@code text} parts joined; other parts are rejected. */
     static String content(JsonNode content) {
-        if (content == null || content.isNull()) return null;
-        if (content.isTextual()) return content.textValue();
-        if (!content.isArray()) throw new Reject("wrong type: content must be a string or a list");
-        StringBuilder text = new StringBuilder();
-        for (JsonNode part : content) {
-            Json.object(part, "a content part");
-            String type = Json.requiredText(part, "type", "a content part");
-            if (!type.equals("input_text") && !type.equals("output_text") && !type.equals("text")) {
-                throw new Reject("unsupported content part '" + type + "'");
-            }
-            if (!text.isEmpty()) text.append("\n\n");
-            text.append(Json.requiredText(part, "text", "a " + type + " part"));
-        }
-        return text.toString();
+        return Json.textParts(content, java.util.Set.of("input_text", "output_text", "text"));
     }
 
     private static String reasoning(JsonNode item) {
