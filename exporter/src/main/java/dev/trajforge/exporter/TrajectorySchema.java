@@ -19,10 +19,12 @@ import static org.apache.parquet.schema.Type.Repetition.REQUIRED;
  * {@link #SCHEMA_VERSION} bump.
  *
  * <p>Versions: 1, the first; 2 adds {@code reward_checks} after {@code reward}, the per-check breakdown of
- * the reward ({@code list<struct<name: string, passed: bool, score: double>>}).
+ * the reward ({@code list<struct<name: string, passed: bool, score: double>>}); 3 adds {@code origin} after
+ * {@code source}, where an imported session was read ({@code struct<format, file, line, session_id>}, null for
+ * simulated episodes).
  */
 final class TrajectorySchema {
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     static final String FOOTER_SCHEMA_VERSION = "trajforge.schema_version";
     static final String FOOTER_RUN_ID = "trajforge.run_id";
@@ -60,11 +62,19 @@ final class TrajectorySchema {
             .addField(Types.required(PrimitiveTypeName.DOUBLE).named("score"))
             .named(ELEMENT);
 
+    static final GroupType ORIGIN = Types.optionalGroup()
+            .addField(string(REQUIRED, "format"))
+            .addField(string(REQUIRED, "file"))
+            .addField(Types.required(PrimitiveTypeName.INT64).named("line"))
+            .addField(string(OPTIONAL, "session_id"))
+            .named("origin");
+
     static final MessageType SCHEMA = Types.buildMessage()
             .addField(string(REQUIRED, "id"))
             .addField(list(REQUIRED, MESSAGE, "messages"))
             .addField(string(REQUIRED, "tools"))
             .addField(string(REQUIRED, "source"))
+            .addField(ORIGIN)
             .addField(string(REQUIRED, "domain"))
             .addField(string(REQUIRED, "task_id"))
             .addField(string(REQUIRED, "persona"))

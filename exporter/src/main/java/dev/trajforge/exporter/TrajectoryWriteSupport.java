@@ -1,6 +1,7 @@
 package dev.trajforge.exporter;
 
 import dev.trajforge.simenv.Lineage;
+import dev.trajforge.simenv.SessionOrigin;
 import dev.trajforge.simenv.Trajectory;
 import org.apache.parquet.io.api.Binary;
 
@@ -15,6 +16,11 @@ final class TrajectoryWriteSupport extends RowWriteSupport<ExportRecord> {
     private static final Field MESSAGES = Field.of(SCHEMA, "messages");
     private static final Field TOOLS = Field.of(SCHEMA, "tools");
     private static final Field SOURCE = Field.of(SCHEMA, "source");
+    private static final Field ORIGIN = Field.of(SCHEMA, "origin");
+    private static final Field ORIGIN_FORMAT = Field.of(TrajectorySchema.ORIGIN, "format");
+    private static final Field ORIGIN_FILE = Field.of(TrajectorySchema.ORIGIN, "file");
+    private static final Field ORIGIN_LINE = Field.of(TrajectorySchema.ORIGIN, "line");
+    private static final Field ORIGIN_SESSION_ID = Field.of(TrajectorySchema.ORIGIN, "session_id");
     private static final Field DOMAIN = Field.of(SCHEMA, "domain");
     private static final Field TASK_ID = Field.of(SCHEMA, "task_id");
     private static final Field PERSONA = Field.of(SCHEMA, "persona");
@@ -57,6 +63,15 @@ final class TrajectoryWriteSupport extends RowWriteSupport<ExportRecord> {
         MessageFields.write(out, MESSAGES, t.messages());
         out.binary(TOOLS, toolsUtf8(t.toolsJson()));
         out.string(SOURCE, lineage.source());
+        SessionOrigin origin = lineage.origin();
+        if (origin != null) {
+            out.group(ORIGIN, () -> {
+                out.string(ORIGIN_FORMAT, origin.format());
+                out.string(ORIGIN_FILE, origin.file());
+                out.int64(ORIGIN_LINE, origin.line());
+                out.optionalString(ORIGIN_SESSION_ID, origin.sessionId());
+            });
+        }
         out.string(DOMAIN, t.domain());
         out.string(TASK_ID, t.taskId());
         out.string(PERSONA, t.persona());

@@ -27,6 +27,12 @@ final class ContractRows {
         row.set("messages", messages(t.messages()));
         row.put("tools", t.toolsJson());
         row.put("source", t.lineage().source());
+        if (t.lineage().origin() == null) {
+            row.putNull("origin");
+        } else {
+            row.putObject("origin").put("format", t.lineage().origin().format()).put("file", t.lineage().origin().file())
+                    .put("line", t.lineage().origin().line()).put("session_id", t.lineage().origin().sessionId());
+        }
         row.put("domain", t.domain());
         row.put("task_id", t.taskId());
         row.put("persona", t.persona());
@@ -49,7 +55,7 @@ final class ContractRows {
         row.put("completion_tokens", t.usage().completionTokens());
         row.set("faults", strings(t.faults()));
         row.put("run_id", t.lineage().runId());
-        row.put("schema_version", 2);
+        row.put("schema_version", 3);
         return normalized(row);
     }
 

@@ -64,6 +64,18 @@ public final class FilterPolicy {
     }
 
     /**
+     * For imported sessions: the checks that need no world, then, where the sessions are mapped onto a
+     * built-in domain's tools ({@code domainTools} not null), {@link DomainToolsCheck}; then the rubric
+     * judge on the survivors when {@code judge} is not null (the other arguments as in {@link #withRubricJudge}).
+     */
+    public static FilterPolicy forSessions(DomainTools domainTools, RubricJudge judge, String policyText, double threshold,
+                                           double auditFraction, Agreement agreement) {
+        List<Named> checks = new ArrayList<>(statelessChecks());
+        if (domainTools != null) checks.add(new Named(null, new DomainToolsCheck(domainTools)));
+        return new FilterPolicy(checks, judge == null ? null : new JudgeStage(judge, policyText, threshold, auditFraction, agreement), false);
+    }
+
+    /**
      * The deterministic checks, then the rubric judge on the trajectories that pass them.
      *
      * @param policyText    the agent's policy, as shown to the judge

@@ -1,6 +1,7 @@
 package dev.trajforge.judge;
 
 import dev.trajforge.simenv.Lineage;
+import dev.trajforge.simenv.SessionOrigin;
 import dev.trajforge.simenv.Message;
 import dev.trajforge.simenv.RewardBasis;
 import dev.trajforge.simenv.Style;
@@ -69,7 +70,8 @@ class SessionJudgingTest {
     }
 
     private static Trajectory session(List<Message> messages) {
-        Lineage lineage = new Lineage("ingest", Lineage.SESSION, "product/agent", "real-user", "cfg", Map.of());
+        Lineage lineage = new Lineage("ingest", Lineage.SESSION, "product/agent", "real-user", "cfg", Map.of(),
+                new SessionOrigin("support.jsonl", 1, "openai-chat", "s-1"));
         return new Trajectory("t-1", "session", "session-1", "terse", 0, 0L, messages, "[]", Termination.USER_STOP, "", Usage.NONE, lineage, List.of());
     }
 }

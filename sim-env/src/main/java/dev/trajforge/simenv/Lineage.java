@@ -1,5 +1,7 @@
 package dev.trajforge.simenv;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -8,10 +10,12 @@ import java.util.TreeMap;
 /**
  * Where a trajectory came from: the run, the models in each role, the config hash, and the SHA-256
  * of every prompt or policy resource that shaped it, by name ({@code policy}, {@code user_simulator},
- * {@code agent_script}, ...).
+ * {@code agent_script}, ...). {@code origin} says where an imported session was read (file, line, format,
+ * session id); it is present exactly when {@code source} is {@code session}.
  */
 public record Lineage(String runId, String source, String agentModel, String userModel, String configSha256,
-                      Map<String, String> promptSha256) {
+                      Map<String, String> promptSha256,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) SessionOrigin origin) {
     public static final String SIMULATED = "simulated";
     public static final String SESSION = "session";
     public static final String POLICY = "policy";
@@ -30,5 +34,12 @@ public record Lineage(String runId, String source, String agentModel, String use
             if (sha != null) prompts.put(name, sha);
         });
         promptSha256 = Collections.unmodifiableMap(prompts);
+        if (SESSION.equals(source) && origin == null) throw new IllegalArgumentException("a session's lineage needs its origin");
+        if (SIMULATED.equals(source) && origin != null) throw new IllegalArgumentException("a simulated episode has no session origin, got " + origin);
+    }
+
+    /** The lineage of a simulated episode (no session origin). */
+    public Lineage(String runId, String source, String agentModel, String userModel, String configSha256, Map<String, String> promptSha256) {
+        this(runId, source, agentModel, userModel, configSha256, promptSha256, null);
     }
 }

@@ -3,7 +3,12 @@ package dev.trajforge.collector.cli;
 import dev.trajforge.collector.anonymize.Anonymizer;
 import dev.trajforge.collector.anonymize.AnonymizerConfig;
 import dev.trajforge.collector.anonymize.Detector;
+import dev.trajforge.collector.config.ConfigException;
+import dev.trajforge.collector.config.SessionsConfig;
 import dev.trajforge.collector.ingest.IngestItem;
+import dev.trajforge.collector.ingest.SessionJudging;
+import dev.trajforge.collector.provider.FatalModelException;
+import dev.trajforge.collector.provider.Providers;
 import dev.trajforge.collector.ingest.SessionFormats;
 import dev.trajforge.collector.ingest.SessionIngest;
 import dev.trajforge.collector.ingest.TooManyRejectsException;
@@ -13,6 +18,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -54,6 +60,13 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--without", split = ",", paramLabel = "DETECTOR", description = "Detectors to switch off: ${COMPLETION-CANDIDATES}.")
     List<Detector> without = List.of();
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Sessions config (YAML): the LLM judge, rubric, policy, detector switches, "
+            + "region, mapping onto a domain's tools. Without it: the checks alone, every detector on.")
+    Path config;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Sessions anonymized and judged at once (default 16).")
+    int concurrency = 16;
+
     static final class Formats implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
@@ -69,37 +82,62 @@ final class IngestCommand implements Callable<Integer> {
             err.println("trajforge: ingest needs --out URI (or --dry-run)");
             return TrajforgeCli.EXIT_BAD_INPUT;
         }
-        Set<Detector> enabled = EnumSet.allOf(Detector.class);
-        without.forEach(enabled::remove);
-        AnonymizerConfig detectors = new AnonymizerConfig(enabled);
         try {
-            Anonymizer anonymizer = new Anonymizer(detectors, Anonymizer.keyFromEnvironment(KEY_VARIABLE));
-            SessionIngest.Read read = SessionIngest.read(inputs, format);
-            for (IngestItem.Rejected r : read.rejected()) err.println("trajforge: rejected " + r.file() + ":" + r.line() + ": " + r.reason());
-            if (dryRun) return dryRun(read, anonymizer, stdout);
-            SessionIngest.Options options = new SessionIngest.Options(inputs, format, out, maxRejectRate, overwrite, 0.1);
-            SessionIngest.Outcome outcome = SessionIngest.export(read, options, detectors, anonymizer, Clock.systemUTC().instant());
-            stdout.printf(Locale.ROOT, "ingest %s: %d sessions, %d accepted, %d rejected by the checks; %d input lines rejected %s%n", format,
-                    read.sessions().size(), outcome.result().accepted(), outcome.result().rejected().values().stream().mapToLong(Long::longValue).sum(),
-                    read.rejected().size(), read.rejectedByReason());
+            SessionsConfig sessions = config == null ? SessionsConfig.DEFAULT : SessionsConfig.load(config);
+            AnonymizerConfig detectors = detectors(sessions.anonymize(), without);
+            Anonymizer anonymizer = new Anonymizer(detectors, Anonymizer.keyFromEnvironment(KEY_VARIABLE), sessions.anonymize().region());
+            if (dryRun) return dryRun(anonymizer, stdout, err);
+            SessionJudging judging = new SessionJudging(sessions, Providers.fromEnvironment(), 0L);
+            SessionIngest.Options options = new SessionIngest.Options(inputs, format, out, maxRejectRate, overwrite, concurrency);
+            SessionIngest.Outcome outcome = SessionIngest.run(options, detectors, anonymizer, judging, Clock.systemUTC().instant(),
+                    r -> err.println("trajforge: rejected " + r.file() + ":" + r.line() + ": " + r.reason()));
+            stdout.printf(Locale.ROOT, "ingest %s: %d sessions, %d accepted, %d rejected by the checks %s, %d not judged; %d input lines rejected %s%n",
+                    format, outcome.sessions(), outcome.result().accepted(), outcome.result().rejected().values().stream().mapToLong(Long::longValue).sum(),
+                    outcome.result().rejected(), outcome.result().infraFailed(), outcome.rejected().size(), outcome.rejectedByReason());
             stdout.println("  replaced by detector: " + outcome.replaced());
             stdout.println("  output: " + outcome.result().outputUri() + "  (manifest.json, rejects.jsonl, README.md, _SUCCESS)");
             return TrajforgeCli.EXIT_OK;
         } catch (TooManyRejectsException e) {
             err.println("trajforge: " + e.getMessage());
             return TrajforgeCli.EXIT_FAILURE;
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+        } catch (FatalModelException e) {
+            err.println("trajforge: the judge model cannot be used: " + e.getMessage());
+            return TrajforgeCli.EXIT_FAILURE;
+        } catch (ConfigException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             err.println("trajforge: " + e.getMessage());
             return TrajforgeCli.EXIT_BAD_INPUT;
         }
     }
 
-    private static int dryRun(SessionIngest.Read read, Anonymizer anonymizer, PrintStream out) {
-        for (IngestItem.Session session : read.sessions()) {
-            Anonymizer.Result result = anonymizer.anonymize(session.messages(), session.toolsJson());
-            out.println(session.origin().file() + ":" + session.origin().line() + " (" + result.replacements().size() + " replacements)");
-            for (Anonymizer.Replacement r : result.replacements()) out.println("  " + r.detector().wireName() + "  " + r.masked() + "  ->  " + r.pseudonym());
-        }
+    /** The config's switches, then {@code --without} on top; a detector the config names that does not exist is an error. */
+    static AnonymizerConfig detectors(SessionsConfig.Anonymize anonymize, List<Detector> without) {
+        Set<Detector> enabled = EnumSet.allOf(Detector.class);
+        anonymize.detectors().forEach((name, on) -> {
+            Detector detector;
+            try {
+                detector = Detector.fromWireName(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("anonymize.detectors." + name + ": unknown detector (known: "
+                        + java.util.Arrays.stream(Detector.values()).map(Detector::wireName).toList() + ")");
+            }
+            if (!on) enabled.remove(detector);
+        });
+        without.forEach(enabled::remove);
+        return new AnonymizerConfig(enabled);
+    }
+
+    /** Each session's replacements, masked, as they are read; nothing is written. */
+    private int dryRun(Anonymizer anonymizer, PrintStream out, PrintStream err) {
+        SessionIngest.read(inputs, format, item -> {
+            switch (item) {
+                case IngestItem.Session session -> {
+                    Anonymizer.Result result = anonymizer.anonymize(session.messages(), session.toolsJson());
+                    out.println(session.origin().file() + ":" + session.origin().line() + " (" + result.replacements().size() + " replacements)");
+                    for (Anonymizer.Replacement r : result.replacements()) out.println("  " + r.detector().wireName() + "  " + r.masked() + "  ->  " + r.pseudonym());
+                }
+                case IngestItem.Rejected r -> err.println("trajforge: rejected " + r.file() + ":" + r.line() + ": " + r.reason());
+            }
+        });
         return TrajforgeCli.EXIT_OK;
     }
 }

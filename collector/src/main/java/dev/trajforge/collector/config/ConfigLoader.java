@@ -435,7 +435,12 @@ public final class ConfigLoader {
         return base + "." + key;
     }
 
-    private static String path(JsonMappingException e) {
+    /** The strict YAML reader every config file of this project is read with (unknown keys, duplicates and coercions refused). */
+    static YAMLMapper strictYamlMapper() {
+        return YAML;
+    }
+
+    static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
@@ -448,7 +453,7 @@ public final class ConfigLoader {
         return path.toString();
     }
 
-    private static String expected(Class<?> type) {
+    static String expected(Class<?> type) {
         if (type == null) return null;
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class
                 || type == short.class || type == Short.class || type == BigInteger.class) {
@@ -478,7 +483,7 @@ public final class ConfigLoader {
         return node.toString();
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) return "invalid";
         int newline = message.indexOf('\n');
         return (newline < 0 ? message : message.substring(0, newline)).strip();

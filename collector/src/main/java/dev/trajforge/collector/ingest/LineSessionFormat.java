@@ -1,5 +1,6 @@
 package dev.trajforge.collector.ingest;
 
+import dev.trajforge.simenv.SessionOrigin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -3,15 +3,12 @@ package dev.trajforge.collector.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trajforge.collector.anonymize.Anonymizer;
+import dev.trajforge.collector.anonymize.AnonymizerConfig;
 import dev.trajforge.collector.anonymize.Detector;
 import dev.trajforge.exporter.DatasetExport;
 import dev.trajforge.exporter.ExportException;
-import dev.trajforge.exporter.ExportRecord;
 import dev.trajforge.exporter.ExportResult;
 import dev.trajforge.exporter.ExportSettings;
-import dev.trajforge.exporter.RewardCheck;
-import dev.trajforge.exporter.UsageTotals;
-import dev.trajforge.judge.FilterPolicy;
 import dev.trajforge.judge.Verdict;
 import dev.trajforge.simenv.Hashing;
 import org.apache.hadoop.conf.Configuration;
@@ -19,6 +16,7 @@ import org.apache.hadoop.conf.Configuration;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,123 +30,166 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * {@code trajforge ingest}: sessions in the formats teams log, read from files (directories, globs,
- * {@code .gz}), anonymized before anything is written, judged without a world (termination, tool use)
- * and exported as a dataset like a simulated run's. A line or session that cannot become a trajectory
- * is not lost: it goes to {@code rejects.jsonl} with its file, line and reason (never its content), and
- * the manifest counts rejects by reason and replacements by detector (never the values). Too many
- * rejects ({@code maxRejectRate}) fail the import before anything is committed.
+ * {@code .gz}), anonymized before anything is written, judged ({@link SessionJudging}) and exported as a
+ * dataset like a simulated run's. The input streams through: one session at a time is read, then
+ * anonymized and judged on virtual threads (a bounded window, results taken in input order so the rows
+ * are the same on every run) and written; only the rejects' positions are held. A line or session that
+ * cannot become a trajectory is not lost: it goes to {@code rejects.jsonl} with its file, line and reason
+ * (never its content), and the manifest counts rejects by reason and replacements by detector (never the
+ * values). Too many rejects ({@code maxRejectRate}) fail the import before anything is committed.
  */
 public final class SessionIngest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What to import and where; {@code validationFraction} of the sessions go to the validation split. */
-    public record Options(List<String> inputs, String format, String output, double maxRejectRate, boolean overwrite, double validationFraction) {
+    /** What to import and where; {@code concurrency} sessions are anonymized and judged at once. */
+    public record Options(List<String> inputs, String format, String output, double maxRejectRate, boolean overwrite, int concurrency) {
         public Options {
             inputs = List.copyOf(inputs);
             if (inputs.isEmpty()) throw new IllegalArgumentException("ingest: name at least one input file, directory or glob");
             Objects.requireNonNull(format, "format");
             Objects.requireNonNull(output, "output");
             if (!(maxRejectRate >= 0 && maxRejectRate <= 1)) throw new IllegalArgumentException("--max-reject-rate must be in [0,1], got " + maxRejectRate);
+            if (concurrency < 1) throw new IllegalArgumentException("--concurrency must be >= 1, got " + concurrency);
         }
     }
 
-    /** The sessions read and the lines set aside, before anything is judged or written. */
-    public record Read(List<IngestItem.Session> sessions, List<IngestItem.Rejected> rejected, String inputSha256) {
+    /** What an import read and wrote. */
+    public record Outcome(long sessions, List<IngestItem.Rejected> rejected, ExportResult result, Map<Detector, Long> replaced) {
         public double rejectRate() {
-            long all = sessions.size() + rejected.size();
-            return all == 0 ? 0 : (double) rejected.size() / all;
+            return rejectRate(sessions, rejected.size());
         }
 
         public Map<String, Long> rejectedByReason() {
-            Map<String, Long> counts = new TreeMap<>();
-            for (IngestItem.Rejected r : rejected) counts.merge(reasonKind(r.reason()), 1L, Long::sum);
-            return counts;
+            return byReason(rejected);
         }
-    }
 
-    /** What an import wrote. */
-    public record Outcome(Read read, ExportResult result, Map<Detector, Long> replaced) {
+        static double rejectRate(long sessions, long rejected) {
+            long all = sessions + rejected;
+            return all == 0 ? 0 : (double) rejected / all;
+        }
     }
 
     private SessionIngest() {
     }
 
-    /** Reads every input with the format; the SHA-256 of the inputs' bytes fingerprints the import. */
-    public static Read read(List<String> inputs, String formatName) {
-        SessionFormat format = SessionFormats.byName(formatName);
-        List<IngestItem.Session> sessions = new ArrayList<>();
-        List<IngestItem.Rejected> rejected = new ArrayList<>();
-        MessageDigest inputs256 = Hashing.sha256();
-        for (Path file : IngestInputs.expand(inputs)) {
-            inputs256.update(file.toString().getBytes(StandardCharsets.UTF_8));
-            inputs256.update((byte) 0);
-            try (BufferedReader in = IngestInputs.open(file)) {
-                format.read(file.toString(), in, item -> {
-                    switch (item) {
-                        case IngestItem.Session s -> sessions.add(s);
-                        case IngestItem.Rejected r -> rejected.add(new IngestItem.Rejected(r.file(), r.line(), r.format(), safeReason(r.reason())));
-                    }
-                });
-                inputs256.update(Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-            }
-        }
-        return new Read(List.copyOf(sessions), List.copyOf(rejected), HexFormat.of().formatHex(inputs256.digest()));
-    }
-
-    /** Anonymizes, judges and exports what {@link #read} found; fails before writing when the reject rate is over the bound. */
-    public static Outcome export(Read read, Options options, dev.trajforge.collector.anonymize.AnonymizerConfig detectors, Anonymizer anonymizer,
-                                 Instant now) {
-        if (read.rejectRate() > options.maxRejectRate()) {
-            throw new TooManyRejectsException(read);
-        }
-        // what decides the rows: the format, the inputs' bytes and the detectors on (never the key)
-        String fingerprint = Hashing.sha256Hex(String.join("\u0000", options.format(), read.inputSha256(),
-                detectors.enabled().stream().map(Detector::wireName).sorted().toList().toString()));
+    /**
+     * Reads, anonymizes, judges and exports; fails before committing when the reject rate is over the bound
+     * ({@link TooManyRejectsException}). {@code rejectedOut} hears of every reject as it is found.
+     */
+    public static Outcome run(Options options, AnonymizerConfig detectors, Anonymizer anonymizer, SessionJudging judging, Instant now,
+                              Consumer<IngestItem.Rejected> rejectedOut) {
+        SessionFormat format = SessionFormats.byName(options.format());
+        List<Path> files = IngestInputs.expand(options.inputs());
+        // what decides the rows: the format, the inputs' bytes, the detectors on and how sessions are judged (never the key)
+        String fingerprint = Hashing.sha256Hex(String.join("\u0000", options.format(), inputsSha256(files),
+                detectors.enabled().stream().map(Detector::wireName).sorted().toList().toString(), judging.fingerprint()));
         String runId = "ingest-" + fingerprint.substring(0, 12);
-        SessionTrajectories trajectories = new SessionTrajectories(runId, fingerprint, anonymizer);
-        FilterPolicy policy = FilterPolicy.withoutWorld();
+        if (judging.judgeLabel() != null) refuseTooManyRejects(format, files, options.maxRejectRate()); // before a model call is paid for
+        SessionTrajectories trajectories = new SessionTrajectories(runId, fingerprint, anonymizer, judging);
         Map<Detector, Long> replaced = new EnumMap<>(Detector.class);
         Map<String, Map<String, Integer>> audit = new TreeMap<>();
-        ExportSettings settings = ExportSettings.of(options.output(), runId, fingerprint, options.validationFraction(), false)
+        List<IngestItem.Rejected> rejected = new ArrayList<>();
+        long[] sessions = {0};
+        ExportSettings settings = ExportSettings.of(options.output(), runId, fingerprint, judging.config().validationFraction(), false)
                 .withOverwrite(options.overwrite());
-        try (DatasetExport export = DatasetExport.open(settings, new Configuration())) {
-            for (IngestItem.Session session : read.sessions()) {
-                SessionTrajectories.Imported imported = trajectories.of(session);
-                imported.audit().forEach((detector, count) -> replaced.merge(detector, (long) count, Long::sum));
-                Map<String, Integer> perSession = new TreeMap<>();
-                imported.audit().forEach((detector, count) -> perSession.put(detector.wireName(), count));
-                audit.put(imported.trajectory().id(), perSession);
-                export.write(record(imported, policy.judge(imported.trajectory(), imported.task())));
+        try (DatasetExport export = DatasetExport.open(settings, new Configuration());
+             InOrder<SessionTrajectories.Judged> pipeline = new InOrder<>(options.concurrency(), judged -> {
+                 judged.imported().audit().forEach((detector, count) -> replaced.merge(detector, (long) count, Long::sum));
+                 Map<String, Integer> perSession = new TreeMap<>();
+                 judged.imported().audit().forEach((detector, count) -> perSession.put(detector.wireName(), count));
+                 audit.put(judged.imported().trajectory().id(), perSession);
+                 judging.addJudgeUsage(judged.verdict().judgeUsage());
+                 export.write(judged.record());
+             })) {
+            for (Path file : files) {
+                read(format, file, item -> {
+                    switch (item) {
+                        case IngestItem.Session s -> {
+                            sessions[0]++;
+                            pipeline.submit(() -> trajectories.judge(s));
+                        }
+                        case IngestItem.Rejected r -> {
+                            IngestItem.Rejected safe = new IngestItem.Rejected(r.file(), r.line(), r.format(), safeReason(r.reason()));
+                            rejected.add(safe);
+                            rejectedOut.accept(safe);
+                        }
+                    }
+                });
             }
-            export.attachRejects(rejectsJsonl(read.rejected()));
-            Map<String, Object> metrics = new TreeMap<>();
-            metrics.put("ingest_sessions", read.sessions().size());
-            metrics.put("ingest_rejected_lines", read.rejectedByReason());
+            pipeline.finish();
+            judging.throwIfJudgeFailedFatally();
+            if (Outcome.rejectRate(sessions[0], rejected.size()) > options.maxRejectRate()) {
+                throw new TooManyRejectsException(sessions[0], rejected.size(), byReason(rejected)); // the export closes uncommitted
+            }
+            export.attachRejects(rejectsJsonl(rejected));
+            Map<String, Object> metrics = new TreeMap<>(judging.metrics());
+            metrics.put("ingest_sessions", sessions[0]);
+            metrics.put("ingest_rejected_lines", byReason(rejected));
             Map<String, Long> byDetector = new TreeMap<>();
             replaced.forEach((detector, count) -> byDetector.put(detector.wireName(), count));
             metrics.put("anonymized_by_detector", byDetector);
             metrics.put("anonymized_by_session", audit);
-            return new Outcome(read, export.commit(now, UsageTotals.none(), metrics), replaced);
+            ExportResult result = export.commit(now, judging.usage(), metrics);
+            return new Outcome(sessions[0], List.copyOf(rejected), result, replaced);
         } catch (ExportException e) {
             throw new IllegalStateException(options.output() + ": " + e.getMessage(), e);
         }
     }
 
-    private static ExportRecord record(SessionTrajectories.Imported imported, Verdict verdict) {
-        List<RewardCheck> checks = new ArrayList<>();
-        verdict.checks().forEach(check -> checks.add(RewardCheck.deterministic(check.check(), check.passed())));
-        return switch (verdict.status()) {
-            case ACCEPTED -> ExportRecord.accepted(imported.trajectory(), verdict.reward(), verdict.judgeScore(), verdict.judgeRationale(),
-                    verdict.judgeModel()).withChecks(checks).withIntents(List.of(SessionTrajectories.DOMAIN));
-            case REJECTED -> ExportRecord.rejected(imported.trajectory(), verdict.judgeScore(), verdict.judgeRationale(), verdict.judgeModel(),
-                    verdict.reasons()).withChecks(checks).withIntents(List.of(SessionTrajectories.DOMAIN));
-            case INFRA_FAILED, JUDGE_FAILED -> ExportRecord.infraFailed(imported.trajectory()); // a judge failure is never a verdict
-        };
+    /** A pass that only parses, so an import that will fail on its reject rate spends nothing on the judge. */
+    private static void refuseTooManyRejects(SessionFormat format, List<Path> files, double maxRejectRate) {
+        long[] sessions = {0};
+        List<IngestItem.Rejected> rejected = new ArrayList<>();
+        for (Path file : files) {
+            read(format, file, item -> {
+                if (item instanceof IngestItem.Rejected r) rejected.add(new IngestItem.Rejected(r.file(), r.line(), r.format(), safeReason(r.reason())));
+                else sessions[0]++;
+            });
+        }
+        if (Outcome.rejectRate(sessions[0], rejected.size()) > maxRejectRate) throw new TooManyRejectsException(sessions[0], rejected.size(), byReason(rejected));
+    }
+
+    /** Every session and reject of {@code files}, in order, as the format reads them. */
+    public static void read(List<String> inputs, String formatName, Consumer<IngestItem> out) {
+        SessionFormat format = SessionFormats.byName(formatName);
+        for (Path file : IngestInputs.expand(inputs)) {
+            read(format, file, item -> out.accept(item instanceof IngestItem.Rejected r
+                    ? new IngestItem.Rejected(r.file(), r.line(), r.format(), safeReason(r.reason())) : item));
+        }
+    }
+
+    private static void read(SessionFormat format, Path file, Consumer<IngestItem> out) {
+        try (BufferedReader in = IngestInputs.open(file)) {
+            format.read(file.toString(), in, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 over each file's name and bytes, streamed (never the whole input in memory). */
+    private static String inputsSha256(List<Path> files) {
+        MessageDigest digest = Hashing.sha256();
+        byte[] buffer = new byte[1 << 16];
+        for (Path file : files) {
+            digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static Map<String, Long> byReason(List<IngestItem.Rejected> rejected) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (IngestItem.Rejected r : rejected) counts.merge(reasonKind(r.reason()), 1L, Long::sum);
+        return counts;
     }
 
     /** One line per reject: file, line, format and reason (never the line's content). */

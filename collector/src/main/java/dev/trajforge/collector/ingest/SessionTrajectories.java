@@ -1,7 +1,11 @@
 package dev.trajforge.collector.ingest;
 
+import dev.trajforge.simenv.SessionOrigin;
 import dev.trajforge.collector.anonymize.Anonymizer;
 import dev.trajforge.collector.anonymize.Detector;
+import dev.trajforge.exporter.ExportRecord;
+import dev.trajforge.judge.Verdict;
+import dev.trajforge.simenv.Criterion;
 import dev.trajforge.simenv.Hashing;
 import dev.trajforge.simenv.Lineage;
 import dev.trajforge.simenv.Message;
@@ -39,14 +43,29 @@ final class SessionTrajectories {
         }
     }
 
+    /** A session imported and judged: what the exporter writes. */
+    record Judged(Imported imported, Verdict verdict, double threshold) {
+        ExportRecord record() {
+            return SessionRecords.of(imported.trajectory(), verdict, List.of(DOMAIN), threshold);
+        }
+    }
+
     private final String runId;
     private final String configSha256;
     private final Anonymizer anonymizer;
+    private final SessionJudging judging;
 
-    SessionTrajectories(String runId, String configSha256, Anonymizer anonymizer) {
+    SessionTrajectories(String runId, String configSha256, Anonymizer anonymizer, SessionJudging judging) {
         this.runId = Objects.requireNonNull(runId, "runId");
         this.configSha256 = Objects.requireNonNull(configSha256, "configSha256");
         this.anonymizer = Objects.requireNonNull(anonymizer, "anonymizer");
+        this.judging = Objects.requireNonNull(judging, "judging");
+    }
+
+    /** Anonymized, then judged; safe to call from many threads at once. */
+    Judged judge(IngestItem.Session session) {
+        Imported imported = of(session);
+        return new Judged(imported, judging.policy().judge(imported.trajectory(), imported.task()), judging.config().judging().threshold());
     }
 
     Imported of(IngestItem.Session session) {
@@ -56,13 +75,23 @@ final class SessionTrajectories {
         String taskId = "session-" + Hashing.sha256Hex(origin.format() + "\u0000" + origin.file() + "\u0000" + origin.line() + "\u0000"
                 + (origin.sessionId() == null ? "" : origin.sessionId())).substring(0, 16);
         String ask = messages.stream().filter(m -> m.role() == Role.USER).map(Message::content).findFirst().orElse("(no user message)");
-        UserScenario scenario = new UserScenario("session user", Style.TERSE, Map.of(),
-                List.of(new UserRequest(DOMAIN, ask, Map.of())), List.of(), "An imported " + origin.format() + " session (no simulated user).");
-        Task task = new Task(taskId, DOMAIN, 0, scenario, List.of(), List.of(), EnumSet.of(RewardBasis.RUBRIC));
-        Lineage lineage = new Lineage(runId, Lineage.SESSION, "session/" + origin.format(), "session/user", configSha256, Map.of());
+        Task task = task(taskId, ask, judging.rubric());
+        Lineage lineage = new Lineage(runId, Lineage.SESSION, "session/" + origin.format(), "session/user", configSha256,
+                judging.promptSha256(), origin);
         Trajectory trajectory = new Trajectory(Trajectory.idFor(runId, taskId, 0), DOMAIN, taskId, "session", 0, 0L, messages,
                 session.toolsJson(), termination(messages), "", Usage.NONE, lineage, List.of());
         return new Imported(trajectory, task, anonymized.counts());
+    }
+
+    /**
+     * The task a session stands for: no world, no gold plan; judged on the checks that need no world and on
+     * {@code rubric} (the customer's goal is whatever they asked, as the transcript shows).
+     */
+    static Task task(String taskId, String firstAsk, List<Criterion> rubric) {
+        UserScenario scenario = new UserScenario("session user", Style.TERSE, Map.of(), List.of(new UserRequest(DOMAIN, firstAsk, Map.of())),
+                List.of(), "This is a real customer, not a simulated one: their goal is whatever they asked for in the conversation, "
+                + "starting with their first message.");
+        return new Task(taskId, DOMAIN, 0, scenario, List.of(), rubric, EnumSet.of(RewardBasis.RUBRIC));
     }
 
     /** Who had the last word: the user ends a session by leaving, the agent by its final answer. */

@@ -1,5 +1,6 @@
 package dev.trajforge.collector.ingest;
 
+import dev.trajforge.simenv.SessionOrigin;
 import dev.trajforge.simenv.Message;
 import dev.trajforge.simenv.ToolCall;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * The row schema of {@code dataset-contract.md}, written down here independently of the exporter's
  * writer, per {@code schema_version}. Lists are the standard 3-level LIST structure. Version 2 is
- * version 1 with {@code reward_checks} after {@code reward}.
+ * version 1 with {@code reward_checks} after {@code reward}; version 3 is version 2 with the optional
+ * {@code origin} of an imported session after {@code source}.
  */
 final class ContractSchema {
     private static final String V1_TEXT = """
@@ -88,10 +89,22 @@ final class ContractSchema {
               }
             """;
 
+    private static final String ORIGIN = """
+              optional group origin {
+                required binary format (STRING);
+                required binary file (STRING);
+                required int64 line;
+                optional binary session_id (STRING);
+              }
+            """;
+
     static final MessageType V1 = MessageTypeParser.parseMessageType(V1_TEXT);
     static final MessageType V2 = MessageTypeParser.parseMessageType(after(V1_TEXT, "  required double reward;\n", REWARD_CHECKS));
 
-    private static final Map<Integer, MessageType> BY_VERSION = Map.of(1, V1, 2, V2);
+    static final MessageType V3 = MessageTypeParser.parseMessageType(after(after(V1_TEXT, "  required double reward;\n", REWARD_CHECKS),
+            "  required binary source (STRING);\n", ORIGIN));
+
+    private static final Map<Integer, MessageType> BY_VERSION = Map.of(1, V1, 2, V2, 3, V3);
 
     private ContractSchema() {
     }
@@ -111,7 +124,7 @@ final class ContractSchema {
         } catch (NumberFormatException e) {
             // no usable version: the latest contract
         }
-        return V2;
+        return V3;
     }
 
     static String knownVersions() {

@@ -299,11 +299,25 @@ final class RowRules {
         return null;
     }
 
+    /** From schema version 3: a session names where it was read (format, file, line), a simulated episode has no origin. */
+    private static String origin(JsonNode row, String source) {
+        if (row.path("schema_version").asInt() < 3) return null;
+        JsonNode origin = row.path("origin");
+        boolean present = origin.isObject();
+        if (source.equals("simulated")) return present ? "a simulated episode has an origin " + Text.quote(origin.toString(), QUOTE) : null;
+        if (!present) return "a session has no origin (format, file, line)";
+        if (origin.path("format").asText().isBlank() || origin.path("file").asText().isBlank()) return "a session's origin names no format or file";
+        if (origin.path("line").asLong(-1) < 0) return "a session's origin line must be >= 0, got " + origin.path("line");
+        return null;
+    }
+
     static String values(JsonNode row, JsonNode messages) {
         String source = row.path("source").asText();
         if (!SOURCES.contains(source)) {
             return "source is " + Text.quote(source, QUOTE) + ", expected simulated or session";
         }
+        String origin = origin(row, source);
+        if (origin != null) return origin;
         JsonNode judgeScore = row.path("judge_score");
         if (!judgeScore.isNull() && !(judgeScore.asDouble() >= 0.0 && judgeScore.asDouble() <= 1.0)) {
             return "judge_score must be null or in [0,1], got " + judgeScore.asDouble();

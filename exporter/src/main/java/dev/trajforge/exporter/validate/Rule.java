@@ -24,7 +24,7 @@ public enum Rule {
     REWARD_CHECKS("reward_checks (schema_version 2): names non-blank and unique, scores in [0,1]; train/validation rows passed every check"),
     SPLIT_LEAK("no task_id is in both train and validation"),
     ROW_LINEAGE("run_id and schema_version match the manifest; id is the hash of run id, task id and trial"),
-    ROW_VALUES("source is simulated or session; judge_score is null or in [0,1]; num_turns and num_tool_calls match the messages");
+    ROW_VALUES("source is simulated or session (a session with its origin); judge_score is null or in [0,1]; num_turns and num_tool_calls match the messages");
 
     private final String description;
 

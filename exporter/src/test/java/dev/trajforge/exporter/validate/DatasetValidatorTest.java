@@ -536,7 +536,7 @@ class DatasetValidatorTest {
     }
 
     @Test
-    void should_report_a_schema_version_2_shard_without_reward_checks() {
+    void should_report_a_current_shard_without_reward_checks() {
         Path export = copy();
         String shard = Crafted.shards(export, "train").getFirst();
         ParquetMetadata footer = Crafted.footer(export.resolve(shard));
@@ -558,11 +558,11 @@ class DatasetValidatorTest {
                 ParquetMetadata footer = Crafted.footer(export.resolve(shard));
                 MessageType schema = footer.getFileMetaData().getSchema();
                 List<Type> fields = new ArrayList<>(schema.getFields());
-                fields.removeIf(f -> f.getName().equals("reward_checks"));
+                fields.removeIf(f -> f.getName().equals("reward_checks") || f.getName().equals("origin"));
                 Map<String, String> metadata = new HashMap<>(footer.getFileMetaData().getKeyValueMetaData());
                 metadata.put("trajforge.schema_version", "1");
                 List<ObjectNode> rows = Crafted.rows(export.resolve(shard));
-                rows.forEach(row -> row.remove("reward_checks"));
+                rows.forEach(row -> row.remove(List.of("reward_checks", "origin")));
                 rows.forEach(row -> row.put("schema_version", 1));
                 Crafted.write(export.resolve(shard), new MessageType(schema.getName(), fields), metadata, CompressionCodecName.ZSTD, rows);
             }

@@ -1,4 +1,4 @@
-package dev.trajforge.collector.ingest;
+package dev.trajforge.simenv;
 
 /**
  * Where an ingested session came from. {@code line} is the 1-based line where the session starts in a
