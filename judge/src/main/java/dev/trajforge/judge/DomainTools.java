@@ -49,7 +49,7 @@ public final class DomainTools {
         }
         for (Map.Entry<String, String> entry : rename.entrySet()) {
             if (!schemas.containsKey(entry.getValue())) {
-                throw new IllegalArgumentException("mapping." + entry.getKey() + ": domain " + domain + " has no tool '" + entry.getValue()
+                throw new IllegalArgumentException("mapping.tools." + entry.getKey() + ": domain " + domain + " has no tool '" + entry.getValue()
                         + "' (its tools: " + String.join(", ", schemas.keySet()) + ")");
             }
         }

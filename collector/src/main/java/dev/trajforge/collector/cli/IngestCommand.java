@@ -5,6 +5,7 @@ import dev.trajforge.collector.anonymize.AnonymizerConfig;
 import dev.trajforge.collector.anonymize.Detector;
 import dev.trajforge.collector.config.ConfigException;
 import dev.trajforge.collector.config.SessionsConfig;
+import dev.trajforge.collector.config.YamlFile;
 import dev.trajforge.collector.ingest.IngestItem;
 import dev.trajforge.collector.ingest.SessionJudging;
 import dev.trajforge.collector.provider.FatalModelException;
@@ -34,7 +35,7 @@ import java.util.concurrent.Callable;
                 "written anywhere)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:exported", "1:more rejects than --max-reject-rate allows (nothing committed)",
-                "2:bad input (unknown format, no such file, no key)"})
+                "2:bad input (unknown format, no such file, no key, a bad --config)", "3:the judge model refused the credentials (nothing committed)"})
 final class IngestCommand implements Callable<Integer> {
     static final String KEY_VARIABLE = "TRAJFORGE_ANON_KEY";
 
@@ -84,10 +85,16 @@ final class IngestCommand implements Callable<Integer> {
         }
         try {
             SessionsConfig sessions = config == null ? SessionsConfig.DEFAULT : SessionsConfig.load(config);
-            AnonymizerConfig detectors = detectors(sessions.anonymize(), without);
+            AnonymizerConfig detectors;
+            SessionJudging judging;
+            try {
+                detectors = detectors(sessions.anonymize(), without);
+                judging = dryRun ? null : new SessionJudging(sessions, Providers.fromEnvironment(), 0L);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                throw config == null ? e : YamlFile.problem(config, e.getMessage());
+            }
             Anonymizer anonymizer = new Anonymizer(detectors, Anonymizer.keyFromEnvironment(KEY_VARIABLE), sessions.anonymize().region());
             if (dryRun) return dryRun(anonymizer, stdout, err);
-            SessionJudging judging = new SessionJudging(sessions, Providers.fromEnvironment(), 0L);
             SessionIngest.Options options = new SessionIngest.Options(inputs, format, out, maxRejectRate, overwrite, concurrency);
             SessionIngest.Outcome outcome = SessionIngest.run(options, detectors, anonymizer, judging, Clock.systemUTC().instant(),
                     r -> err.println("trajforge: rejected " + r.file() + ":" + r.line() + ": " + r.reason()));
@@ -102,7 +109,7 @@ final class IngestCommand implements Callable<Integer> {
             return TrajforgeCli.EXIT_FAILURE;
         } catch (FatalModelException e) {
             err.println("trajforge: the judge model cannot be used: " + e.getMessage());
-            return TrajforgeCli.EXIT_FAILURE;
+            return TrajforgeCli.EXIT_ABORTED;
         } catch (ConfigException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             err.println("trajforge: " + e.getMessage());
             return TrajforgeCli.EXIT_BAD_INPUT;

@@ -49,8 +49,16 @@ public final class YamlFile {
             throw new ConfigException(at(source, e.getLocation()) + ": unknown key '" + key + "' (valid keys here: "
                     + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")", e);
         } catch (ValueInstantiationException e) {
-            String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getOriginalMessage();
-            throw new ConfigException(at(source, e.getLocation()) + key(e) + ConfigLoader.firstLine(message), e);
+            String message = ConfigLoader.firstLine(e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getOriginalMessage());
+            String key = ConfigLoader.path(e);
+            int colon = message.indexOf(": ");
+            if (colon > 0 && !message.substring(0, colon).contains(" ")) { // "votes: must be in [1, 9]": the record names its own key
+                key = ConfigLoader.within(key, message.substring(0, colon));
+                message = message.substring(colon + 2);
+            }
+            int line = lineOf(text, key);
+            String where = line > 0 ? source + ":" + line : at(source, e.getLocation());
+            throw new ConfigException(where + (key.isEmpty() ? ": " : ": key '" + key + "': ") + message, e);
         } catch (MismatchedInputException e) {
             String expected = ConfigLoader.expected(e.getTargetType());
             throw new ConfigException(at(source, e.getLocation()) + key(e)
@@ -60,6 +68,48 @@ public final class YamlFile {
         } catch (JacksonException e) {
             throw new ConfigException(at(source, e.getLocation()) + ": YAML syntax error: " + ConfigLoader.firstLine(e.getOriginalMessage()), e);
         }
+    }
+
+    /**
+     * A problem found after {@code file} was read ({@code "mapping.domain: unknown domain 'x'"}, the key first) as
+     * {@code file:line: key 'mapping.domain': unknown domain 'x'}.
+     */
+    public static ConfigException problem(Path file, String keyAndMessage) {
+        int colon = keyAndMessage.indexOf(": ");
+        if (colon <= 0 || keyAndMessage.substring(0, colon).contains(" ")) return new ConfigException(file + ": " + keyAndMessage);
+        String key = keyAndMessage.substring(0, colon);
+        int line;
+        try {
+            line = lineOf(Files.readString(file, StandardCharsets.UTF_8), key);
+        } catch (IOException e) {
+            line = 0;
+        }
+        return new ConfigException(file + (line > 0 ? ":" + line : "") + ": key '" + key + "': " + keyAndMessage.substring(colon + 2));
+    }
+
+    /** The line where a dot path's last key is written (each key looked for below its parent), or 0 when it is not found as written. */
+    static int lineOf(String text, String dotPath) {
+        if (dotPath.isEmpty() || dotPath.contains("[")) return 0;
+        String[] lines = text.split("\n", -1);
+        int from = 0;
+        int indent = -1;
+        int found = 0;
+        for (String key : dotPath.split("\\.")) {
+            java.util.regex.Pattern written = java.util.regex.Pattern.compile("^( *)(?:" + java.util.regex.Pattern.quote(key) + "|['\"]"
+                    + java.util.regex.Pattern.quote(key) + "['\"]) *:");
+            found = 0;
+            for (int i = from; i < lines.length; i++) {
+                java.util.regex.Matcher m = written.matcher(lines[i]);
+                if (m.find() && m.group(1).length() > indent) {
+                    found = i + 1;
+                    from = i + 1;
+                    indent = m.group(1).length();
+                    break;
+                }
+            }
+            if (found == 0) return 0;
+        }
+        return found;
     }
 
     private static String at(String source, JsonLocation location) {

@@ -66,6 +66,19 @@ class IngestCliTest {
         for (String value : PLANTED) assertFalse(rows.contains(value), "planted value survived: " + value);
         for (String value : KEPT) assertTrue(rows.contains(value), "value that is not personal was lost: " + value);
 
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT source, origin.format, origin.file, origin.line FROM read_parquet('"
+                     + out.resolve("data").toAbsolutePath() + "/*.parquet') ORDER BY origin.line")) {
+            List<Long> lines = new ArrayList<>();
+            while (rs.next()) {
+                assertEquals("session", rs.getString(1));
+                assertEquals("openai-chat", rs.getString(2));
+                assertEquals(SESSIONS.toString(), rs.getString(3));
+                lines.add(rs.getLong(4));
+            }
+            assertEquals(List.of(1L, 2L, 3L), lines, "each row names the line its session came from");
+        }
+
         JsonNode reject = new ObjectMapper().readTree(Files.readString(out.resolve("rejects.jsonl")).strip());
         assertEquals(4, reject.path("line").asLong());
         assertEquals("bad JSON", reject.path("reason").asText());
@@ -107,6 +120,56 @@ class IngestCliTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("email"), run.out());
         for (String value : PLANTED) assertFalse(run.out().contains(value), "a dry run shows values masked: " + value);
+    }
+
+    @Test
+    void should_keep_what_a_detector_switched_off_in_the_config_would_have_replaced() throws Exception {
+        Path config = tmp.resolve("sessions.yaml");
+        Files.writeString(config, "anonymize:\n  detectors:\n    person_name: false\n");
+        Path out = tmp.resolve("out");
+        Cli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", out.toString(),
+                "--max-reject-rate", "0.5", "--config", config.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String rows = shardsAsJson(out);
+        assertTrue(rows.contains("Maria Lopez"), "names are kept with person_name off");
+        assertFalse(rows.contains("maria.lopez@gmail.com"), "the other detectors still run");
+        JsonNode byDetector = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).path("metrics").path("anonymized_by_detector");
+        assertFalse(byDetector.has("person_name"), byDetector.toString());
+    }
+
+    @Test
+    void should_name_the_file_line_and_key_of_a_bad_sessions_config_and_write_nothing() throws Exception {
+        Path config = tmp.resolve("sessions.yaml");
+        Files.writeString(config, "judging:\n  threshold: 0.8\n  votes: 12\n");
+        Cli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out",
+                tmp.resolve("out").toString(), "--config", config.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains(config + ":3: key 'judging.votes': must be in [1, 9], got 12"), run.err());
+        assertFalse(Files.exists(tmp.resolve("out").resolve("_SUCCESS")));
+
+        Files.writeString(config, "anonymize:\n  detectors:\n    emial: false\n");
+        run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out",
+                tmp.resolve("out").toString(), "--config", config.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains(config + ":3: key 'anonymize.detectors.emial': unknown detector"), run.err());
+    }
+
+    @Test
+    void should_reject_sessions_whose_calls_do_not_fit_the_mapped_domains_tools() throws Exception {
+        Path config = tmp.resolve("sessions.yaml");
+        Files.writeString(config, "mapping:\n  domain: retail\n  tools:\n    get_order: get_order_details\n");
+        Path out = tmp.resolve("out");
+        Cli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", out.toString(),
+                "--max-reject-rate", "0.5", "--config", config.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode rejected = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).path("rejected");
+        assertTrue(rejected.path("tool_outside_domain").asInt() >= 1, "find_customer is no retail tool: " + rejected);
+
+        Files.writeString(config, "mapping:\n  domain: retail\n  tools:\n    get_order: get_orders_everywhere\n");
+        run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out",
+                tmp.resolve("out2").toString(), "--config", config.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains(config + ":4: key 'mapping.tools.get_order': domain retail has no tool 'get_orders_everywhere'"), run.err());
     }
 
     private static String shardsAsJson(Path out) throws Exception {
