@@ -40,6 +40,8 @@ public final class DatasetExport implements AutoCloseable {
     private long infraFailed;
     private final Map<String, java.util.SortedSet<String>> prompts = new java.util.TreeMap<>();
     private final Map<String, java.util.SortedSet<String>> models = new java.util.TreeMap<>();
+    /** the runs rows came from when they are not this export's own (a re-judged or merged dataset) */
+    private final java.util.SortedSet<String> sourceRuns = new java.util.TreeSet<>();
     private final CardStats stats = new CardStats();
     private State state = State.OPEN;
     /** set once a commit started replacing the directory's contents: an abort then removes the partial data too */
@@ -102,6 +104,7 @@ public final class DatasetExport implements AutoCloseable {
         }
         episodes++;
         record.trajectory().lineage().promptSha256().forEach((name, sha) -> prompts.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(sha));
+        if (!record.trajectory().lineage().runId().equals(settings.runId())) sourceRuns.add(record.trajectory().lineage().runId());
         models.computeIfAbsent("agent", k -> new java.util.TreeSet<>()).add(record.trajectory().lineage().agentModel());
         models.computeIfAbsent("user", k -> new java.util.TreeSet<>()).add(record.trajectory().lineage().userModel());
         if (record.judgeModel() != null) models.computeIfAbsent("judge", k -> new java.util.TreeSet<>()).add(record.judgeModel());
@@ -168,7 +171,7 @@ public final class DatasetExport implements AutoCloseable {
                         "sha256", dev.trajforge.simenv.Hashing.sha256Hex(rejects)));
             }
             current = layout.file(OutputLayout.MANIFEST);
-            layout.write(current, Manifest.render(settings, createdAt, result, usage, allMetrics, dedup.banding()));
+            layout.write(current, Manifest.render(settings, sourceRuns, createdAt, result, usage, allMetrics, dedup.banding()));
             FailPoints.reach("commit.manifest_written");
             current = layout.file(OutputLayout.README);
             layout.write(current, DatasetCard.render(settings, createdAt, result, stats));

@@ -27,12 +27,17 @@ final class Manifest {
     private Manifest() {
     }
 
-    /** {@code banding} is the LSH (bands, rows) of near-dedup, or null without it. */
-    static byte[] render(ExportSettings settings, Instant createdAt, ExportResult result, UsageTotals usage,
+    /**
+     * {@code banding} is the LSH (bands, rows) of near-dedup, or null without it. {@code sourceRuns} are the runs
+     * the rows came from when they are not this export's own (a re-judged or merged dataset): written as
+     * {@code source_runs} after {@code run_id}, and only then.
+     */
+    static byte[] render(ExportSettings settings, java.util.SortedSet<String> sourceRuns, Instant createdAt, ExportResult result, UsageTotals usage,
                          java.util.Map<String, ?> metrics, int[] banding) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema_version", TrajectorySchema.SCHEMA_VERSION);
         root.put("run_id", settings.runId());
+        if (!sourceRuns.isEmpty()) sourceRuns.forEach(root.putArray("source_runs")::add);
         root.put("config_sha256", settings.configSha256());
         root.put("created_at", DateTimeFormatter.ISO_INSTANT.format(createdAt));
         root.put("episodes", result.episodes());

@@ -116,6 +116,15 @@ public final class FilterPolicy {
     }
 
     public Verdict judge(Trajectory trajectory, Task task) {
+        return judge(trajectory, task, List.of());
+    }
+
+    /**
+     * As {@link #judge(Trajectory, Task)}, with {@code recorded}: results of checks this policy cannot run again
+     * (a stored trajectory's world checks, measured when its world existed) that count as if they had run,
+     * after this policy's own checks; one this policy runs itself is run again instead.
+     */
+    public Verdict judge(Trajectory trajectory, Task task, List<CheckResult> recorded) {
         if (!trajectory.taskId().equals(task.id())) {
             throw new IllegalArgumentException("trajectory " + trajectory.id() + " is for task " + trajectory.taskId() + ", not " + task.id());
         }
@@ -132,6 +141,13 @@ public final class FilterPolicy {
         for (Named named : checks) {
             if (named.basis() != null && !task.rewardBasis().contains(named.basis())) continue;
             CheckResult result = named.check().run(trajectory, task);
+            results.add(result);
+            if (!result.passed()) reasons.add(result.rejectReason());
+        }
+        java.util.Set<String> ran = new java.util.HashSet<>();
+        checks.forEach(named -> ran.add(named.check().name()));
+        for (CheckResult result : recorded) {
+            if (ran.contains(result.check())) continue;
             results.add(result);
             if (!result.passed()) reasons.add(result.rejectReason());
         }

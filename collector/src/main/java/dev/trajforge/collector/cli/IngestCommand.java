@@ -55,6 +55,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace a dataset already committed at the output.")
     boolean overwrite;
 
+    @Option(names = "--keep-rejected", description = "Also write the sessions the checks or the judge reject, as the 'rejected' split.")
+    boolean keepRejected;
+
     @Option(names = "--dry-run", description = "Print what would be replaced (masked), per session, and write nothing.")
     boolean dryRun;
 
@@ -95,7 +98,7 @@ final class IngestCommand implements Callable<Integer> {
             }
             Anonymizer anonymizer = new Anonymizer(detectors, Anonymizer.keyFromEnvironment(KEY_VARIABLE), sessions.anonymize().region());
             if (dryRun) return dryRun(anonymizer, stdout, err);
-            SessionIngest.Options options = new SessionIngest.Options(inputs, format, out, maxRejectRate, overwrite, concurrency);
+            SessionIngest.Options options = new SessionIngest.Options(inputs, format, out, maxRejectRate, overwrite, keepRejected, concurrency);
             SessionIngest.Outcome outcome = SessionIngest.run(options, detectors, anonymizer, judging, Clock.systemUTC().instant(),
                     r -> err.println("trajforge: rejected " + r.file() + ":" + r.line() + ": " + r.reason()));
             stdout.printf(Locale.ROOT, "ingest %s: %d sessions, %d accepted, %d rejected by the checks %s, %d not judged; %d input lines rejected %s%n",

@@ -75,6 +75,17 @@ public record RunConfig(
     public record Export(String format, boolean dedup, boolean nearDuplicates, double nearDuplicateThreshold) {
         public static final Export DEFAULT = new Export(ExportFormat.HF_PARQUET.wireName(), true, true, Dedup.DEFAULT_THRESHOLD);
 
+        /** From a config file: a key left out takes its default ({@link #DEFAULT}). */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Export of(@com.fasterxml.jackson.annotation.JsonProperty("format") String format,
+                         @com.fasterxml.jackson.annotation.JsonProperty("dedup") Boolean dedup,
+                         @com.fasterxml.jackson.annotation.JsonProperty("nearDuplicates") Boolean nearDuplicates,
+                         @com.fasterxml.jackson.annotation.JsonProperty("nearDuplicateThreshold") Double nearDuplicateThreshold) {
+            return new Export(format == null ? DEFAULT.format : format, dedup == null ? DEFAULT.dedup : dedup,
+                    nearDuplicates == null ? DEFAULT.nearDuplicates : nearDuplicates,
+                    nearDuplicateThreshold == null ? DEFAULT.nearDuplicateThreshold : nearDuplicateThreshold);
+        }
+
         public Export {
             if (format == null) throw new IllegalArgumentException("format: must not be null (leave the key out for the default)");
             try {

@@ -46,7 +46,8 @@ public final class SessionIngest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What to import and where; {@code concurrency} sessions are anonymized and judged at once. */
-    public record Options(List<String> inputs, String format, String output, double maxRejectRate, boolean overwrite, int concurrency) {
+    public record Options(List<String> inputs, String format, String output, double maxRejectRate, boolean overwrite, boolean keepRejected,
+                          int concurrency) {
         public Options {
             inputs = List.copyOf(inputs);
             if (inputs.isEmpty()) throw new IllegalArgumentException("ingest: name at least one input file, directory or glob");
@@ -86,7 +87,8 @@ public final class SessionIngest {
         List<Path> files = IngestInputs.expand(options.inputs());
         // what decides the rows: the format, the inputs' bytes, the detectors on and how sessions are judged (never the key)
         String fingerprint = Hashing.sha256Hex(String.join("\u0000", options.format(), inputsSha256(files),
-                detectors.enabled().stream().map(Detector::wireName).sorted().toList().toString(), judging.fingerprint()));
+                detectors.enabled().stream().map(Detector::wireName).sorted().toList().toString(), judging.fingerprint(),
+                judging.config().export().toString(), Double.toString(judging.config().validationFraction())));
         String runId = "ingest-" + fingerprint.substring(0, 12);
         if (judging.judgeLabel() != null) refuseTooManyRejects(format, files, options.maxRejectRate()); // before a model call is paid for
         SessionTrajectories trajectories = new SessionTrajectories(runId, fingerprint, anonymizer, judging);
@@ -94,8 +96,8 @@ public final class SessionIngest {
         Map<String, Map<String, Integer>> audit = new TreeMap<>();
         List<IngestItem.Rejected> rejected = new ArrayList<>();
         long[] sessions = {0};
-        ExportSettings settings = ExportSettings.of(options.output(), runId, fingerprint, judging.config().validationFraction(), false)
-                .withOverwrite(options.overwrite());
+        ExportSettings settings = ExportSettings.of(options.output(), runId, fingerprint, judging.config().validationFraction(), options.keepRejected())
+                .withOverwrite(options.overwrite()).withFormat(judging.config().export().exportFormat()).withDedup(judging.config().export().deduplication());
         try (DatasetExport export = DatasetExport.open(settings, new Configuration());
              InOrder<SessionTrajectories.Judged> pipeline = new InOrder<>(options.concurrency(), judged -> {
                  judged.imported().audit().forEach((detector, count) -> replaced.merge(detector, (long) count, Long::sum));

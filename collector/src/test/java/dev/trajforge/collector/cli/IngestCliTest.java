@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,25 +38,14 @@ class IngestCliTest {
     @TempDir
     Path tmp;
 
-    private record Cli(int exitCode, String out, String err) {
-    }
-
-    private Cli cli(Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TrajforgeCli.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(tmp.resolve("stdout").toFile()).redirectError(tmp.resolve("stderr").toFile());
-        builder.environment().remove(IngestCommand.KEY_VARIABLE);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "CLI finished");
-        return new Cli(process.exitValue(), Files.readString(tmp.resolve("stdout")), Files.readString(tmp.resolve("stderr")));
+    private ChildCli cli(Map<String, String> environment, String... args) throws Exception {
+        return ChildCli.run(tmp, environment, args);
     }
 
     @Test
     void should_export_the_sessions_anonymized_and_set_the_broken_line_aside_with_its_line() throws Exception {
         Path out = tmp.resolve("out");
-        Cli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", out.toString(),
+        ChildCli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", out.toString(),
                 "--max-reject-rate", "0.5");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
@@ -100,7 +88,7 @@ class IngestCliTest {
     @Test
     void should_commit_nothing_when_more_is_broken_than_the_reject_rate_allows() throws Exception {
         Path out = tmp.resolve("out");
-        Cli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", out.toString(),
+        ChildCli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", out.toString(),
                 "--max-reject-rate", "0.1");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.err().contains("1 of 4 inputs could not become sessions"), run.err());
@@ -109,14 +97,14 @@ class IngestCliTest {
 
     @Test
     void should_refuse_to_run_without_the_key_naming_the_variable_only() throws Exception {
-        Cli run = cli(Map.of(), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", tmp.resolve("out").toString());
+        ChildCli run = cli(Map.of(), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", tmp.resolve("out").toString());
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains(IngestCommand.KEY_VARIABLE), run.err());
     }
 
     @Test
     void should_print_masked_replacements_and_write_nothing_on_a_dry_run() throws Exception {
-        Cli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--dry-run");
+        ChildCli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--dry-run");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("email"), run.out());
         for (String value : PLANTED) assertFalse(run.out().contains(value), "a dry run shows values masked: " + value);
@@ -127,7 +115,7 @@ class IngestCliTest {
         Path config = tmp.resolve("sessions.yaml");
         Files.writeString(config, "anonymize:\n  detectors:\n    person_name: false\n");
         Path out = tmp.resolve("out");
-        Cli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", out.toString(),
+        ChildCli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", out.toString(),
                 "--max-reject-rate", "0.5", "--config", config.toString());
         assertEquals(0, run.exitCode(), run.err());
         String rows = shardsAsJson(out);
@@ -141,7 +129,7 @@ class IngestCliTest {
     void should_name_the_file_line_and_key_of_a_bad_sessions_config_and_write_nothing() throws Exception {
         Path config = tmp.resolve("sessions.yaml");
         Files.writeString(config, "judging:\n  threshold: 0.8\n  votes: 12\n");
-        Cli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out",
+        ChildCli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out",
                 tmp.resolve("out").toString(), "--config", config.toString());
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains(config + ":3: key 'judging.votes': must be in [1, 9], got 12"), run.err());
@@ -159,7 +147,7 @@ class IngestCliTest {
         Path config = tmp.resolve("sessions.yaml");
         Files.writeString(config, "mapping:\n  domain: retail\n  tools:\n    get_order: get_order_details\n");
         Path out = tmp.resolve("out");
-        Cli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", out.toString(),
+        ChildCli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", out.toString(),
                 "--max-reject-rate", "0.5", "--config", config.toString());
         assertEquals(0, run.exitCode(), run.err());
         JsonNode rejected = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).path("rejected");

@@ -149,7 +149,7 @@ public final class DatasetValidator {
             manifestListing();
             card();
             MessageType expected = format == DataFormat.HF_PARQUET ? expectedSchema() : null;
-            RowRules rowRules = new RowRules(out, manifest.runId(), manifest.schemaVersion());
+            RowRules rowRules = new RowRules(out, manifest.runId(), manifest.sourceRuns(), manifest.schemaVersion());
             for (int i = 0; i < shards.size(); i++) {
                 shard(i, expected, rowRules);
             }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 record ManifestView(Integer schemaVersion, String runId, String configSha256, Long episodes, Long accepted,
                     Map<String, Long> rejected, Long infraFailed, Map<String, Long> splits, List<FileEntry> files,
-                    DataFormat format) {
+                    DataFormat format, java.util.Set<String> sourceRuns) {
     static final String NAME = "manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -32,7 +32,7 @@ record ManifestView(Integer schemaVersion, String runId, String configSha256, Lo
         }
     }
 
-    static final ManifestView NONE = new ManifestView(null, null, null, null, null, null, null, null, null, DataFormat.HF_PARQUET);
+    static final ManifestView NONE = new ManifestView(null, null, null, null, null, null, null, null, null, DataFormat.HF_PARQUET, java.util.Set.of());
 
     /** Parses and checks the manifest's text; never throws. */
     static ManifestView read(String text, Violations out) {
@@ -77,7 +77,12 @@ record ManifestView(Integer schemaVersion, String runId, String configSha256, Lo
                 format = DataFormat.HF_PARQUET;
             }
         }
-        return new ManifestView(schemaVersion, runId, configSha256, episodes, accepted, rejected, infraFailed, splits, files, format);
+        java.util.Set<String> sourceRuns = new java.util.TreeSet<>(); // beyond the contract's keys: the runs a re-judged or merged dataset's rows came from
+        JsonNode sources = root.get("source_runs");
+        if (sources != null && !sources.isArray()) out.add(Rule.MANIFEST_KEYS, NAME, "source_runs is not a list of run ids");
+        if (sources != null && sources.isArray()) sources.forEach(run -> sourceRuns.add(run.asText()));
+        return new ManifestView(schemaVersion, runId, configSha256, episodes, accepted, rejected, infraFailed, splits, files, format,
+                java.util.Set.copyOf(sourceRuns));
     }
 
     private static String firstLine(String message) {

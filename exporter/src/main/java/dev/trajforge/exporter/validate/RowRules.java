@@ -30,14 +30,19 @@ final class RowRules {
 
     private final Violations out;
     private final String runId;
+    private final Set<String> sourceRuns;
     private final Integer schemaVersion;
     /** the last tools string that passed: rows of one run almost always share it */
     private String lastGoodTools;
 
-    /** {@code runId} and {@code schemaVersion} from the manifest; null when the manifest does not say. */
-    RowRules(Violations out, String runId, Integer schemaVersion) {
+    /**
+     * {@code runId} and {@code schemaVersion} from the manifest, null when the manifest does not say; {@code sourceRuns}
+     * are the other runs its rows may come from (a re-judged or merged dataset's {@code source_runs}).
+     */
+    RowRules(Violations out, String runId, Set<String> sourceRuns, Integer schemaVersion) {
         this.out = out;
         this.runId = runId;
+        this.sourceRuns = Set.copyOf(sourceRuns);
         this.schemaVersion = schemaVersion;
     }
 
@@ -283,8 +288,9 @@ final class RowRules {
 
     private String lineage(JsonNode row) {
         String rowRunId = row.path("run_id").asText();
-        if (runId != null && !runId.equals(rowRunId)) {
-            return "run_id is " + Text.quote(rowRunId, QUOTE) + ", the manifest says " + Text.quote(runId, QUOTE);
+        if (runId != null && !runId.equals(rowRunId) && !sourceRuns.contains(rowRunId)) {
+            return "run_id is " + Text.quote(rowRunId, QUOTE) + ", the manifest says " + Text.quote(runId, QUOTE)
+                    + (sourceRuns.isEmpty() ? "" : " (source runs: " + String.join(", ", sourceRuns) + ")");
         }
         if (schemaVersion != null && row.path("schema_version").asInt() != schemaVersion) {
             return "schema_version is " + row.path("schema_version") + ", the manifest says " + schemaVersion;

@@ -23,7 +23,7 @@ public enum Rule {
     REWARD_CONSISTENCY("train/validation rows: reward 1.0 and no reject_reasons; rejected rows: reward 0 and at least one reason"),
     REWARD_CHECKS("reward_checks (schema_version 2): names non-blank and unique, scores in [0,1]; train/validation rows passed every check"),
     SPLIT_LEAK("no task_id is in both train and validation"),
-    ROW_LINEAGE("run_id and schema_version match the manifest; id is the hash of run id, task id and trial"),
+    ROW_LINEAGE("run_id is the manifest's (or one of its source_runs) and schema_version matches it; id is the hash of run id, task id and trial"),
     ROW_VALUES("source is simulated or session (a session with its origin); judge_score is null or in [0,1]; num_turns and num_tool_calls match the messages");
 
     private final String description;
