@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An imported session has no world and no gold plan: it is judged on termination and its tool use
@@ -59,6 +61,54 @@ class SessionJudgingTest {
         Verdict verdict = FilterPolicy.withoutWorld().judge(session(messages), SESSION);
 
         assertEquals(List.of(ToolUseCheck.REASON), verdict.reasons(), verdict.toString());
+    }
+
+    private static final String DOMAIN_TOOLS = """
+            [{"type":"function","function":{"name":"get_order_details","parameters":{"type":"object",
+              "properties":{"order_id":{"type":"string","pattern":"^#W\\\\d+$"}},"required":["order_id"],"additionalProperties":false}}}]
+            """;
+
+    @Test
+    void should_hold_a_mapped_session_to_the_domains_tool_names_and_argument_schemas() {
+        DomainTools retail = DomainTools.of("retail", DOMAIN_TOOLS, Map.of("lookup_order", "get_order_details"));
+        FilterPolicy policy = FilterPolicy.forSessions(retail, null, "", 0.8, 0, new Agreement());
+
+        Verdict wrongArgument = policy.judge(session(answered(LOOKUP)), SESSION);
+        assertEquals(List.of(DomainToolsCheck.INVALID), wrongArgument.reasons(), wrongArgument.toString());
+        assertTrue(wrongArgument.checks().getLast().detail().contains("unexpected argument 'order'"), wrongArgument.toString());
+
+        ToolCall fits = new ToolCall("c1", "lookup_order", "{\"order_id\":\"#W1001\"}");
+        assertEquals(Verdict.Status.ACCEPTED, policy.judge(session(answered(fits)), SESSION).status());
+
+        ToolCall elsewhere = new ToolCall("c1", "refund_everything", "{}");
+        assertEquals(List.of(DomainToolsCheck.OUTSIDE), policy.judge(session(answered(elsewhere)), SESSION).reasons());
+    }
+
+    @Test
+    void should_refuse_a_mapping_onto_a_tool_the_domain_does_not_have() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DomainTools.of("retail", DOMAIN_TOOLS, Map.of("lookup_order", "get_order")));
+        assertTrue(e.getMessage().startsWith("mapping.tools.lookup_order: domain retail has no tool 'get_order'"), e.getMessage());
+    }
+
+    @Test
+    void should_count_a_recorded_world_check_as_if_it_had_run_and_run_its_own_checks_again() {
+        CheckResult stateFailed = new CheckResult("state", false, "final_state_mismatch", "recorded");
+        CheckResult staleToolUse = new CheckResult("tool_use", false, ToolUseCheck.REASON, "recorded");
+        List<Message> messages = conversation(false);
+        messages.add(Message.assistant("It has shipped."));
+
+        Verdict verdict = FilterPolicy.withoutWorld().judge(session(messages), SESSION, List.of(staleToolUse, stateFailed));
+
+        assertEquals(List.of("final_state_mismatch"), verdict.reasons(), "tool_use ran again and passed; the recorded state check counts");
+        assertEquals(List.of("termination", "tool_use", "state"), verdict.checks().stream().map(CheckResult::check).toList());
+    }
+
+    private static List<Message> answered(ToolCall call) {
+        List<Message> messages = new ArrayList<>(List.of(Message.user("where is my order"), Message.assistant(null, null, List.of(call))));
+        messages.add(Message.tool(ToolResult.ok(call, "{\"status\":\"shipped\"}")));
+        messages.add(Message.assistant("It has shipped."));
+        return messages;
     }
 
     private static List<Message> conversation(boolean toolFails) {
