@@ -9,6 +9,7 @@ import dev.trajforge.exporter.DatasetExport;
 import dev.trajforge.exporter.ExportException;
 import dev.trajforge.exporter.ExportResult;
 import dev.trajforge.exporter.ExportSettings;
+import dev.trajforge.exporter.validate.StoredRows;
 import dev.trajforge.judge.Verdict;
 import dev.trajforge.simenv.Hashing;
 import org.apache.hadoop.conf.Configuration;
@@ -97,7 +98,7 @@ public final class SessionIngest {
         List<IngestItem.Rejected> rejected = new ArrayList<>();
         long[] sessions = {0};
         ExportSettings settings = ExportSettings.of(options.output(), runId, fingerprint, judging.config().validationFraction(), options.keepRejected())
-                .withOverwrite(options.overwrite()).withFormat(judging.config().export().exportFormat()).withDedup(judging.config().export().deduplication());
+                .withOverwrite(options.overwrite() || fingerprint.equals(StoredRows.committedFingerprint(options.output(), new Configuration()))).withFormat(judging.config().export().exportFormat()).withDedup(judging.config().export().deduplication());
         try (DatasetExport export = DatasetExport.open(settings, new Configuration());
              InOrder<SessionTrajectories.Judged> pipeline = new InOrder<>(options.concurrency(), judged -> {
                  judged.imported().audit().forEach((detector, count) -> replaced.merge(detector, (long) count, Long::sum));

@@ -12,8 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The CLI in its own JVM with the environment it is given (and no pseudonym key of its parent's): exit code, stdout, stderr. */
 record ChildCli(int exitCode, String out, String err) {
     static ChildCli run(Path dir, Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TrajforgeCli.class.getName()));
+        return withFailpoint(dir, environment, null, args);
+    }
+
+    /** {@code failpoint} arms {@code -Dtrajforge.failpoint} (null: none). */
+    static ChildCli withFailpoint(Path dir, Map<String, String> environment, String failpoint, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (failpoint != null) command.add("-Dtrajforge.failpoint=" + failpoint);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TrajforgeCli.class.getName()));
         command.addAll(List.of(args));
         Path stdout = Files.createTempFile(dir, "stdout", ".txt");
         Path stderr = Files.createTempFile(dir, "stderr", ".txt");

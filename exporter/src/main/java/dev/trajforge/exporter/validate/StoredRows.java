@@ -41,6 +41,20 @@ public final class StoredRows {
         return at.isDirectory() ? at.readString(ManifestView.NAME) : at.sha256(at.rootStatus());
     }
 
+    /**
+     * The {@code config_sha256} of the dataset committed at {@code location} (its {@code _SUCCESS} present), or null
+     * when none is: a command that finds its own fingerprint there may replace it, as a re-run of itself.
+     */
+    public static String committedFingerprint(String location, Configuration conf) {
+        try {
+            ExportLocation at = ExportLocation.open(location, conf);
+            if (!at.isDirectory() || at.statusOrNull(DatasetValidator.SUCCESS) == null || at.statusOrNull(ManifestView.NAME) == null) return null;
+            return ManifestView.read(at.readString(ManifestView.NAME), new Violations()).configSha256();
+        } catch (IOException e) {
+            return null; // nothing readable there: the export itself reports what is wrong
+        }
+    }
+
     /** Every row of {@code location} (an export directory or a {@code .parquet} file), in a stable order. */
     public static void read(String location, Configuration conf, Consumer<Row> out) throws IOException {
         ExportLocation at = ExportLocation.open(location, conf);
