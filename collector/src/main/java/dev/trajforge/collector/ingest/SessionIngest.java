@@ -101,6 +101,12 @@ public final class SessionIngest {
                 .withOverwrite(options.overwrite() || fingerprint.equals(StoredRows.committedFingerprint(options.output(), new Configuration()))).withFormat(judging.config().export().exportFormat()).withDedup(judging.config().export().deduplication());
         try (DatasetExport export = DatasetExport.open(settings, new Configuration());
              InOrder<SessionTrajectories.Judged> pipeline = new InOrder<>(options.concurrency(), judged -> {
+                 if (judged.failure() != null) {
+                     sessions[0]--; // counted as read, set aside after all
+                     rejected.add(judged.failure());
+                     rejectedOut.accept(judged.failure());
+                     return;
+                 }
                  judged.imported().audit().forEach((detector, count) -> replaced.merge(detector, (long) count, Long::sum));
                  Map<String, Integer> perSession = new TreeMap<>();
                  judged.imported().audit().forEach((detector, count) -> perSession.put(detector.wireName(), count));

@@ -44,7 +44,8 @@ final class SessionTrajectories {
     }
 
     /** A session imported and judged: what the exporter writes. */
-    record Judged(Imported imported, Verdict verdict, double threshold) {
+    /** A session imported and judged, or ({@code failure} set, the rest null) one that broke on the way. */
+    record Judged(Imported imported, Verdict verdict, double threshold, IngestItem.Rejected failure) {
         ExportRecord record() {
             return SessionRecords.of(imported.trajectory(), verdict, List.of(DOMAIN), threshold);
         }
@@ -62,10 +63,20 @@ final class SessionTrajectories {
         this.judging = Objects.requireNonNull(judging, "judging");
     }
 
-    /** Anonymized, then judged; safe to call from many threads at once. */
+    /**
+     * Anonymized, then judged; safe to call from many threads at once. A session that breaks either (a value no
+     * detector expected, a check that throws) becomes a reject naming only the kind of failure (its message could
+     * quote the session); the import goes on.
+     */
     Judged judge(IngestItem.Session session) {
-        Imported imported = of(session);
-        return new Judged(imported, judging.policy().judge(imported.trajectory(), imported.task()), judging.config().judging().threshold());
+        try {
+            Imported imported = of(session);
+            return new Judged(imported, judging.policy().judge(imported.trajectory(), imported.task()), judging.config().judging().threshold(), null);
+        } catch (RuntimeException e) {
+            SessionOrigin origin = session.origin();
+            return new Judged(null, null, 0, new IngestItem.Rejected(origin.file(), origin.line(), origin.format(),
+                    "could not be anonymized or judged (" + e.getClass().getSimpleName() + ")"));
+        }
     }
 
     Imported of(IngestItem.Session session) {
