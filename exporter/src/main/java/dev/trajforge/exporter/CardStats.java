@@ -27,6 +27,8 @@ final class CardStats {
     /** The intent of an episode whose record names none. */
     static final String UNKNOWN_INTENT = "(unknown)";
 
+    /** source (simulated, session) -> {episodes, accepted} */
+    private final Map<String, long[]> sources = new HashMap<>();
     /** domain -> {episodes, accepted}; hash maps while counting (every record), sorted when rendered */
     private final Map<String, long[]> domains = new HashMap<>();
     /** intent -> {episodes, accepted}; an episode of a compound task counts under each of its intents */
@@ -41,6 +43,7 @@ final class CardStats {
 
     void add(ExportRecord record) {
         boolean kept = record.status() == RecordStatus.ACCEPTED;
+        count(sources, record.trajectory().lineage().source(), kept);
         count(domains, record.trajectory().domain(), kept);
         List<String> named = record.intents();
         if (named.isEmpty()) {
@@ -89,6 +92,8 @@ final class CardStats {
               .append(mean(acceptedToolCalls, accepted)).append(" tool calls").append(accepted == 1 ? "" : " each");
         }
         md.append(".\n\n");
+        table(md, "### Sources\n\n`simulated`: made against a simulated world; `session`: a real session imported and anonymized.\n\n",
+                "source", new TreeMap<>(sources));
         table(md, "### Domains\n\n", "domain", new TreeMap<>(domains));
         table(md, "### Intents\n\nAn episode of a task with several intents counts under each of them.\n\n", "intent", new TreeMap<>(intents));
 

@@ -85,9 +85,10 @@ final class DatasetCard {
     }
 
     private static String description(ExportFormat format) {
-        String made = "Multi-turn tool-use conversations made by Trajectory Forge: an agent model talks to a simulated\n"
-                + "user and calls tools of a simulated environment; deterministic checks and an optional LLM judge decide\n"
-                + "which episodes are kept.";
+        String made = "Multi-turn tool-use conversations made by Trajectory Forge: simulated episodes (an agent model talks\n"
+                + "to a simulated user and calls tools of a simulated environment) and real sessions imported with `trajforge\n"
+                + "ingest` (anonymized first; the `source` column says which, the Sources table below counts them);\n"
+                + "deterministic checks and an optional LLM judge decide which episodes are kept.";
         return switch (format) {
             case HF_PARQUET -> made + " One row per episode. `messages` follows the OpenAI / Hugging Face chat\n"
                     + "convention (tool calls with JSON-string `arguments`, `tool` messages with `tool_call_id`); `tools` is the\n"

@@ -89,6 +89,16 @@ class DatasetCardTest {
     }
 
     @Test
+    void should_count_episodes_and_accepted_episodes_per_source() {
+        assertSection("""
+                | source | episodes | accepted |
+                |---|---:|---:|
+                | simulated | 5 | 3 |
+
+                """);
+    }
+
+    @Test
     void should_count_episodes_and_accepted_episodes_per_domain() {
         assertSection("""
                 ### Domains

@@ -111,6 +111,22 @@ class IngestCliTest {
     }
 
     @Test
+    void should_export_sessions_in_another_format_the_exporter_has_with_a_card_that_counts_them() throws Exception {
+        Path config = tmp.resolve("sessions.yaml");
+        Files.writeString(config, "export:\n  format: sharegpt\n");
+        Path out = tmp.resolve("out");
+        ChildCli run = cli(Map.of(IngestCommand.KEY_VARIABLE, KEY), "ingest", SESSIONS.toString(), "--format", "openai-chat", "--out", out.toString(),
+                "--max-reject-rate", "0.5", "--config", config.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        try (Stream<Path> data = Files.list(out.resolve("data"))) {
+            assertTrue(data.allMatch(f -> f.getFileName().toString().endsWith(".json")), "ShareGPT JSON files");
+        }
+        assertTrue(Files.readString(out.resolve("README.md")).contains("| session | 3 | 3 |"), "the card counts the sessions");
+        CliRun validate = CliRun.of("validate", out.toString());
+        assertEquals(0, validate.exitCode(), validate.out());
+    }
+
+    @Test
     void should_keep_what_a_detector_switched_off_in_the_config_would_have_replaced() throws Exception {
         Path config = tmp.resolve("sessions.yaml");
         Files.writeString(config, "anonymize:\n  detectors:\n    person_name: false\n");
