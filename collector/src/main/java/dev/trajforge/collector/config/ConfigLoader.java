@@ -28,13 +28,10 @@ import dev.trajforge.simenv.Domains;
 import dev.trajforge.simenv.pack.PackException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -203,17 +200,7 @@ public final class ConfigLoader {
     // ---------------------------------------------------------------- reading
 
     private static ObjectNode readTree(Path file, String source) {
-        String text;
-        try {
-            if (Files.isDirectory(file)) throw new ConfigException(source + ": is a directory, expected a YAML file");
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(source + ": file not found", e);
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(source + ": is not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new ConfigException(source + ": cannot read (" + e + ")", e);
-        }
+        String text = YamlFile.text(file, source);
         JsonNode node;
         try {
             node = YAML.readTree(text);

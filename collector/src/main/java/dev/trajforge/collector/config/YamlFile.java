@@ -25,18 +25,21 @@ public final class YamlFile {
 
     /** The text of {@code file} as a {@code type}; an empty file is refused. */
     public static <T> T read(Path file, Class<T> type) {
-        String text;
+        return parse(text(file, file.toString()), file.toString(), type);
+    }
+
+    /** The UTF-8 text of a config file; {@code source} names it in the error (a directory, a missing file, not UTF-8). */
+    static String text(Path file, String source) {
         try {
-            if (Files.isDirectory(file)) throw new ConfigException(file + ": is a directory, expected a YAML file");
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (Files.isDirectory(file)) throw new ConfigException(source + ": is a directory, expected a YAML file");
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": file not found", e);
+            throw new ConfigException(source + ": file not found", e);
         } catch (CharacterCodingException e) {
-            throw new ConfigException(file + ": is not UTF-8 text", e);
+            throw new ConfigException(source + ": is not UTF-8 text", e);
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read (" + e + ")", e);
+            throw new ConfigException(source + ": cannot read (" + e + ")", e);
         }
-        return parse(text, file.toString(), type);
     }
 
     /** {@code text}, named {@code source} in messages, as a {@code type}. */

@@ -2,13 +2,8 @@ package dev.trajforge.collector.ingest;
 
 import dev.trajforge.collector.config.YamlFile;
 import dev.trajforge.simenv.Criterion;
-import dev.trajforge.simenv.Hashing;
 import dev.trajforge.simenv.PromptResource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -33,13 +28,7 @@ record RubricFile(List<Criterion> criteria) {
 
     /** The rubric at {@code path}, or the default one when it is null, with the SHA-256 of its text. */
     static PromptResource load(String path) {
-        if (path == null) return PromptResource.load(RubricFile.class, DEFAULT);
-        try {
-            String text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
-            return new PromptResource(path, text, Hashing.sha256Hex(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException("rubric " + path + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        return path == null ? PromptResource.load(RubricFile.class, DEFAULT) : PromptResource.fromFile(Path.of(path), "rubric");
     }
 
     static RubricFile parse(PromptResource resource) {

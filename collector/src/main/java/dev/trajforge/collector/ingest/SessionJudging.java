@@ -16,10 +16,6 @@ import dev.trajforge.simenv.PromptResource;
 import dev.trajforge.simenv.Seeds;
 import dev.trajforge.simenv.Usage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,13 +73,7 @@ public final class SessionJudging {
     }
 
     private static PromptResource policy(String path) {
-        if (path == null) return PromptResource.load(SessionJudging.class, DEFAULT_POLICY);
-        try {
-            String text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
-            return new PromptResource(path, text, dev.trajforge.simenv.Hashing.sha256Hex(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException("policy " + path + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        return path == null ? PromptResource.load(SessionJudging.class, DEFAULT_POLICY) : PromptResource.fromFile(Path.of(path), "policy");
     }
 
     private static DomainTools domainTools(SessionsConfig.Mapping mapping) {
