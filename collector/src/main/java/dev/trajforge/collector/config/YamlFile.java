@@ -49,7 +49,8 @@ public final class YamlFile {
             return ConfigLoader.strictYamlMapper().readValue(text, type);
         } catch (UnrecognizedPropertyException e) {
             String key = ConfigLoader.path(e);
-            throw new ConfigException(at(source, e.getLocation()) + ": unknown key '" + key + "' (valid keys here: "
+            int line = lineOf(text, key);
+            throw new ConfigException((line > 0 ? source + ":" + line : at(source, e.getLocation())) + ": unknown key '" + key + "' (valid keys here: "
                     + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")", e);
         } catch (ValueInstantiationException e) {
             String message = ConfigLoader.firstLine(e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getOriginalMessage());
