@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +37,7 @@ class ExampleConfigsCliTest {
     @TempDir
     Path tmp;
 
-    private record Cli(int exitCode, String out, String err, Duration elapsed) {
+    private record Cli(int exitCode, String out, String err) {
     }
 
     private Cli cli(String... args) throws Exception {
@@ -47,11 +46,9 @@ class ExampleConfigsCliTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(tmp.resolve("stdout").toFile()).redirectError(tmp.resolve("stderr").toFile());
         builder.environment().put("OPENAI_API_KEY", KEY);
-        long started = System.nanoTime();
         Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "CLI finished");
-        return new Cli(process.exitValue(), Files.readString(tmp.resolve("stdout")), Files.readString(tmp.resolve("stderr")),
-                Duration.ofNanos(System.nanoTime() - started));
+        return new Cli(process.exitValue(), Files.readString(tmp.resolve("stdout")), Files.readString(tmp.resolve("stderr")));
     }
 
     /** One server plays every role: the agent (requests with tools), the judge (rubric prompt), the user (the rest). */
@@ -97,7 +94,7 @@ class ExampleConfigsCliTest {
     }
 
     @Test
-    void should_abort_with_exit_code_3_within_seconds_on_a_rejected_key_naming_the_env_var() throws Exception {
+    void should_abort_with_exit_code_3_at_once_on_a_rejected_key_naming_the_env_var() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
             server.requireApiKey("a-different-key");
             Path out = tmp.resolve("out");
@@ -105,7 +102,8 @@ class ExampleConfigsCliTest {
                     "--set", "tasks=500", "--set", "agent.baseUrl=" + server.baseUrl(), "--set", "user.baseUrl=" + server.baseUrl(),
                     "--set", "judge.baseUrl=" + server.baseUrl());
             assertEquals(3, run.exitCode(), run.err());
-            assertTrue(run.elapsed().toSeconds() < 10, "aborted after " + run.elapsed());
+            // at once: far fewer calls than the 500 tasks would make (a count, not a wall-clock bound a busy machine can break)
+            assertTrue(server.requestCount() < 50, "stopped after " + server.requestCount() + " refused calls");
             assertTrue(run.err().contains("OPENAI_API_KEY"), run.err());
             assertTrue(run.err().contains(server.baseUrl()), run.err());
             assertFalse(Files.exists(out.resolve("_SUCCESS")));
