@@ -10,7 +10,6 @@ import dev.trajforge.exporter.ExportException;
 import dev.trajforge.exporter.ExportResult;
 import dev.trajforge.exporter.ExportSettings;
 import dev.trajforge.exporter.validate.StoredRows;
-import dev.trajforge.judge.Verdict;
 import dev.trajforge.simenv.Hashing;
 import org.apache.hadoop.conf.Configuration;
 
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -93,24 +91,19 @@ public final class SessionIngest {
         String runId = "ingest-" + fingerprint.substring(0, 12);
         if (judging.judgeLabel() != null) refuseTooManyRejects(format, files, options.maxRejectRate()); // before a model call is paid for
         SessionTrajectories trajectories = new SessionTrajectories(runId, fingerprint, anonymizer, judging);
-        Map<Detector, Long> replaced = new EnumMap<>(Detector.class);
-        Map<String, Map<String, Integer>> audit = new TreeMap<>();
-        List<IngestItem.Rejected> rejected = new ArrayList<>();
-        long[] sessions = {0};
+        IngestTally tally = new IngestTally(rejectedOut);
+        boolean ownDataset = fingerprint.equals(StoredRows.committedFingerprint(options.output(), new Configuration())); // a re-run replaces it
         ExportSettings settings = ExportSettings.of(options.output(), runId, fingerprint, judging.config().validationFraction(), options.keepRejected())
-                .withOverwrite(options.overwrite() || fingerprint.equals(StoredRows.committedFingerprint(options.output(), new Configuration()))).withFormat(judging.config().export().exportFormat()).withDedup(judging.config().export().deduplication());
+                .withOverwrite(options.overwrite() || ownDataset)
+                .withFormat(judging.config().export().exportFormat())
+                .withDedup(judging.config().export().deduplication());
         try (DatasetExport export = DatasetExport.open(settings, new Configuration());
              InOrder<SessionTrajectories.Judged> pipeline = new InOrder<>(options.concurrency(), judged -> {
                  if (judged.failure() != null) {
-                     sessions[0]--; // counted as read, set aside after all
-                     rejected.add(judged.failure());
-                     rejectedOut.accept(judged.failure());
+                     tally.rejected(judged.failure(), true);
                      return;
                  }
-                 judged.imported().audit().forEach((detector, count) -> replaced.merge(detector, (long) count, Long::sum));
-                 Map<String, Integer> perSession = new TreeMap<>();
-                 judged.imported().audit().forEach((detector, count) -> perSession.put(detector.wireName(), count));
-                 audit.put(judged.imported().trajectory().id(), perSession);
+                 tally.anonymized(judged.imported().trajectory().id(), judged.imported().audit());
                  judging.addJudgeUsage(judged.verdict().judgeUsage());
                  export.write(judged.record());
              })) {
@@ -118,32 +111,23 @@ public final class SessionIngest {
                 read(format, file, item -> {
                     switch (item) {
                         case IngestItem.Session s -> {
-                            sessions[0]++;
+                            tally.sessionRead();
                             pipeline.submit(() -> trajectories.judge(s));
                         }
-                        case IngestItem.Rejected r -> {
-                            IngestItem.Rejected safe = new IngestItem.Rejected(r.file(), r.line(), r.format(), safeReason(r.reason()));
-                            rejected.add(safe);
-                            rejectedOut.accept(safe);
-                        }
+                        case IngestItem.Rejected r -> tally.rejected(safe(r), false);
                     }
                 });
             }
             pipeline.finish();
             judging.throwIfJudgeFailedFatally();
-            if (Outcome.rejectRate(sessions[0], rejected.size()) > options.maxRejectRate()) {
-                throw new TooManyRejectsException(sessions[0], rejected.size(), byReason(rejected)); // the export closes uncommitted
+            if (tally.rejectRate() > options.maxRejectRate()) { // the export closes uncommitted
+                throw new TooManyRejectsException(tally.sessions(), tally.rejected().size(), byReason(tally.rejected()));
             }
-            export.attachRejects(rejectsJsonl(rejected));
+            export.attachRejects(rejectsJsonl(tally.rejected()));
             Map<String, Object> metrics = new TreeMap<>(judging.metrics());
-            metrics.put("ingest_sessions", sessions[0]);
-            metrics.put("ingest_rejected_lines", byReason(rejected));
-            Map<String, Long> byDetector = new TreeMap<>();
-            replaced.forEach((detector, count) -> byDetector.put(detector.wireName(), count));
-            metrics.put("anonymized_by_detector", byDetector);
-            metrics.put("anonymized_by_session", audit);
+            metrics.putAll(tally.metrics());
             ExportResult result = export.commit(now, judging.usage(), metrics);
-            return new Outcome(sessions[0], List.copyOf(rejected), result, replaced);
+            return new Outcome(tally.sessions(), tally.rejected(), result, tally.replaced());
         } catch (ExportException e) {
             throw new IllegalStateException(options.output() + ": " + e.getMessage(), e);
         }
@@ -155,7 +139,7 @@ public final class SessionIngest {
         List<IngestItem.Rejected> rejected = new ArrayList<>();
         for (Path file : files) {
             read(format, file, item -> {
-                if (item instanceof IngestItem.Rejected r) rejected.add(new IngestItem.Rejected(r.file(), r.line(), r.format(), safeReason(r.reason())));
+                if (item instanceof IngestItem.Rejected r) rejected.add(safe(r));
                 else sessions[0]++;
             });
         }
@@ -166,8 +150,7 @@ public final class SessionIngest {
     public static void read(List<String> inputs, String formatName, Consumer<IngestItem> out) {
         SessionFormat format = SessionFormats.byName(formatName);
         for (Path file : IngestInputs.expand(inputs)) {
-            read(format, file, item -> out.accept(item instanceof IngestItem.Rejected r
-                    ? new IngestItem.Rejected(r.file(), r.line(), r.format(), safeReason(r.reason())) : item));
+            read(format, file, item -> out.accept(item instanceof IngestItem.Rejected r ? safe(r) : item));
         }
     }
 
@@ -209,6 +192,10 @@ public final class SessionIngest {
             out.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
+    }
+
+    private static IngestItem.Rejected safe(IngestItem.Rejected r) {
+        return new IngestItem.Rejected(r.file(), r.line(), r.format(), safeReason(r.reason()));
     }
 
     /**
