@@ -93,8 +93,8 @@ public final class Anonymizer {
             .map(p -> DateTimeFormatter.ofPattern(p, Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT))
             .toList();
     private static final Pattern ADDRESS_US = Pattern.compile("(?<![\\w#$.,-])\\d{1,6}[A-Za-z]?(?: [NSEW]\\.?)?"
-            + "(?: [A-Z][A-Za-z'.-]*| \\d{1,3}(?:st|nd|rd|th)){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln"
-            + "|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq)\\b\\.?"
+            + "(?: [A-Z][A-Za-z'.-]*| \\d{1,3}(?:st|nd|rd|th)){1,4} (?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way"
+            + "|Place|Terrace|Circle|Parkway|Highway|Square)\\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Cir|Pkwy|Hwy|Sq)\\b\\.?)"
             + "(?:,? (?:Apt|Apartment|Suite|Ste|Unit|#)\\.? ?[A-Za-z0-9-]+)?");
     private static final Pattern ADDRESS_FR = Pattern.compile("(?<![\\w#$.,-])\\d{1,4}(?: ?(?:bis|ter))?,? "
             + "(?i:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai) "
@@ -114,6 +114,15 @@ public final class Anonymizer {
     private static final Pattern INTRODUCTION = Pattern.compile("(?:[Mm]y name is|[Mm]y name's|[Nn]ame:|[Nn]ame is) " + NAME);
     private static final Pattern SELF = Pattern.compile("(?:I'm|I am|[Tt]his is|[Ii]t's) " + NAME);
     private static final Pattern FULL_NAME = Pattern.compile("(?<!\\p{L})(" + NAME_WORD + ") (" + NAME_WORD + ")(?!\\p{L})");
+
+    /**
+     * Who wins where two detectors find overlapping values: the stricter check first (an IBAN's mod-97
+     * over a Luhn digit that one in ten digit runs pass, a French NIR's key likewise), the dotted quads of
+     * an IP before phone numbers, which match loosely.
+     */
+    private static final List<Detector> PRIORITY = List.of(Detector.EMAIL, Detector.IBAN, Detector.NATIONAL_ID,
+            Detector.CARD, Detector.IP, Detector.BIRTH_DATE, Detector.PHONE, Detector.STREET_ADDRESS,
+            Detector.PERSON_NAME);
 
     /** Keys whose value is personal whatever it looks like. */
     private static final Map<String, Detector> KEYS = keys();
@@ -290,7 +299,8 @@ public final class Anonymizer {
                             collectNamesInText(v.asText());
                         }
                     } else {
-                        collectNames(v, k, personHere || k.equals("name"));
+                        // a person's own "name" object holds their name; their orders and items are not them
+                        collectNames(v, k, k.equals("name"));
                     }
                 }
             } else if (node.isArray()) {
@@ -484,7 +494,7 @@ public final class Anonymizer {
             return sb.append(text, last, text.length()).toString();
         }
 
-        /** Every detector over one string; overlaps go to the earlier detector in {@link Detector}'s order, then the longer. */
+        /** Every detector over one string; overlaps go to the earlier detector in {@link #PRIORITY}, then the longer. */
         private List<Span> scan(String text, boolean birthContext) {
             List<Span> found = new ArrayList<>();
             if (config.isEnabled(Detector.EMAIL)) {
@@ -592,7 +602,8 @@ public final class Anonymizer {
                     Matcher m = p.matcher(text);
                     while (m.find()) {
                         String v = m.group();
-                        found.add(span(m.start(), m.end(), Detector.STREET_ADDRESS, v, normalizeText(v),
+                        // "Main St." at the end of a sentence and "Main St" elsewhere draw the same fake
+                        found.add(span(m.start(), m.end(), Detector.STREET_ADDRESS, v, normalizeText(v).replaceAll("\\.$", ""),
                                 d -> Fakes.address(v, d)));
                     }
                 }
@@ -623,7 +634,8 @@ public final class Anonymizer {
                 return found;
             }
             List<Span> byPriority = new ArrayList<>(found);
-            byPriority.sort(Comparator.comparing(Span::detector).thenComparing(sp -> sp.start() - sp.end()));
+            byPriority.sort(Comparator.comparingInt((Span sp) -> PRIORITY.indexOf(sp.detector()))
+                    .thenComparing(sp -> sp.start() - sp.end()));
             List<Span> kept = new ArrayList<>();
             for (Span sp : byPriority) {
                 if (kept.stream().noneMatch(k -> k.start() < sp.end() && sp.start() < k.end())) {
