@@ -31,7 +31,10 @@ final class BirthDates {
     private BirthDates() {}
 
     /** Every date in {@code text} that is a birth date: all of them in a birth context, else those near a cue. */
-    static void find(String text, boolean birthContext, List<Span> out) {
+    static void find(String text, Clues clues, boolean birthContext, List<Span> out) {
+        if (clues.digits() < 5) { // a four-digit year and a day
+            return;
+        }
         Matcher m = DATE.matcher(text);
         int previousDateEnd = 0;
         while (m.find()) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The person names of one session, in two passes: {@link #collect} gathers name tokens from structure
+ * The person names of one session, in two passes: {@link #collect} and {@link #collectText} gather name tokens from structure
  * (name keys, a person's {@code name}) and from how people greet, sign and introduce themselves; then
  * {@link #find} replaces every token wherever it appears. Not thread-safe: one per session.
  */
@@ -29,6 +29,12 @@ final class PersonNames {
     private static final Pattern INTRODUCTION = Pattern.compile("(?:[Mm]y name is|[Mm]y name's|[Nn]ame:|[Nn]ame is) " + NAME);
     private static final Pattern SELF = Pattern.compile("(?:I'm|I am|[Tt]his is|[Ii]t's) " + NAME);
     private static final Pattern FULL_NAME = Pattern.compile("(?<!\\p{L})(" + NAME_WORD + ") (" + NAME_WORD + ")(?!\\p{L})");
+    /** Literals one of which every match of the pattern contains: a cheap test before it runs. */
+    private static final Map<Pattern, List<String>> CUES = Map.of(
+            GREETING, List.of("Hi", "He", "Dear", "Good "),
+            SIGNATURE, List.of("Thank", "thanks", "egards", "Best", "Cheers", "Sincerely"),
+            INTRODUCTION, List.of("ame"),
+            SELF, List.of("I'm", "I am", "his is", "t's"));
     private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s,]+");
     private static final Pattern NOT_NAME_CHARACTER = Pattern.compile("[^\\p{L}'-]");
 
@@ -43,17 +49,9 @@ final class PersonNames {
     private final Map<String, Boolean> tokens = new LinkedHashMap<>();
     private Pattern pattern;
 
-    /** Pass 1, over one string: a JSON object or array by its keys, text by its greetings and signatures. */
-    void collect(String s) {
-        if (s == null || s.isBlank()) {
-            return;
-        }
-        JsonNode json = JsonTrees.parse(s);
-        if (json != null) {
-            collect(json, null, false);
-        } else {
-            collectInText(s);
-        }
+    /** Pass 1, over a JSON object or array: by its keys, and its other strings as text. */
+    void collect(JsonNode json) {
+        collect(json, null, false);
     }
 
     /** Pass 2, over one string: every collected token, as a whole word. */
@@ -88,7 +86,7 @@ final class PersonNames {
                     } else if (k.equals("name") && (personHere || looksLikePerson(v.asText()))) {
                         add(v.asText(), false);
                     } else {
-                        collectInText(v.asText());
+                        collectText(v.asText());
                     }
                 } else {
                     // a person's own "name" object holds their name; their orders and items are not them
@@ -107,18 +105,20 @@ final class PersonNames {
         return m.matches() && Names.isFirst(m.group(1));
     }
 
-    private void collectInText(String text) {
-        for (Pattern p : List.of(GREETING, SIGNATURE, INTRODUCTION)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                addIfPlausible(m.group(1), false);
+    /** Pass 1, over text: by how people greet, sign and introduce themselves, and known first names before a word. */
+    void collectText(String text) {
+        for (Pattern p : List.of(GREETING, SIGNATURE, INTRODUCTION, SELF)) {
+            if (cued(p, text)) {
+                Matcher m = p.matcher(text);
+                while (m.find()) {
+                    addIfPlausible(m.group(1), p == SELF);
+                }
             }
         }
-        Matcher m = SELF.matcher(text);
-        while (m.find()) {
-            addIfPlausible(m.group(1), true);
+        if (text.indexOf(' ') < 0) { // a full name is two words
+            return;
         }
-        m = FULL_NAME.matcher(text);
+        Matcher m = FULL_NAME.matcher(text);
         while (m.find()) {
             String second = m.group(2).toLowerCase(Locale.ROOT);
             if (Names.isFirst(m.group(1)) && !Names.STOP.contains(second)
@@ -126,6 +126,15 @@ final class PersonNames {
                 add(m.group(), false);
             }
         }
+    }
+
+    private static boolean cued(Pattern p, String text) {
+        for (String cue : CUES.get(p)) {
+            if (text.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addIfPlausible(String name, boolean needKnownFirst) {

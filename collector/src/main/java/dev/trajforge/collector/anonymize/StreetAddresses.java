@@ -18,12 +18,21 @@ final class StreetAddresses {
     private static final Pattern SOUTH = Pattern.compile("(?<![\\w-])(?:Calle|Avenida|Avda\\.|Via|Viale|Piazza|Corso)"
             + " \\p{Lu}[\\p{L}'-]+(?: (?:de|del|la|di|della)?\\s?\\p{Lu}[\\p{L}'-]+){0,3},? \\d{1,4}(?!\\d)");
     private static final List<Pattern> ALL = List.of(US, FR, DE, SOUTH);
+    /** Literals one of which each DE, or each SOUTH, address has: a cheap test before the pattern. */
+    private static final List<String> DE_SUFFIXES = List.of("straße", "strasse", "str.", "weg", "platz", "allee", "gasse");
+    private static final List<String> SOUTH_WORDS = List.of("Calle", "Avenida", "Avda.", "Via", "Piazza", "Corso");
     private static final Pattern FINAL_PERIOD = Pattern.compile("\\.$");
 
     private StreetAddresses() {}
 
-    static void find(String text, List<Span> out) {
+    static void find(String text, Clues clues, List<Span> out) {
+        if (clues.digits() == 0) { // every notation has a house number
+            return;
+        }
         for (Pattern p : ALL) {
+            if ((p == DE && !containsAny(text, DE_SUFFIXES)) || (p == SOUTH && !containsAny(text, SOUTH_WORDS))) {
+                continue;
+            }
             Matcher m = p.matcher(text);
             while (m.find()) {
                 String v = m.group();
@@ -32,6 +41,15 @@ final class StreetAddresses {
                 out.add(new Span(m.start(), m.end(), Detector.STREET_ADDRESS, v, normalized, d -> Fakes.address(v, d)));
             }
         }
+    }
+
+    private static boolean containsAny(String text, List<String> literals) {
+        for (String literal : literals) {
+            if (text.contains(literal)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A value under an address key, whatever its notation. */

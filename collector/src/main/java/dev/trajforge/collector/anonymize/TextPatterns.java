@@ -26,7 +26,10 @@ final class TextPatterns {
 
     private TextPatterns() {}
 
-    static void emails(String text, List<Span> out) {
+    static void emails(String text, Clues clues, List<Span> out) {
+        if (!clues.at()) {
+            return;
+        }
         Matcher m = EMAIL.matcher(text);
         while (m.find()) {
             String v = m.group();
@@ -36,7 +39,10 @@ final class TextPatterns {
     }
 
     /** The longest prefix of each candidate, cut at a space, that passes the IBAN check. */
-    static void ibans(String text, List<Span> out) {
+    static void ibans(String text, Clues clues, List<Span> out) {
+        if (clues.digits() < 2 || clues.uppers() < 2) { // a country code and check digits at least
+            return;
+        }
         Matcher m = IBAN.matcher(text);
         while (m.find()) {
             String v = m.group();
@@ -58,7 +64,10 @@ final class TextPatterns {
     }
 
     /** The longest Luhn-valid prefix of 13 to 19 digits of each candidate that ends on a digit. */
-    static void cards(String text, List<Span> out) {
+    static void cards(String text, Clues clues, List<Span> out) {
+        if (clues.digits() < 13) {
+            return;
+        }
         Matcher m = CARD.matcher(text);
         while (m.find()) {
             String v = m.group();
@@ -76,9 +85,12 @@ final class TextPatterns {
         }
     }
 
-    static void nationalIds(String text, List<Span> out) {
+    static void nationalIds(String text, Clues clues, List<Span> out) {
+        if (clues.digits() < 6) { // the fewest of any kind: a NINO's six
+            return;
+        }
         List<NationalIds.Found> ids = new ArrayList<>();
-        NationalIds.find(text, ids);
+        NationalIds.find(text, clues.digits(), ids);
         for (NationalIds.Found f : ids) {
             String v = text.substring(f.start(), f.end());
             String normalized = f.kind() + ":" + NOT_ALPHANUMERIC.matcher(v).replaceAll("").toUpperCase(Locale.ROOT);
@@ -86,13 +98,18 @@ final class TextPatterns {
         }
     }
 
-    static void ips(String text, List<Span> out) {
-        Matcher m = IPV4.matcher(text);
-        while (m.find()) {
-            String v = m.group();
-            out.add(new Span(m.start(), m.end(), Detector.IP, v, v, d -> Fakes.ipv4(v, d)));
+    static void ips(String text, Clues clues, List<Span> out) {
+        if (clues.digits() >= 4 && clues.dots() >= 3) {
+            Matcher m = IPV4.matcher(text);
+            while (m.find()) {
+                String v = m.group();
+                out.add(new Span(m.start(), m.end(), Detector.IP, v, v, d -> Fakes.ipv4(v, d)));
+            }
         }
-        m = IPV6.matcher(text);
+        if (clues.colons() < 2) {
+            return;
+        }
+        Matcher m = IPV6.matcher(text);
         while (m.find()) {
             String v = m.group();
             if (v.replace(":", "").length() >= 4 && v.split(":+").length >= 3
