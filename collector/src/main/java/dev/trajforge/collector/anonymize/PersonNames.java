@@ -115,7 +115,7 @@ final class PersonNames {
                 }
             }
         }
-        if (text.indexOf(' ') < 0) { // a full name is two words
+        if (text.indexOf(' ') < 0 || !twoCapitals(text)) { // a full name is two capitalized words
             return;
         }
         Matcher m = FULL_NAME.matcher(text);
@@ -126,6 +126,18 @@ final class PersonNames {
                 add(m.group(), false);
             }
         }
+    }
+
+    private static boolean twoCapitals(String text) {
+        int capitals = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isUpperCase(cp) && ++capitals == 2) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     private static boolean cued(Pattern p, String text) {
