@@ -129,6 +129,7 @@ final class Report {
         }
 
         export(read(dir, "export"), summary, details, jvms, others);
+        ingest(read(dir, "ingest"), summary, details, jvms, others);
 
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("Written by `bench/run` on ").append(LocalDate.now(ZoneOffset.UTC)).append(": ").append(machine()).append(". ")
@@ -204,6 +205,32 @@ final class Report {
         details.append('\n');
         jvms.add("export: " + export.get("jvm"));
         others.add(export.number("others_cpu_percent"));
+    }
+
+    /** Ingest + anonymize throughput, no judge (IngestBenchmark); the target is met on 2 threads, 2 cores. */
+    private static void ingest(Benchmarks.Result ingest, List<String> summary, StringBuilder details, List<String> jvms, List<Double> others) {
+        if (ingest == null) return;
+        double parallel = ingest.number("mb_per_s_parallel");
+        double single = ingest.number("mb_per_s_single");
+        summary.add(row("Ingest + anonymize, no judge", ">= 20 MB/s of session JSON on 2 cores",
+                "**" + fmt(parallel, 1) + " MB/s** on " + ingest.get("threads") + " threads (" + fmt(single, 1) + " MB/s on 1)", parallel >= 20));
+        details.append("## Ingest + anonymize\n\n")
+                .append(fmt(ingest.number("bytes") / 1e6, 1)).append(" MB of ").append(ingest.get("format")).append(" JSONL in ")
+                .append(ingest.get("files")).append(" files: ").append(fmt(ingest.number("sessions"), 0))
+                .append(" generated support sessions (`IngestCorpus`: personal values in text, tool arguments and tool results; written first, not timed), ")
+                .append(fmt(ingest.number("replaced_per_session"), 1)).append(" values replaced per session. Each pass reads and parses every file through ")
+                .append("`SessionFormats` and anonymizes every session with every detector (`Anonymizer`); no judge, nothing written. One warm-up pass, ")
+                .append("then the median of ").append(ingest.get("runs")).append(" passes. `trajforge ingest` reads its files one after another ")
+                .append("today (the 1-thread figure); the ").append(ingest.get("threads")).append("-thread figure reads one file per task on a pool of ")
+                .append(ingest.get("threads")).append(" threads. MB = 10^6 bytes of session JSON in.\n\n")
+                .append("| Pass | MB/s | Seconds per run |\n|---|---|---|\n")
+                .append("| read + parse + anonymize, ").append(ingest.get("threads")).append(" threads | ").append(fmt(parallel, 1)).append(" | ")
+                .append(ingest.get("seconds_parallel_per_run")).append(" |\n")
+                .append("| read + parse + anonymize, 1 thread | ").append(fmt(single, 1)).append(" | ").append(ingest.get("seconds_single_per_run")).append(" |\n")
+                .append("| read + parse alone, 1 thread | ").append(fmt(ingest.number("mb_per_s_parse_only"), 1)).append(" | ")
+                .append(ingest.get("seconds_parse_only_per_run")).append(" |\n\n");
+        jvms.add("ingest: " + ingest.get("jvm"));
+        others.add(ingest.number("others_cpu_percent"));
     }
 
     private static Benchmarks.Result read(Path dir, String name) throws IOException {

@@ -29,43 +29,56 @@ final class NationalIds {
     private static final Pattern NIR = Pattern.compile(
             "(?<![A-Za-z0-9])([12]) ?(\\d{2}) ?(0[1-9]|1[0-2]|[2-9]\\d) ?(\\d{2}|2[AB]) ?(\\d{3}) ?(\\d{3}) ?(\\d{2})(?![A-Za-z0-9])");
 
-    static void find(String text, List<Found> out) {
-        Matcher m = SSN.matcher(text);
-        while (m.find()) {
-            if (validSsn(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))) {
-                out.add(new Found(Kind.SSN, m.start(), m.end()));
+    /** Every id in {@code text}, which has {@code digits} digits: a kind needing more is not looked for. */
+    static void find(String text, int digits, List<Found> out) {
+        Matcher m;
+        if (digits >= 9 && text.indexOf('-') >= 0) {
+            m = SSN.matcher(text);
+            while (m.find()) {
+                if (validSsn(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))) {
+                    out.add(new Found(Kind.SSN, m.start(), m.end()));
+                }
             }
         }
-        m = NINO.matcher(text);
-        while (m.find()) {
-            if (!NINO_BAD_PREFIX.contains(m.group(1))) {
-                out.add(new Found(Kind.NINO, m.start(), m.end()));
+        if (digits >= 6) {
+            m = NINO.matcher(text);
+            while (m.find()) {
+                if (!NINO_BAD_PREFIX.contains(m.group(1))) {
+                    out.add(new Found(Kind.NINO, m.start(), m.end()));
+                }
             }
         }
-        m = DNI.matcher(text);
-        while (m.find()) {
-            if (DNI_LETTERS.charAt(Integer.parseInt(m.group(1)) % 23) == m.group(2).charAt(0)) {
-                out.add(new Found(Kind.DNI, m.start(), m.end()));
+        if (digits >= 8) {
+            m = DNI.matcher(text);
+            while (m.find()) {
+                if (DNI_LETTERS.charAt(Integer.parseInt(m.group(1)) % 23) == m.group(2).charAt(0)) {
+                    out.add(new Found(Kind.DNI, m.start(), m.end()));
+                }
             }
         }
-        m = NIE.matcher(text);
-        while (m.find()) {
-            int n = Integer.parseInt("XYZ".indexOf(m.group(1)) + m.group(2));
-            if (DNI_LETTERS.charAt(n % 23) == m.group(3).charAt(0)) {
-                out.add(new Found(Kind.NIE, m.start(), m.end()));
+        if (digits >= 7) {
+            m = NIE.matcher(text);
+            while (m.find()) {
+                int n = Integer.parseInt("XYZ".indexOf(m.group(1)) + m.group(2));
+                if (DNI_LETTERS.charAt(n % 23) == m.group(3).charAt(0)) {
+                    out.add(new Found(Kind.NIE, m.start(), m.end()));
+                }
+            }
+            m = CF.matcher(text);
+            while (m.find()) {
+                String cf = m.group().toUpperCase();
+                if (cfCheck(cf.substring(0, 15)) == cf.charAt(15)) {
+                    out.add(new Found(Kind.CF, m.start(), m.end()));
+                }
             }
         }
-        m = CF.matcher(text);
-        while (m.find()) {
-            String cf = m.group().toUpperCase();
-            if (cfCheck(cf.substring(0, 15)) == cf.charAt(15)) {
-                out.add(new Found(Kind.CF, m.start(), m.end()));
-            }
+        if (digits < 12) { // a NIR has 13 digits, 12 with Corsica's 2A or 2B
+            return;
         }
         m = NIR.matcher(text);
         while (m.find()) {
-            String digits = (m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5) + m.group(6));
-            if (nirKey(digits) == Integer.parseInt(m.group(7))) {
+            String thirteen = m.group(1) + m.group(2) + m.group(3) + m.group(4) + m.group(5) + m.group(6);
+            if (nirKey(thirteen) == Integer.parseInt(m.group(7))) {
                 out.add(new Found(Kind.NIR, m.start(), m.end()));
             }
         }

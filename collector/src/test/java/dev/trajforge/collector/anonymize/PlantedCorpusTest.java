@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
@@ -14,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.validator.routines.IBANValidator;
 import org.apache.commons.validator.routines.checkdigit.IBANCheckDigit;
 import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
@@ -24,7 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A corpus generated from a fixed seed: sessions with planted personal values of every detector (in
  * text, tool arguments and tool results) and values that must be kept. Measures per-detector recall
- * (planted values gone) and precision (replaced values that were planted), and prints them.
+ * (planted values gone) and precision (replaced values that were planted for the same detector), prints
+ * them, and holds the issue's acceptance: under 1% of personal values survive, over 99% of the values to
+ * keep are kept, one pseudonym per value in its session, and fakes that pass their format's own check.
  */
 class PlantedCorpusTest {
     private static final byte[] KEY = "corpus-key-not-a-secret".getBytes(StandardCharsets.UTF_8);
@@ -39,53 +45,62 @@ class PlantedCorpusTest {
     record Corpus(List<List<Message>> sessions, List<Planted> planted, List<String> keep) {}
 
     @Test
-    @org.junit.jupiter.api.Disabled("does not finish yet (issue 14, in progress): the generated corpus or a detector loops; find it with jstack before enabling")
     void should_remove_planted_values_keep_the_rest_and_stay_consistent() {
         Corpus corpus = generate(300, new SplittableRandom(14));
         Anonymizer anonymizer = new Anonymizer(AnonymizerConfig.all(), KEY);
         Map<Detector, int[]> recall = new EnumMap<>(Detector.class);   // [planted, survived]
-        Map<Detector, int[]> precision = new EnumMap<>(Detector.class); // [found, true]
+        Map<Detector, int[]> precision = new EnumMap<>(Detector.class); // [found, planted by the same detector]
         int keepTotal = 0;
         int keepLost = 0;
+        List<String> problems = new ArrayList<>();
         StringBuilder survivors = new StringBuilder();
         int perSession = corpus.planted().size() / corpus.sessions().size();
         for (int s = 0; s < corpus.sessions().size(); s++) {
             List<Message> session = corpus.sessions().get(s);
             Anonymizer.Result result = anonymizer.anonymize(session, "[]");
+            String in = render(session);
             String out = render(result.messages());
             assertFalse(out.contains(new String(KEY, StandardCharsets.UTF_8)));
             List<Planted> planted = corpus.planted().subList(s * perSession, (s + 1) * perSession);
+            List<Anonymizer.Finding> findings = anonymizer.findings(session);
             for (Planted p : planted) {
                 int[] r = recall.computeIfAbsent(p.detector(), d -> new int[2]);
                 r[0]++;
-                if (out.contains(p.value())) {
+                if (occurrences(out, p.value()) > 0) {
                     r[1]++;
-                    survivors.append(p).append('\n');
+                    survivors.append("survived ").append(p).append('\n');
                 }
+                // one pseudonym for the value everywhere in the session: as many occurrences of it out as of the value in
+                findings.stream().filter(f -> f.original().equals(p.value())).findFirst().ifPresent(f -> {
+                    if (occurrences(out, f.pseudonym()) < occurrences(in, p.value())) {
+                        problems.add("inconsistent " + p + " -> " + f.pseudonym());
+                    }
+                });
             }
-            for (Anonymizer.Finding f : anonymizer.findings(session)) {
+            for (Anonymizer.Finding f : findings) {
                 int[] pr = precision.computeIfAbsent(f.detector(), d -> new int[2]);
                 pr[0]++;
-                if (planted.stream().anyMatch(p -> p.value().contains(f.original()) || f.original().contains(p.value()))) {
+                // a true positive is a planted value of the same detector (its case, or a sentence's period, aside)
+                String found = f.original().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+                if (planted.stream().anyMatch(p -> p.detector() == f.detector() && p.value().toLowerCase(Locale.ROOT).equals(found))) {
                     pr[1]++;
                 } else {
                     survivors.append("false positive ").append(f.detector()).append(": ").append(f.original()).append('\n');
                 }
-                checkFormat(f);
+                String problem = formatProblem(f);
+                if (problem != null) {
+                    problems.add(problem);
+                }
             }
             for (String k : corpus.keep().subList(s * 4, s * 4 + 4)) {
-                keepTotal++;
-                if (!out.contains(k)) {
-                    keepLost++;
+                int before = occurrences(in, k);
+                int lost = Math.max(0, before - occurrences(out, k));
+                keepTotal += before;
+                keepLost += lost;
+                if (lost > 0) {
                     survivors.append("lost keep-value ").append(k).append('\n');
                 }
             }
-            // the planted email appears in the user text, the tool arguments and the tool result: one pseudonym in all
-            String email = planted.stream().filter(p -> p.detector() == Detector.EMAIL).findFirst().orElseThrow().value();
-            String fake = result.replacements().stream().filter(r -> r.detector() == Detector.EMAIL).findFirst().orElseThrow().pseudonym();
-            assertTrue(result.messages().get(0).content().contains(fake), email);
-            assertTrue(result.messages().get(1).toolCalls().get(0).argumentsJson().contains(fake), email);
-            assertTrue(result.messages().get(2).content().contains(fake), email);
         }
         int planted = 0;
         int survived = 0;
@@ -95,32 +110,59 @@ class PlantedCorpusTest {
             int[] p = precision.getOrDefault(d, new int[2]);
             planted += r[0];
             survived += r[1];
-            table.append(String.format("%-15s %7d  %6.3f  %5d  %9.3f%n", d.wireName(), r[0],
+            table.append(String.format(Locale.ROOT, "%-15s %7d  %6.3f  %5d  %9.3f%n", d.wireName(), r[0],
                     r[0] == 0 ? Double.NaN : 1 - (double) r[1] / r[0], p[0], p[0] == 0 ? Double.NaN : (double) p[1] / p[0]));
         }
-        table.append(String.format("all             %7d  %6.3f   keep-values kept: %d/%d%n", planted,
+        table.append(String.format(Locale.ROOT, "all             %7d  %6.3f   keep-values kept: %d/%d%n", planted,
                 1 - (double) survived / planted, keepTotal - keepLost, keepTotal));
         System.out.println(table);
         System.out.println(survivors.length() > 4000 ? survivors.substring(0, 4000) : survivors);
+        for (Detector d : Detector.values()) {
+            assertTrue(recall.containsKey(d), "the corpus plants no " + d);
+        }
+        for (Map.Entry<Detector, int[]> e : precision.entrySet()) {
+            int[] p = e.getValue();
+            assertTrue(p[1] >= p[0] * 0.95, "precision of " + e.getKey() + ": " + p[1] + "/" + p[0] + "\n" + table);
+        }
         assertTrue(survived < planted * 0.01, "planted values surviving: " + survived + "/" + planted + "\n" + table);
         assertTrue(keepLost < keepTotal * 0.01, "keep-values lost: " + keepLost + "/" + keepTotal + "\n" + table);
+        assertEquals(List.of(), problems.subList(0, Math.min(20, problems.size())), problems.size() + " problems");
     }
 
-    private static void checkFormat(Anonymizer.Finding f) {
+    /** How often {@code value} occurs in {@code text} as a whole token (not inside a longer word or number). */
+    static int occurrences(String text, String value) {
+        Matcher m = Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(value) + "(?![\\p{L}\\d])").matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Why a fake does not pass its format's own check, or null: Luhn, IBAN checksum, a valid phone of the same region. */
+    private static String formatProblem(Anonymizer.Finding f) {
+        String fake = f.pseudonym();
         switch (f.detector()) {
-            case CARD -> assertTrue(LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(f.pseudonym().replaceAll("[ -]", "")), f.pseudonym());
-            case IBAN -> assertTrue(IBANValidator.getInstance().isValid(f.pseudonym().replace(" ", "")), f.pseudonym());
+            case CARD -> {
+                return LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(fake.replaceAll("[ -]", "")) ? null : "card fails Luhn: " + fake;
+            }
+            case IBAN -> {
+                return IBANValidator.getInstance().isValid(fake.replace(" ", "")) ? null : "IBAN fails its checksum: " + fake;
+            }
             case PHONE -> {
                 try {
-                    PhoneNumber original = PHONES.parse(f.original(), "US");
-                    PhoneNumber fake = PHONES.parse(f.pseudonym(), "US");
-                    assertTrue(PHONES.isValidNumber(fake), f.pseudonym());
-                    assertEquals(PHONES.getRegionCodeForNumber(original), PHONES.getRegionCodeForNumber(fake), f.pseudonym());
-                } catch (Exception e) {
-                    throw new AssertionError(f.pseudonym(), e);
+                    String region = PHONES.getRegionCodeForNumber(PHONES.parse(f.original(), "US"));
+                    PhoneNumber parsed = PHONES.parse(fake, "US");
+                    return PHONES.isValidNumber(parsed) && region.equals(PHONES.getRegionCodeForNumber(parsed)) ? null
+                            : "phone " + f.original() + " (" + region + ") -> " + fake + " ("
+                                    + PHONES.getRegionCodeForNumber(parsed) + ")";
+                } catch (NumberParseException e) {
+                    return "phone does not parse: " + f.original() + " -> " + fake;
                 }
             }
-            default -> { }
+            default -> {
+                return null;
+            }
         }
     }
 
@@ -176,19 +218,34 @@ class PlantedCorpusTest {
                     + date + " should go to " + street + ". Refund to card " + card + " or IBAN " + iban
                     + ". My ID is " + id + ". I wrote from " + ip + ".\nThanks, " + first + " " + last;
             String args = "{\"email\": \"" + email + "\", \"order_id\": \"" + orderId + "\"}";
+            String name = rnd.nextBoolean()
+                    ? "\"name\": {\"first_name\": \"" + first + "\", \"last_name\": \"" + last + "\"}"
+                    : "\"name\": \"" + first + " " + last + "\"";
             String result = "{\"user_id\": \"" + first.toLowerCase() + "_" + last.toLowerCase() + "_" + rnd.nextInt(10000)
-                    + "\", \"name\": {\"first_name\": \"" + first + "\", \"last_name\": \"" + last + "\"}, \"email\": \""
-                    + email + "\", \"phone\": \"" + phone + "\", \"dob\": \"" + dob + "\", \"address\": {\"address1\": \""
-                    + street + "\", \"city\": \"Springfield\", \"zip\": \"19122\"}, \"orders\": [{\"order_id\": \"" + orderId
-                    + "\", \"items\": [{\"name\": \"" + product + "\", \"price\": " + amount.substring(1)
-                    + "}], \"placed\": \"" + date + "\"}]}";
-            out.add(List.of(
+                    + "\", " + name + ", \"email\": \"" + email + "\", \"" + pick(rnd, List.of("phone", "phone_number"))
+                    + "\": \"" + phone + "\", \"" + pick(rnd, List.of("dob", "date_of_birth")) + "\": \"" + dob
+                    + "\", \"address\": {\"address1\": \"" + street + "\", \"city\": \"Springfield\", \"zip\": \"19122\"},"
+                    + " \"orders\": [{\"order_id\": \"" + orderId + "\", \"items\": [{\"name\": \"" + product
+                    + "\", \"price\": " + amount.substring(1) + "}], \"placed\": \"" + date + "\"}]}";
+            List<Message> session = new ArrayList<>(List.of(
                     Message.user(userText),
                     Message.assistant(null, "The user is " + first + "; look them up by email.",
                             List.of(new ToolCall("c" + s, "find_user_by_email", args))),
                     Message.tool(new ToolResult("c" + s, "find_user_by_email", result, false)),
                     Message.assistant("Hi " + first + ", I found order " + orderId + " for " + product + " (" + amount
                             + "). I'll refund " + amount + " to the card ending " + card.substring(card.length() - 4) + ".")));
+            if (rnd.nextBoolean()) {
+                String update = "{\"order_id\": \"" + orderId + "\", \"customer_name\": \"" + first + " " + last
+                        + "\", \"address\": \"" + street + "\", \"phone\": \"" + phone + "\"}";
+                session.add(Message.user("Please also ship it to " + street + " instead, and call " + phone
+                        + " if the courier cannot find it. Best regards, " + first));
+                session.add(Message.assistant(null, null, List.of(new ToolCall("u" + s, "modify_pending_order_address", update))));
+                session.add(Message.tool(new ToolResult("u" + s, "modify_pending_order_address",
+                        "{\"order_id\": \"" + orderId + "\", \"status\": \"pending\", \"total\": " + amount.substring(1) + "}",
+                        false)));
+                session.add(Message.assistant("Done, " + first + ": order " + orderId + " now ships to the new address."));
+            }
+            out.add(List.copyOf(session));
         }
         return new Corpus(out, planted, keep);
     }
@@ -200,18 +257,20 @@ class PlantedCorpusTest {
     private static String phone(SplittableRandom rnd) {
         String region = pick(rnd, List.of("US", "US", "GB", "FR", "DE", "ES", "IT"));
         PhoneNumber example = PHONES.getExampleNumber(region);
-        while (true) {
-            String nsn = PHONES.getNationalSignificantNumber(example);
+        String nsn = PHONES.getNationalSignificantNumber(example);
+        for (int attempt = 0; attempt < 1000; attempt++) {
             StringBuilder sb = new StringBuilder(nsn.substring(0, nsn.length() - 4));
             for (int i = nsn.length() - 4; i < nsn.length(); i++) {
                 sb.append(rnd.nextInt(10));
             }
-            PhoneNumber n = new PhoneNumber().setCountryCode(example.getCountryCode()).setNationalNumber(Long.parseLong(sb.toString()));
+            // a copy of the example keeps its flags: Italy's leading zero (02 ...) is not in the long national number
+            PhoneNumber n = new PhoneNumber().mergeFrom(example).setNationalNumber(Long.parseLong(sb.toString()));
             if (PHONES.isValidNumber(n)) {
                 return PHONES.format(n, region.equals("US") && rnd.nextBoolean() ? PhoneNumberFormat.NATIONAL
                         : PhoneNumberFormat.INTERNATIONAL);
             }
         }
+        throw new AssertionError("no valid phone number near the example number of " + region);
     }
 
     private static String card(SplittableRandom rnd) {

@@ -1,0 +1,94 @@
+package dev.trajforge.collector.anonymize;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/** Phone numbers, as libphonenumber finds and validates them; numbers without a country code are read in one region. */
+final class Phones {
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+    /** The fewest digits of a possible number written with its country code, over every code libphonenumber knows. */
+    private static final int FEWEST_INTERNATIONAL = fewestInternational();
+    private static final Map<String, Integer> FEWEST = new ConcurrentHashMap<>();
+
+    private Phones() {}
+
+    static boolean isRegion(String region) {
+        return PHONES.getSupportedRegions().contains(region);
+    }
+
+    /** Every valid number in {@code text}; none where it has fewer digits than the shortest possible number. */
+    static void find(String text, Clues clues, String region, List<Span> out) {
+        if (clues.digits() < fewestDigits(region)) {
+            return;
+        }
+        for (PhoneNumberMatch pm : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            String v = pm.rawString();
+            PhoneNumber n = pm.number();
+            out.add(new Span(pm.start(), pm.end(), Detector.PHONE, v, PHONES.format(n, PhoneNumberFormat.E164),
+                    d -> Fakes.phone(v, n, d)));
+        }
+    }
+
+    /**
+     * The fewest digits a number found in text read in {@code region} can have: the region's own shortest
+     * possible national number (local-only lengths included), or any country's shortest with its code.
+     * A lower bound from libphonenumber's own length metadata, so the test skips no valid number.
+     */
+    static int fewestDigits(String region) {
+        return FEWEST.computeIfAbsent(region,
+                r -> Math.min(shortestNational(PHONES.getCountryCodeForRegion(r)), FEWEST_INTERNATIONAL));
+    }
+
+    private static int fewestInternational() {
+        Set<Integer> codes = new HashSet<>(PHONES.getSupportedGlobalNetworkCallingCodes());
+        for (String region : PHONES.getSupportedRegions()) {
+            codes.add(PHONES.getCountryCodeForRegion(region));
+        }
+        int fewest = Integer.MAX_VALUE;
+        for (int code : codes) {
+            fewest = Math.min(fewest, String.valueOf(code).length() + shortestNational(code));
+        }
+        return fewest;
+    }
+
+    /** The shortest national number length that libphonenumber does not call too short for {@code countryCode}. */
+    private static int shortestNational(int countryCode) {
+        for (int length = 1; length < 17; length++) {
+            PhoneNumber n = new PhoneNumber().setCountryCode(countryCode)
+                    .setNationalNumber(Long.parseLong("2" + "0".repeat(length - 1)));
+            if (PHONES.isPossibleNumberWithReason(n) != PhoneNumberUtil.ValidationResult.TOO_SHORT) {
+                return length;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * A value under a phone key: the whole number if it parses as a possible one, else its digits redrawn;
+     * null when it has no digit at all.
+     */
+    static Span whole(String value, String region) {
+        try {
+            PhoneNumber n = PHONES.parse(value, region);
+            if (PHONES.isPossibleNumber(n)) {
+                return Span.whole(value, Detector.PHONE, PHONES.format(n, PhoneNumberFormat.E164),
+                        d -> Fakes.phone(value, n, d));
+            }
+        } catch (NumberParseException e) {
+            // not a number at all: fall through to redraw its digits
+        }
+        return value.chars().anyMatch(Character::isDigit)
+                ? Span.whole(value, Detector.PHONE, NOT_DIGIT.matcher(value).replaceAll(""), d -> Fakes.redraw(value, d))
+                : null;
+    }
+}
