@@ -59,7 +59,7 @@ public final class ConfigLoader {
     public static final Set<String> NOT_FINGERPRINTED_MODEL_KEYS = Set.of("requestsPerMinute", "tokensPerMinute", "maxConcurrency");
     private static final Set<String> MODEL_ROLES = Set.of("agent", "user", "judge");
 
-    private static final Set<String> REQUIRED = Set.of("runId", "domain", "tasks", "output");
+    private static final Set<String> REQUIRED = Set.of("runId", "tasks", "output");
 
     private static final Pattern OVERRIDE_KEY = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
 
@@ -118,14 +118,19 @@ public final class ConfigLoader {
         for (String key : REQUIRED) {
             if (!tree.has(key)) throw problems.at(key, "is required");
         }
+        if (!tree.has("domain") && !tree.has("domains")) throw problems.at("domain", "is required"); // or 'domains', to mix several
         applyDefaults(tree);
         RunConfig config = bind(tree, problems);
         // a path given with --set is the caller's, relative to where the command runs; one in the file is relative to the file
         Path base = problems.overrideFor("domainPaths") != null ? Path.of("") : file.toAbsolutePath().getParent();
         config = config.withDomainPaths(absoluteDomainPaths(config.domainPaths(), base, problems));
         Set<String> visible = visibleDomains(config.domainFolders(), problems);
-        if (!visible.contains(config.domain())) {
-            throw problems.at("domain", "unknown domain '" + config.domain() + "' (known: " + String.join(", ", visible) + ")");
+        List<DomainShare> shares = config.shares();
+        for (int i = 0; i < shares.size(); i++) {
+            if (!visible.contains(shares.get(i).name())) {
+                throw problems.at(config.domains().isEmpty() ? "domain" : "domains[" + i + "].name",
+                        "unknown domain '" + shares.get(i).name() + "' (known: " + String.join(", ", visible) + ")");
+            }
         }
         return new LoadedConfig(config, file, fingerprint(config));
     }

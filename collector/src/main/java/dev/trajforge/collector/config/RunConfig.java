@@ -53,7 +53,8 @@ public record RunConfig(
         Judging judging,
         Budget budget,
         Export export,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> domainPaths) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> domainPaths,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DomainShare> domains) {
 
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_TRIALS = 1;
@@ -121,11 +122,14 @@ public record RunConfig(
             throw new IllegalArgumentException("runId: must match [A-Za-z0-9._-]{1,64} (and not be . or ..), got \""
                     + runId + "\"");
         }
-        if (domain == null) throw new IllegalArgumentException("domain: is required");
-        if (!DOMAIN.matcher(domain).matches()) {
+        domains = domains == null ? List.of() : List.copyOf(domains);
+        if (domain == null && domains.isEmpty()) throw new IllegalArgumentException("domain: is required (or domains, to mix several)");
+        if (domain != null && !domains.isEmpty()) throw new IllegalArgumentException("domains: name one domain with 'domain' or several with 'domains', not both");
+        if (domain != null && !DOMAIN.matcher(domain).matches()) {
             throw new IllegalArgumentException("domain: must be a domain name such as retail, got \"" + domain + "\"");
         }
         requirePositive("tasks", tasks);
+        DomainShare.requireValid(domains, tasks);
         requirePositive("trials", trials);
         requirePositive("maxTurns", maxTurns);
         requirePositive("maxToolErrors", maxToolErrors);
@@ -164,7 +168,7 @@ public record RunConfig(
                      int concurrency, double validationFraction, String output, boolean keepRejected, ModelSpec agent,
                      ModelSpec user, ModelSpec judge, Judging judging, Budget budget, Export export) {
         this(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency, validationFraction, output,
-                keepRejected, agent, user, judge, judging, budget, export, List.of());
+                keepRejected, agent, user, judge, judging, budget, export, List.of(), List.of());
     }
 
     /** A config with the default {@code export:} block. */
@@ -179,7 +183,7 @@ public record RunConfig(
     public static RunConfig withDefaults(String runId, long seed, String domain, int tasks, String output) {
         return new RunConfig(runId, seed, domain, tasks, DEFAULT_TRIALS, DEFAULT_MAX_TURNS, DEFAULT_MAX_TOOL_ERRORS,
                 defaultConcurrency(), DEFAULT_VALIDATION_FRACTION, output, DEFAULT_KEEP_REJECTED,
-                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT, List.of());
+                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT, List.of(), List.of());
     }
 
     /** Two episodes in flight per available processor. */
@@ -191,25 +195,30 @@ public record RunConfig(
     public RunConfig withOutput(String newOutput) {
         Objects.requireNonNull(newOutput, "output");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export, domainPaths);
+                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export, domainPaths, domains);
     }
 
     /** The same run exporting its rejected episodes too, or not (not fingerprinted: the journal is the same). */
     public RunConfig withKeepRejected(boolean keep) {
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keep, agent, user, judge, judging, budget, export, domainPaths);
+                validationFraction, output, keep, agent, user, judge, judging, budget, export, domainPaths, domains);
     }
 
     public RunConfig withExport(Export newExport) {
         Objects.requireNonNull(newExport, "export");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport, domainPaths);
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport, domainPaths, domains);
     }
 
     /** The same run finding its domain packs in {@code newPaths} (as {@link ConfigLoader} makes them absolute). */
     public RunConfig withDomainPaths(List<String> newPaths) {
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keepRejected, agent, user, judge, judging, budget, export, newPaths);
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, export, newPaths, domains);
+    }
+
+    /** The domains this run draws its tasks from: {@code domains}, or the one {@code domain} with all the tasks. */
+    public List<DomainShare> shares() {
+        return domains.isEmpty() ? List.of(new DomainShare(domain, 1.0, null)) : domains;
     }
 
     /** {@code domainPaths} as paths, for {@link dev.trajforge.simenv.Domains#discover(List)}. */

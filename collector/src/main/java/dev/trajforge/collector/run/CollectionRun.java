@@ -4,8 +4,6 @@ import dev.trajforge.collector.config.Budget;
 import dev.trajforge.collector.config.ConfigException;
 import dev.trajforge.collector.config.LoadedConfig;
 import dev.trajforge.collector.config.RunConfig;
-import dev.trajforge.collector.episode.EpisodeLimits;
-import dev.trajforge.collector.episode.EpisodeRunner;
 import dev.trajforge.collector.journal.DamagedLine;
 import dev.trajforge.collector.journal.Journal;
 import dev.trajforge.collector.journal.JournalHeader;
@@ -16,13 +14,8 @@ import dev.trajforge.collector.journal.JournalIndex;
 import dev.trajforge.collector.provider.FatalModelException;
 import dev.trajforge.collector.provider.Providers;
 import dev.trajforge.exporter.RecordStatus;
-import dev.trajforge.judge.Agreement;
-import dev.trajforge.judge.FilterPolicy;
 import dev.trajforge.simenv.Domain;
-import dev.trajforge.simenv.Domains;
 import dev.trajforge.simenv.Task;
-import dev.trajforge.simenv.World;
-import dev.trajforge.simenv.pack.PackException;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,8 +28,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One invocation of a collection run. Builds the seeded world once, works out from the run journal
- * which of this worker's episodes still need running (never journaled, or infra-failed fewer than
+ * One invocation of a collection run. Builds the seeded worlds once ({@link RunWorlds}: one per domain),
+ * works out from the run journal which of this worker's episodes still need running (never journaled, or infra-failed fewer than
  * {@value #MAX_ATTEMPTS} times), runs them on virtual threads with at most {@code concurrency} in
  * flight, journals each one (fsynced) as it finishes, and — when every episode of every worker is
  * journaled — writes the dataset from the journal in episode order. So a crash at any moment loses at
@@ -51,7 +44,7 @@ public final class CollectionRun {
     private final Clock clock;
     private final ProgressListener progress;
     private final RunOptions options;
-    private final Domain domain;
+    private final List<Domain> domains;
     private final RoleModels models;
     /** episodes started by this invocation */
     private long ran;
@@ -71,25 +64,8 @@ public final class CollectionRun {
         this.clock = clock;
         this.progress = progress;
         this.options = options;
-        this.domain = domain(loaded);
+        this.domains = RunWorlds.domains(loaded);
         this.models = new RoleModels(config, loaded.file(), providers);
-    }
-
-    /** The config's domain, from the class path or its {@code domainPaths}; a pack that no longer loads is a config error. */
-    private static Domain domain(LoadedConfig loaded) {
-        RunConfig config = loaded.config();
-        Map<String, Domain> visible;
-        try {
-            visible = Domains.discover(config.domainFolders());
-        } catch (PackException e) {
-            throw new ConfigException("config " + loaded.file() + ": key 'domainPaths': " + e.getMessage(), e);
-        }
-        Domain found = visible.get(config.domain());
-        if (found == null) {
-            throw new ConfigException("config " + loaded.file() + ": key 'domain': unknown domain '" + config.domain() + "' (known: "
-                    + String.join(", ", visible.keySet()) + ")");
-        }
-        return found;
     }
 
     @SuppressWarnings("try") // the worker lock is held for the whole block, never used in it
@@ -109,8 +85,8 @@ public final class CollectionRun {
         Worker worker = options.worker();
         try (RunLock held = dir.lockWorker(worker, clock)) {
             RunLog log = new RunLog(dir.runLog(), clock);
-            World world = domain.world(config.seed());
-            List<Task> tasks = world.tasks(config.tasks());
+            RunWorlds worlds = RunWorlds.build(loaded, domains, models, log);
+            List<Task> tasks = worlds.tasks();
             long total = (long) tasks.size() * config.trials();
             JournalIndex index = setAsideDamagedLines(dir, JournalIndex.of(dir.journals(), total), total, log);
             boolean newHeader = dir.checkConfig(loaded, index, dir.journal(worker), options.forceConfig());
@@ -124,7 +100,7 @@ public final class CollectionRun {
                                 + " (`trajforge export " + dir.root() + " --out URI --format F` writes it again elsewhere or in another format)");
             }
             log.event("start", "worker", tag, "episodes", total, "pending", pending);
-            String stop = runPending(pending, tasks, world, index, dir, log, total, newHeader);
+            String stop = runPending(pending, worlds, index, dir, log, total, newHeader);
             if (stop != null) {
                 log.event("budget_stop", "reason", stop);
                 return new RunReport(config.runId(), RunReport.Status.STOPPED_BY_BUDGET, null, elapsed(started), ran, Map.of(),
@@ -158,14 +134,8 @@ public final class CollectionRun {
     }
 
     /** Runs the pending episodes; returns the budget that stopped scheduling, or null. */
-    private String runPending(long pending, List<Task> tasks, World world, JournalIndex index, RunDirectory dir, RunLog log, long total,
-                              boolean newHeader) {
-        EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()));
-        FilterPolicy policy = models.judge()
-                .map(judge -> FilterPolicy.withRubricJudge(world, judge, domain.policy().text(), config.judging().threshold(),
-                        config.judging().auditFraction(), new Agreement()))
-                .orElseGet(() -> FilterPolicy.deterministic(world));
-        EpisodeWork work = new EpisodeWork(config, loaded.sha256(), domain, world, models, runner, policy, log);
+    private String runPending(long pending, RunWorlds worlds, JournalIndex index, RunDirectory dir, RunLog log, long total, boolean newHeader) {
+        List<Task> tasks = worlds.tasks();
         RunTally tally = priorTally(index, total);
         Budget budget = config.budget();
         long started = System.nanoTime();
@@ -190,7 +160,7 @@ public final class CollectionRun {
                 pool.submit(() -> {
                     try {
                         int taskIndex = (int) (id / config.trials());
-                        JournalEntry entry = work.run(id, tasks.get(taskIndex), (int) (id % config.trials()), attempt);
+                        JournalEntry entry = worlds.workFor(taskIndex).run(id, tasks.get(taskIndex), (int) (id % config.trials()), attempt);
                         journal.append(entry);
                         synchronized (tally) {
                             tally.add(entry);
