@@ -5,6 +5,10 @@ import dev.trajforge.collector.anonymize.AnonymizerConfig;
 import dev.trajforge.collector.ingest.IngestItem;
 import dev.trajforge.collector.ingest.SessionFormat;
 import dev.trajforge.collector.ingest.SessionFormats;
+import dev.trajforge.collector.config.SessionsConfig;
+import dev.trajforge.collector.ingest.SessionIngest;
+import dev.trajforge.collector.ingest.SessionJudging;
+import dev.trajforge.collector.provider.Providers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  * anonymized with every detector ({@link Anonymizer}), no judge, nothing written. The corpus
  * ({@link IngestCorpus}) is written first, not timed. One warm-up pass, then the median of {@code runs}
  * passes on one thread (as {@code trajforge ingest} reads its files today) and on {@code threads}
- * threads, one file per task; and the median of reading and parsing alone, to show the anonymizer's share.
+ * threads, one file per task; the median of the whole command ({@code SessionIngest.run}: its own concurrency,
+ * the checks, the Parquet export and commit); and the median of reading and parsing alone, to show the anonymizer's share.
  */
 final class IngestBenchmark {
     private static final byte[] KEY = "bench-key-not-a-secret".getBytes(StandardCharsets.UTF_8);
@@ -54,7 +59,10 @@ final class IngestBenchmark {
             double[] single = new double[runs];
             double[] parallel = new double[runs];
             double[] parseOnly = new double[runs];
+            double[] command = new double[runs];
+            command(corpus, tmp.resolve("out"), anonymizer); // warm-up of the export path
             for (int r = 0; r < runs; r++) {
+                command[r] = command(corpus, tmp.resolve("out"), anonymizer);
                 single[r] = pass(corpus, format, anonymizer, 1).seconds();
                 parallel[r] = pass(corpus, format, anonymizer, threads).seconds();
                 parseOnly[r] = pass(corpus, format, null, 1).seconds();
@@ -68,9 +76,11 @@ final class IngestBenchmark {
                     .put("replaced_per_session", (double) warmup.replaced() / warmup.sessions())
                     .put("runs", runs)
                     .put("threads", threads)
+                    .put("mb_per_s_command", mb / median(command))
                     .put("mb_per_s_single", mb / median(single))
                     .put("mb_per_s_parallel", mb / median(parallel))
                     .put("mb_per_s_parse_only", mb / median(parseOnly))
+                    .put("seconds_command_per_run", join(command))
                     .put("seconds_single_per_run", join(single))
                     .put("seconds_parallel_per_run", join(parallel))
                     .put("seconds_parse_only_per_run", join(parseOnly))
@@ -79,6 +89,21 @@ final class IngestBenchmark {
         } finally {
             Benchmarks.deleteTree(tmp);
         }
+    }
+
+    /**
+     * What {@code trajforge ingest FILES --format openai-chat --out DIR} does without a judge, end to end: read,
+     * parse, anonymize and judge on the checks ({@link SessionIngest#run}, its default concurrency), and write
+     * the dataset (Parquet, dedup, card, manifest, commit); seconds.
+     */
+    private static double command(List<Path> corpus, Path out, Anonymizer anonymizer) {
+        long started = System.nanoTime();
+        SessionIngest.Outcome outcome = SessionIngest.run(
+                new SessionIngest.Options(corpus.stream().map(Path::toString).toList(), "openai-chat", out.toString(), 0.0, true, false, 16),
+                AnonymizerConfig.all(), anonymizer, new SessionJudging(SessionsConfig.DEFAULT, Providers.fromEnvironment(), 0L),
+                java.time.Instant.EPOCH, rejected -> { });
+        if (outcome.sessions() == 0) throw new IllegalStateException("the ingest read no session");
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** Every file read, parsed and (with an anonymizer) anonymized, on {@code threads} threads, one file per task. */

@@ -26,15 +26,59 @@ final class Phones {
         return PHONES.getSupportedRegions().contains(region);
     }
 
-    /** Every valid number in {@code text}; none where it has fewer digits than the shortest possible number. */
+    /** Characters that join the digits of one written number: spaces, brackets, dots, dashes, slashes, a plus. */
+    private static final String JOINERS = " \t\u00a0().-/+";
+    /** After a run of digits, room for an extension libphonenumber reads ("ext. 1234", " x 12"). */
+    private static final int TAIL = 16;
+
+    /**
+     * Every valid number in {@code text}; none where it has fewer digits than the shortest possible number.
+     * libphonenumber's matcher is handed only the windows that can hold a number: each run of digits and
+     * the characters that join them, with at least that many digits, plus the character before it (the
+     * matcher looks at it) and room for an extension after. A long text with few such runs costs one scan
+     * instead of the matcher's pattern at every position.
+     */
     static void find(String text, Clues clues, String region, List<Span> out) {
-        if (clues.digits() < fewestDigits(region)) {
+        int fewest = fewestDigits(region);
+        if (clues.digits() < fewest) {
             return;
         }
-        for (PhoneNumberMatch pm : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+        int windowEnd = -1;
+        int windowStart = -1;
+        int i = 0;
+        while (i < text.length()) {
+            if (!Character.isDigit(text.charAt(i)) && text.charAt(i) != '+' && text.charAt(i) != '(') {
+                i++;
+                continue;
+            }
+            int start = i;
+            int digits = 0;
+            while (i < text.length() && (Character.isDigit(text.charAt(i)) || JOINERS.indexOf(text.charAt(i)) >= 0)) {
+                if (Character.isDigit(text.charAt(i))) digits++;
+                i++;
+            }
+            if (i == start) i++;
+            if (digits < fewest) continue;
+            int from = Math.max(0, start - 1);
+            int to = Math.min(text.length(), i + TAIL);
+            if (windowEnd >= from) {
+                windowEnd = to; // overlaps the window so far: one window
+            } else {
+                search(text, windowStart, windowEnd, region, out);
+                windowStart = from;
+                windowEnd = to;
+            }
+        }
+        search(text, windowStart, windowEnd, region, out);
+    }
+
+    private static void search(String text, int from, int to, String region, List<Span> out) {
+        if (from < 0) return;
+        String window = text.substring(from, to);
+        for (PhoneNumberMatch pm : PHONES.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
             String v = pm.rawString();
             PhoneNumber n = pm.number();
-            out.add(new Span(pm.start(), pm.end(), Detector.PHONE, v, PHONES.format(n, PhoneNumberFormat.E164),
+            out.add(new Span(from + pm.start(), from + pm.end(), Detector.PHONE, v, PHONES.format(n, PhoneNumberFormat.E164),
                     d -> Fakes.phone(v, n, d)));
         }
     }
