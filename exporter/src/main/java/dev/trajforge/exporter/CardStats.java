@@ -37,12 +37,14 @@ final class CardStats {
     private final Map<String, long[]> toolCalls = new HashMap<>();
     /** check name -> {passed, failed} and the summed score, in the order checks first appear */
     private final Map<String, CheckTally> checks = new LinkedHashMap<>();
+    private final DomainStats byDomain = new DomainStats();
     private long accepted;
     private long acceptedTurns;
     private long acceptedToolCalls;
 
     void add(ExportRecord record) {
         boolean kept = record.status() == RecordStatus.ACCEPTED;
+        byDomain.add(record);
         count(sources, record.trajectory().lineage().source(), kept);
         count(domains, record.trajectory().domain(), kept);
         List<String> named = record.intents();
@@ -95,6 +97,7 @@ final class CardStats {
         table(md, "### Sources\n\n`simulated`: made against a simulated world; `session`: a real session imported and anonymized.\n\n",
                 "source", new TreeMap<>(sources));
         table(md, "### Domains\n\n", "domain", new TreeMap<>(domains));
+        domainDetails(md);
         table(md, "### Intents\n\nAn episode of a task with several intents counts under each of them.\n\n", "intent", new TreeMap<>(intents));
 
         md.append("### Tool calls\n\nCalls per tool over the accepted episodes, most called first.\n\n");
@@ -118,6 +121,22 @@ final class CardStats {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** Each domain's figures ({@link DomainStats}), as the manifest's {@code metrics.by_domain} holds them. */
+    Map<String, DomainSummary> byDomain() {
+        return byDomain.summaries();
+    }
+
+    private void domainDetails(StringBuilder md) {
+        md.append("Per domain: distinct tasks, tool coverage (tools called in accepted episodes, of those offered), personas, and\n"
+                + "injected faults (accepted episodes that recovered from one).\n\n"
+                + "| domain | acceptance | distinct tasks | tool coverage | personas | faults (recovered) |\n|---|---:|---:|---:|---:|---:|\n");
+        byDomain.summaries().forEach((domain, d) -> md.append("| ").append(cell(domain)).append(" | ")
+                .append(String.format(Locale.ROOT, "%.1f%%", 100 * d.acceptance())).append(" | ").append(d.distinctTasks()).append(" | ")
+                .append(d.toolsUsed()).append('/').append(d.toolsOffered()).append(" | ").append(d.personas().size()).append(" | ")
+                .append(d.faults().values().stream().mapToLong(Long::longValue).sum()).append(" (").append(d.acceptedWithFaults()).append(") |\n"));
+        md.append('\n');
     }
 
     private static void table(StringBuilder md, String heading, String column, Map<String, long[]> rows) {

@@ -148,7 +148,7 @@ public final class DatasetExport implements AutoCloseable {
             }
             ExportResult result = new ExportResult(layout.uri(), episodes, accepted, rejected, infraFailed,
                     rowsPerSplit(staged), files, prompts, models, settings.format(),
-                    new ExportResult.Duplicates(dedup.exactRemoved(), dedup.nearRemoved()));
+                    new ExportResult.Duplicates(dedup.exactRemoved(), dedup.nearRemoved()), stats.byDomain());
 
             FailPoints.reach("commit.staged");
             current = layout.root();
@@ -164,6 +164,7 @@ public final class DatasetExport implements AutoCloseable {
             layout.deleteTemporary();
             FailPoints.reach("commit.shards_published");
             Map<String, Object> allMetrics = new java.util.TreeMap<>(metrics);
+            allMetrics.put("by_domain", result.byDomain());
             if (rejects != null) {
                 current = layout.file(OutputLayout.REJECTS);
                 layout.write(current, rejects);

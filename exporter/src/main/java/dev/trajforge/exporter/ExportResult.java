@@ -24,11 +24,12 @@ import java.util.regex.Pattern;
  * @param models      the {@code provider/model} labels per role that made the episodes
  * @param format      what the data files hold
  * @param duplicates  accepted episodes that dedup removed, by kind (all counted under {@code rejected.duplicate})
+ * @param byDomain    each domain's figures (episodes, acceptance, distinct tasks, tool coverage, personas, faults)
  */
 public record ExportResult(URI outputUri, long episodes, long accepted, Map<String, Long> rejected,
                            long infraFailed, Map<String, Long> splits, List<ShardFile> files,
                            Map<String, java.util.SortedSet<String>> prompts, Map<String, java.util.SortedSet<String>> models,
-                           ExportFormat format, Duplicates duplicates) {
+                           ExportFormat format, Duplicates duplicates, Map<String, DomainSummary> byDomain) {
 
     /** Accepted episodes removed as exact or as near duplicates of an earlier one. */
     public record Duplicates(long exact, long near) {
@@ -80,6 +81,13 @@ public record ExportResult(URI outputUri, long episodes, long accepted, Map<Stri
         this(outputUri, episodes, accepted, rejected, infraFailed, splits, files, prompts, models, ExportFormat.HF_PARQUET, Duplicates.NONE);
     }
 
+    /** An export whose per-domain figures are not wanted. */
+    public ExportResult(URI outputUri, long episodes, long accepted, Map<String, Long> rejected, long infraFailed,
+                        Map<String, Long> splits, List<ShardFile> files, Map<String, java.util.SortedSet<String>> prompts,
+                        Map<String, java.util.SortedSet<String>> models, ExportFormat format, Duplicates duplicates) {
+        this(outputUri, episodes, accepted, rejected, infraFailed, splits, files, prompts, models, format, duplicates, Map.of());
+    }
+
     public ExportResult {
         Objects.requireNonNull(outputUri, "outputUri");
         Objects.requireNonNull(format, "format");
@@ -89,6 +97,7 @@ public record ExportResult(URI outputUri, long episodes, long accepted, Map<Stri
         files = files.stream().sorted((a, b) -> a.path().compareTo(b.path())).toList();
         prompts = Collections.unmodifiableSortedMap(new TreeMap<>(prompts == null ? Map.of() : prompts));
         models = Collections.unmodifiableSortedMap(new TreeMap<>(models == null ? Map.of() : models));
+        byDomain = Collections.unmodifiableSortedMap(new TreeMap<>(byDomain == null ? Map.of() : byDomain));
         long rejectedTotal = rejected.values().stream().mapToLong(Long::longValue).sum();
         if (episodes != accepted + rejectedTotal + infraFailed) {
             throw new IllegalArgumentException("counts do not add up: episodes " + episodes + " != accepted " + accepted

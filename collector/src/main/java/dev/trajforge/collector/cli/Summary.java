@@ -36,6 +36,15 @@ final class Summary {
                         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         out.printf(Locale.ROOT, "  infra failed  %6d%s%n", export.infraFailed(), report.infraFailures().isEmpty() ? "" : "  "
                 + report.infraFailures().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        if (export.byDomain().size() > 1) {
+            out.println("  by domain:");
+            export.byDomain().forEach((domain, d) -> out.printf(Locale.ROOT, "    %-12s %6d episodes, accepted %s, %d distinct tasks, tools %d/%d%s%s%n",
+                    domain, d.episodes(), percent(d.accepted(), d.episodes()), d.distinctTasks(), d.toolsUsed(), d.toolsOffered(),
+                    d.rejected().isEmpty() ? "" : "; rejected " + d.rejected().entrySet().stream()
+                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")),
+                    d.faults().isEmpty() ? "" : "; faults " + d.faults() + " (" + d.acceptedWithFaults() + " recovered)"));
+        }
         out.println("  files:");
         for (ExportResult.ShardFile file : export.files()) {
             out.printf(Locale.ROOT, "    %-42s %6d rows  %8.1f KiB%n", file.path(), file.rows(), file.bytes() / 1024.0);
