@@ -44,7 +44,12 @@ final class IngestBenchmark {
         int threads = options.integer("threads", 2);
         Path tmp = Benchmarks.tempDir("ingest");
         try {
-            List<Path> corpus = IngestCorpus.write(tmp, files, megabytes);
+            String kind = options.text("corpus", "dense");
+            List<Path> corpus = switch (kind) {
+                case "dense" -> IngestCorpus.write(tmp, files, megabytes);
+                case "support" -> IngestCorpus.support(tmp, files, megabytes);
+                default -> throw new IllegalArgumentException("corpus: dense or support, got " + kind);
+            };
             long bytes = 0;
             for (Path f : corpus) {
                 bytes += Files.size(f);
@@ -69,6 +74,7 @@ final class IngestBenchmark {
             }
             double mb = bytes / 1e6;
             return new Benchmarks.Result("ingest")
+                    .put("corpus", kind)
                     .put("format", format.name())
                     .put("files", files)
                     .put("bytes", bytes)

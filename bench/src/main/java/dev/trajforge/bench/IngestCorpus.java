@@ -45,6 +45,40 @@ final class IngestCorpus {
 
     private IngestCorpus() {}
 
+    /**
+     * Support-log shaped sessions: a real offline run of {@code examples/quickstart.yaml} (the retail world:
+     * customer profiles with names, emails, addresses and payment methods in tool results), every episode
+     * exported as OpenAI chat JSONL ({@code messages} and {@code tools} per line, as teams log them), its
+     * files repeated until the corpus reaches about {@code megabytes} MB, spread over {@code files} files.
+     */
+    static List<Path> support(Path dir, int files, int megabytes) throws Exception {
+        Path run = dir.resolve("support-run");
+        dev.trajforge.collector.config.LoadedConfig loaded = dev.trajforge.collector.config.ConfigLoader.load(Path.of("examples/quickstart.yaml"),
+                List.of("tasks=2000", "trials=1", "keepRejected=true", "export.dedup=false", "export.format=openai-jsonl")).withOutput(run.toString());
+        new dev.trajforge.collector.run.CollectionRun(loaded, java.time.Clock.systemUTC(), dev.trajforge.collector.run.ProgressListener.NONE).execute();
+        List<String> lines = new ArrayList<>();
+        try (var data = Files.list(run.resolve("data"))) {
+            for (Path shard : data.sorted().toList()) lines.addAll(Files.readAllLines(shard, StandardCharsets.UTF_8));
+        }
+        long perFile = megabytes * 1_000_000L / files;
+        List<Path> out = new ArrayList<>();
+        int next = 0;
+        for (int f = 0; f < files; f++) {
+            Path file = dir.resolve("support-" + f + ".jsonl");
+            long written = 0;
+            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                while (written < perFile) {
+                    String line = lines.get(next++ % lines.size());
+                    w.write(line);
+                    w.write('\n');
+                    written += line.getBytes(StandardCharsets.UTF_8).length + 1;
+                }
+            }
+            out.add(file);
+        }
+        return out;
+    }
+
     /** {@code files} JSONL files of sessions in {@code dir}, about {@code megabytes} MB together. */
     static List<Path> write(Path dir, int files, int megabytes) throws IOException {
         SplittableRandom rnd = new SplittableRandom(14);
