@@ -21,10 +21,12 @@ import static org.apache.parquet.schema.Type.Repetition.REQUIRED;
  * <p>Versions: 1, the first; 2 adds {@code reward_checks} after {@code reward}, the per-check breakdown of
  * the reward ({@code list<struct<name: string, passed: bool, score: double>>}); 3 adds {@code origin} after
  * {@code source}, where an imported session was read ({@code struct<format, file, line, session_id>}, null for
- * simulated episodes).
+ * simulated episodes); 4 adds {@code persona_traits} after {@code persona}, the traits of the row's persona from the
+ * persona catalog ({@code struct<style, language, patience, disclosure, tech_literacy, register>}, null when the
+ * persona is not a catalog's, as for an imported session).
  */
 final class TrajectorySchema {
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     static final String FOOTER_SCHEMA_VERSION = "trajforge.schema_version";
     static final String FOOTER_RUN_ID = "trajforge.run_id";
@@ -69,6 +71,15 @@ final class TrajectorySchema {
             .addField(string(OPTIONAL, "session_id"))
             .named("origin");
 
+    static final GroupType PERSONA_TRAITS = Types.optionalGroup()
+            .addField(string(REQUIRED, "style"))
+            .addField(string(REQUIRED, "language"))
+            .addField(string(REQUIRED, "patience"))
+            .addField(string(REQUIRED, "disclosure"))
+            .addField(string(REQUIRED, "tech_literacy"))
+            .addField(string(REQUIRED, "register"))
+            .named("persona_traits");
+
     static final MessageType SCHEMA = Types.buildMessage()
             .addField(string(REQUIRED, "id"))
             .addField(list(REQUIRED, MESSAGE, "messages"))
@@ -78,6 +89,7 @@ final class TrajectorySchema {
             .addField(string(REQUIRED, "domain"))
             .addField(string(REQUIRED, "task_id"))
             .addField(string(REQUIRED, "persona"))
+            .addField(PERSONA_TRAITS)
             .addField(Types.required(PrimitiveTypeName.INT32).named("trial"))
             .addField(Types.required(PrimitiveTypeName.INT64).named("seed"))
             .addField(string(REQUIRED, "agent_model"))

@@ -5,6 +5,9 @@ import dev.trajforge.simenv.SessionOrigin;
 import dev.trajforge.simenv.Trajectory;
 import org.apache.parquet.io.api.Binary;
 
+import dev.trajforge.simenv.user.PersonaCatalog;
+
+import java.util.List;
 import java.util.Map;
 
 import static dev.trajforge.exporter.TrajectorySchema.REWARD_CHECK;
@@ -24,6 +27,9 @@ final class TrajectoryWriteSupport extends RowWriteSupport<ExportRecord> {
     private static final Field DOMAIN = Field.of(SCHEMA, "domain");
     private static final Field TASK_ID = Field.of(SCHEMA, "task_id");
     private static final Field PERSONA = Field.of(SCHEMA, "persona");
+    private static final Field PERSONA_TRAITS = Field.of(SCHEMA, "persona_traits");
+    private static final List<Field> TRAITS = TrajectorySchema.PERSONA_TRAITS.getFields().stream()
+            .map(f -> Field.of(TrajectorySchema.PERSONA_TRAITS, f.getName())).toList();
     private static final Field TRIAL = Field.of(SCHEMA, "trial");
     private static final Field SEED = Field.of(SCHEMA, "seed");
     private static final Field AGENT_MODEL = Field.of(SCHEMA, "agent_model");
@@ -75,6 +81,10 @@ final class TrajectoryWriteSupport extends RowWriteSupport<ExportRecord> {
         out.string(DOMAIN, t.domain());
         out.string(TASK_ID, t.taskId());
         out.string(PERSONA, t.persona());
+        PersonaCatalog.get().find(t.persona()).ifPresent(persona -> {
+            Map<String, String> traits = persona.traits();
+            out.group(PERSONA_TRAITS, () -> TRAITS.forEach(field -> out.string(field, traits.get(field.name()))));
+        });
         out.int32(TRIAL, t.trial());
         out.int64(SEED, t.seed());
         out.string(AGENT_MODEL, lineage.agentModel());

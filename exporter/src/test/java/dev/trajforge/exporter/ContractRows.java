@@ -36,6 +36,13 @@ final class ContractRows {
         row.put("domain", t.domain());
         row.put("task_id", t.taskId());
         row.put("persona", t.persona());
+        var persona = dev.trajforge.simenv.user.PersonaCatalog.get().find(t.persona());
+        if (persona.isPresent()) {
+            var traits = row.putObject("persona_traits");
+            persona.get().traits().forEach(traits::put);
+        } else {
+            row.putNull("persona_traits");
+        }
         row.put("trial", t.trial());
         row.put("seed", t.seed());
         row.put("agent_model", t.lineage().agentModel());
@@ -55,7 +62,7 @@ final class ContractRows {
         row.put("completion_tokens", t.usage().completionTokens());
         row.set("faults", strings(t.faults()));
         row.put("run_id", t.lineage().runId());
-        row.put("schema_version", 3);
+        row.put("schema_version", 4);
         return normalized(row);
     }
 

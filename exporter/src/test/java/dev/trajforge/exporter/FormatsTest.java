@@ -45,9 +45,9 @@ class FormatsTest {
      * exporter went back to parquet-java's {@code ParquetWriter}, which read back the same rows.
      */
     private static final Map<String, String> HF_PARQUET_ROWS = Map.of(
-            "rejected-00000-of-00001.parquet", "53175fb093155779759327fa890bacdb9fd646e9244dc41e2b73d3d7b5729a22",
-            "train-00000-of-00001.parquet", "8423d8c70f2402da192cc904f78f3ff702ac6d2c487020fe041e3f2cc292ba1c",
-            "validation-00000-of-00001.parquet", "3397f797f0c8d7c92a2dfd8df636d7377d7679f2518ef548ecc40e2dadf115eb");
+            "rejected-00000-of-00001.parquet", "ddcebce956fa8d57c176bf90a4c7b20e2193a678723d19573843c273a7789cf5",
+            "train-00000-of-00001.parquet", "7e822e955599b38074c6382d3f24bfb4f2624936dfdb6a67fd19df642e13174d",
+            "validation-00000-of-00001.parquet", "1e7a1b17cf54370a17ac61d992876adbf10b5156f8f46017a52cd6e97bff0278");
     private static final Map<String, String> DPO_ROWS = Map.of(
             "train-00000-of-00001.parquet", "ef25aad4f84466ff63c84ed5f589e4ee551ab727aa1ba78cdb5e9a6b5f581b5e",
             "validation-00000-of-00001.parquet", "695ae1106772919a15423ad76b1e8f95a3184428afe5d55797b04ee608c9c812");

@@ -125,6 +125,13 @@ public final class ConfigLoader {
         Path base = problems.overrideFor("domainPaths") != null ? Path.of("") : file.toAbsolutePath().getParent();
         config = config.withDomainPaths(absoluteDomainPaths(config.domainPaths(), base, problems));
         Set<String> visible = visibleDomains(config.domainFolders(), problems);
+        if (!config.personas().isEmpty()) {
+            try {
+                dev.trajforge.simenv.user.PersonaCatalog.get().sampler(config.personas());
+            } catch (IllegalArgumentException e) {
+                throw problems.at("personas", e.getMessage().replaceFirst("^personas: ", ""));
+            }
+        }
         List<DomainShare> shares = config.shares();
         for (int i = 0; i < shares.size(); i++) {
             if (!visible.contains(shares.get(i).name())) {

@@ -6,7 +6,10 @@ import dev.trajforge.exporter.Dedup;
 import dev.trajforge.exporter.ExportFormat;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -34,6 +37,9 @@ import java.util.regex.Pattern;
  * @param domainPaths        folders of domain packs beside the class path's domains, each a pack folder or a folder of packs
  *                           (default none); {@link ConfigLoader} makes them absolute against the config file's folder.
  *                           Fingerprinted; left out of the canonical JSON when empty, so configs without it keep their fingerprint.
+ * @param domains            several domains to mix, each with a weight or a task count ({@link DomainShare}); instead of {@code domain}
+ * @param personas           persona id to weight ({@code "*"}: every persona of the catalog); one persona is drawn per episode. Empty
+ *                           (the default): each task's own user plays. Both fingerprinted, left out of the canonical JSON when empty.
  */
 public record RunConfig(
         String runId,
@@ -54,7 +60,8 @@ public record RunConfig(
         Budget budget,
         Export export,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> domainPaths,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DomainShare> domains) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DomainShare> domains,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> personas) {
 
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_TRIALS = 1;
@@ -123,6 +130,12 @@ public record RunConfig(
                     + runId + "\"");
         }
         domains = domains == null ? List.of() : List.copyOf(domains);
+        personas = personas == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(personas));
+        for (Map.Entry<String, Double> weight : personas.entrySet()) {
+            if (weight.getValue() == null || !(weight.getValue() >= 0)) {
+                throw new IllegalArgumentException("personas." + weight.getKey() + ": a weight must be a number >= 0, got " + weight.getValue());
+            }
+        }
         if (domain == null && domains.isEmpty()) throw new IllegalArgumentException("domain: is required (or domains, to mix several)");
         if (domain != null && !domains.isEmpty()) throw new IllegalArgumentException("domains: name one domain with 'domain' or several with 'domains', not both");
         if (domain != null && !DOMAIN.matcher(domain).matches()) {
@@ -168,7 +181,7 @@ public record RunConfig(
                      int concurrency, double validationFraction, String output, boolean keepRejected, ModelSpec agent,
                      ModelSpec user, ModelSpec judge, Judging judging, Budget budget, Export export) {
         this(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency, validationFraction, output,
-                keepRejected, agent, user, judge, judging, budget, export, List.of(), List.of());
+                keepRejected, agent, user, judge, judging, budget, export, List.of(), List.of(), Map.of());
     }
 
     /** A config with the default {@code export:} block. */
@@ -183,7 +196,7 @@ public record RunConfig(
     public static RunConfig withDefaults(String runId, long seed, String domain, int tasks, String output) {
         return new RunConfig(runId, seed, domain, tasks, DEFAULT_TRIALS, DEFAULT_MAX_TURNS, DEFAULT_MAX_TOOL_ERRORS,
                 defaultConcurrency(), DEFAULT_VALIDATION_FRACTION, output, DEFAULT_KEEP_REJECTED,
-                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT, List.of(), List.of());
+                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT, List.of(), List.of(), Map.of());
     }
 
     /** Two episodes in flight per available processor. */
@@ -195,25 +208,25 @@ public record RunConfig(
     public RunConfig withOutput(String newOutput) {
         Objects.requireNonNull(newOutput, "output");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export, domainPaths, domains);
+                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export, domainPaths, domains, personas);
     }
 
     /** The same run exporting its rejected episodes too, or not (not fingerprinted: the journal is the same). */
     public RunConfig withKeepRejected(boolean keep) {
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keep, agent, user, judge, judging, budget, export, domainPaths, domains);
+                validationFraction, output, keep, agent, user, judge, judging, budget, export, domainPaths, domains, personas);
     }
 
     public RunConfig withExport(Export newExport) {
         Objects.requireNonNull(newExport, "export");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport, domainPaths, domains);
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport, domainPaths, domains, personas);
     }
 
     /** The same run finding its domain packs in {@code newPaths} (as {@link ConfigLoader} makes them absolute). */
     public RunConfig withDomainPaths(List<String> newPaths) {
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keepRejected, agent, user, judge, judging, budget, export, newPaths, domains);
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, export, newPaths, domains, personas);
     }
 
     /** The domains this run draws its tasks from: {@code domains}, or the one {@code domain} with all the tasks. */

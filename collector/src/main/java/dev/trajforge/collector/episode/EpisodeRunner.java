@@ -62,7 +62,7 @@ public final class EpisodeRunner {
         Termination termination = loop(conversation, env, agent, user);
         List<String> faults = agent instanceof InjectedFaults injected ? injected.faults() : List.of();
         Trajectory trajectory = new Trajectory(Trajectory.idFor(lineage.runId(), task.id(), trial), task.domain(), task.id(),
-                task.scenario().style().wireName(), trial, seed, conversation.messages, world.toolsJson(), termination,
+                user.persona().id(), trial, seed, conversation.messages, world.toolsJson(), termination,
                 env.stateHash(), conversation.agentUsage, lineage, faults, env.changes());
         return new Episode(task, trajectory, user.usage(), conversation.failure);
     }

@@ -17,6 +17,8 @@ import dev.trajforge.simenv.user.UserSimulator;
 import dev.trajforge.simenv.user.UserTopics;
 
 import dev.trajforge.judge.RubricJudge;
+import dev.trajforge.simenv.Persona;
+import dev.trajforge.simenv.user.PersonaCatalog;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ final class RoleModels {
     private final RubricJudge judge;
     private final List<ResilientChatModel> judgeModels = new ArrayList<>();
     private final Providers providers;
+    /** the config's persona weights as a draw, or null when the tasks' own users play */
+    private final PersonaCatalog.Sampler personas;
     /** the scripted agent's phrases per domain, parsed once */
     private final Map<String, AgentPhrases> phrases = new java.util.concurrent.ConcurrentHashMap<>();
     /** the scripted user's topics per domain, parsed once */
@@ -44,6 +48,7 @@ final class RoleModels {
     RoleModels(RunConfig config, Path configFile, Providers providers) {
         this.config = config;
         this.providers = providers;
+        this.personas = config.personas().isEmpty() ? null : PersonaCatalog.get().sampler(config.personas());
         try {
             this.agentModel = config.agent().isScripted() ? null : providers.build("agent", config.agent(), Seeds.derive(config.seed(), "agent-retries"));
             this.userModel = config.user().isScripted() ? null : providers.build("user", config.user(), Seeds.derive(config.seed(), "user-retries"));
@@ -112,9 +117,14 @@ final class RoleModels {
         return phrases.computeIfAbsent(world.domain().name(), name -> AgentPhrases.parse(world.domain().agentPhrases()));
     }
 
+    /**
+     * The user of an episode: the task's own (its scenario's style) unless the config weighs personas, then one drawn
+     * from the catalog by those weights with the episode's seed (so the draw does not depend on scheduling).
+     */
     UserSimulator user(Task task, long episodeSeed, World world) {
-        if (userModel != null) return new LlmUserSimulator(userModel, config.user().label(), task.scenario());
-        return new ScriptedUserSimulator(task.scenario(), topicsOf(world), episodeSeed);
+        Persona persona = personas == null ? Persona.ofStyle(task.scenario().style()) : personas.draw(Seeds.random(episodeSeed, "persona"));
+        if (userModel != null) return new LlmUserSimulator(userModel, config.user().label(), task.scenario(), persona);
+        return new ScriptedUserSimulator(task.scenario(), persona, topicsOf(world), episodeSeed);
     }
 
     /** USD for the tokens a role used, from the spec's prices per million tokens (0 when unpriced). */

@@ -14,7 +14,8 @@ import java.util.Objects;
  * The row schema of {@code dataset-contract.md}, written down here independently of the exporter's
  * writer, per {@code schema_version}. Lists are the standard 3-level LIST structure. Version 2 is
  * version 1 with {@code reward_checks} after {@code reward}; version 3 is version 2 with the optional
- * {@code origin} of an imported session after {@code source}.
+ * {@code origin} of an imported session after {@code source}; version 4 is version 3 with the optional
+ * {@code persona_traits} after {@code persona}.
  */
 final class ContractSchema {
     private static final String V1_TEXT = """
@@ -101,10 +102,24 @@ final class ContractSchema {
     static final MessageType V1 = MessageTypeParser.parseMessageType(V1_TEXT);
     static final MessageType V2 = MessageTypeParser.parseMessageType(after(V1_TEXT, "  required double reward;\n", REWARD_CHECKS));
 
+    private static final String PERSONA_TRAITS = """
+              optional group persona_traits {
+                required binary style (STRING);
+                required binary language (STRING);
+                required binary patience (STRING);
+                required binary disclosure (STRING);
+                required binary tech_literacy (STRING);
+                required binary register (STRING);
+              }
+            """;
+
     static final MessageType V3 = MessageTypeParser.parseMessageType(after(after(V1_TEXT, "  required double reward;\n", REWARD_CHECKS),
             "  required binary source (STRING);\n", ORIGIN));
 
-    private static final Map<Integer, MessageType> BY_VERSION = Map.of(1, V1, 2, V2, 3, V3);
+    static final MessageType V4 = MessageTypeParser.parseMessageType(after(after(after(V1_TEXT, "  required double reward;\n", REWARD_CHECKS),
+            "  required binary source (STRING);\n", ORIGIN), "  required binary persona (STRING);\n", PERSONA_TRAITS));
+
+    private static final Map<Integer, MessageType> BY_VERSION = Map.of(1, V1, 2, V2, 3, V3, 4, V4);
 
     private ContractSchema() {
     }
@@ -124,7 +139,7 @@ final class ContractSchema {
         } catch (NumberFormatException e) {
             // no usable version: the latest contract
         }
-        return V3;
+        return V4;
     }
 
     static String knownVersions() {

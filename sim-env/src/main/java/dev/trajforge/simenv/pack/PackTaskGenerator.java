@@ -127,9 +127,9 @@ final class PackTaskGenerator {
         for (TaskTemplates.Intent intent : chosen) {
             if (!draft.add(intent, new HashMap<>(scope))) return null;
         }
-        Style style = Style.values()[rng.nextInt(Style.values().length)];
+        Style style = Style.TASK_DEFAULTS.get(rng.nextInt(Style.TASK_DEFAULTS.size()));
         UserScenario scenario = new UserScenario(name, style, known, draft.requests, draft.unknown,
-                ScenarioInstructions.render(name, pack.description(), style, known, draft.requests, draft.unknown));
+                ScenarioInstructions.render(name, pack.description(), known, draft.requests, draft.unknown));
         return new Task(String.format(Locale.ROOT, "%s-%d-%05d", pack.name(), seed, index), pack.name(), seed, scenario,
                 draft.segments, draft.rubric, draft.basis, draft.assertions);
     }

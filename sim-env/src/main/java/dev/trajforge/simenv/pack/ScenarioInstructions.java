@@ -1,6 +1,5 @@
 package dev.trajforge.simenv.pack;
 
-import dev.trajforge.simenv.Style;
 import dev.trajforge.simenv.UserRequest;
 
 import java.util.List;
@@ -11,11 +10,11 @@ final class ScenarioInstructions {
     private ScenarioInstructions() {
     }
 
-    static String render(String name, String domainDescription, Style style, Map<String, String> known, List<UserRequest> requests,
+    static String render(String name, String domainDescription, Map<String, String> known, List<UserRequest> requests,
                          List<String> unknown) {
         StringBuilder text = new StringBuilder();
         text.append("You are ").append(name).append(", a customer contacting customer support (").append(domainDescription.strip()).append("). ");
-        text.append(style.howTheyWrite()).append("\n\nYour goals, in this order (bring up the next one only when the previous is handled):\n");
+        text.append("\n\nYour goals, in this order (bring up the next one only when the previous is handled):\n");
         for (int i = 0; i < requests.size(); i++) text.append(i + 1).append(". ").append(capitalized(requests.get(i).ask())).append('\n');
         if (!known.isEmpty()) {
             text.append("\nWhat you know, to give only when the agent asks for it:\n");

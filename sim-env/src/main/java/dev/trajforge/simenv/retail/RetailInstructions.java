@@ -1,6 +1,5 @@
 package dev.trajforge.simenv.retail;
 
-import dev.trajforge.simenv.Style;
 
 import java.util.List;
 
@@ -9,10 +8,10 @@ final class RetailInstructions {
     private RetailInstructions() {
     }
 
-    static String render(String name, Style style, TaskDraft d) {
+    static String render(String name, TaskDraft d) {
         StringBuilder text = new StringBuilder();
         text.append("You are ").append(name).append(", a customer contacting the online store's support chat. ");
-        text.append(style.howTheyWrite()).append("\n\nYour goals, in this order (bring up the next one only when the previous is handled):\n");
+        text.append("\n\nYour goals, in this order (bring up the next one only when the previous is handled):\n");
         for (int i = 0; i < d.goals.size(); i++) text.append(i + 1).append(". ").append(d.goals.get(i)).append('\n');
         if (!d.knownInfo.isEmpty()) {
             text.append("\nWhat you know, to give only when the agent asks for it:\n");

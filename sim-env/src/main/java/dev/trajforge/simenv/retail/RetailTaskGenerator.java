@@ -79,8 +79,8 @@ final class RetailTaskGenerator {
             List<String> others = RetailIntents.NAMES.stream().filter(intent -> !intent.equals(first)).toList();
             if (!RetailIntents.apply(others.get(rng.nextInt(others.size())), d)) return null;
         }
-        Style style = Style.values()[rng.nextInt(Style.values().length)];
-        String instructions = RetailInstructions.render(user.name().full(), style, d);
+        Style style = Style.TASK_DEFAULTS.get(rng.nextInt(Style.TASK_DEFAULTS.size()));
+        String instructions = RetailInstructions.render(user.name().full(), d);
         UserScenario scenario = new UserScenario(user.name().full(), style, d.knownInfo, d.requests, d.unknownInfo, instructions);
         Task task = new Task(String.format(Locale.ROOT, "retail-%d-%05d", seed, index), "retail", seed, scenario, d.segments, d.rubric, d.basis);
         return executesCleanly(task) ? task : null;

@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.trajforge.simenv.Affirmations;
 import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.Persona;
 import dev.trajforge.simenv.PromptResource;
 import dev.trajforge.simenv.Role;
 import dev.trajforge.simenv.Usage;
@@ -38,12 +39,24 @@ public final class LlmUserSimulator implements UserSimulator {
     private final ChatModel model;
     private final String modelLabel;
     private final String systemPrompt;
+    private final Persona persona;
     private Usage usage = Usage.NONE;
 
+    /** The task's own user: the scenario's style, English, medium traits. */
     public LlmUserSimulator(ChatModel model, String modelLabel, UserScenario scenario) {
+        this(model, modelLabel, scenario, Persona.ofStyle(scenario.style()));
+    }
+
+    public LlmUserSimulator(ChatModel model, String modelLabel, UserScenario scenario, Persona persona) {
         this.model = model;
         this.modelLabel = modelLabel;
-        this.systemPrompt = PROMPT.text().replace("{{scenario}}", scenario.instructions());
+        this.persona = java.util.Objects.requireNonNull(persona, "persona");
+        this.systemPrompt = PROMPT.text().replace("{{persona}}", persona.describe()).replace("{{scenario}}", scenario.instructions());
+    }
+
+    @Override
+    public Persona persona() {
+        return persona;
     }
 
     /**

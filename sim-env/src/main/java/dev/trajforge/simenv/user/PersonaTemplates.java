@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The scripted user's phrasing, per communication style, from {@code personas.json}: what it says
+ * The scripted user's phrasing, per language and communication style, from {@code personas.json}: what it says
  * to open, answer, confirm, move on, finish or give up, and the cues of an agent's message it reacts
  * to (a confirmation question, "anything else"). The same in every domain; which words ask for which
  * fact is the domain's ({@link UserTopics}).
@@ -22,14 +22,15 @@ final class PersonaTemplates {
     static final PromptResource RESOURCE = PromptResource.load(PersonaTemplates.class, "personas.json");
     private static final PersonaTemplates INSTANCE = parse(RESOURCE.text());
 
-    private final Map<String, Map<String, List<String>>> styles;
+    /** language -> style -> situation -> phrasings */
+    private final Map<String, Map<String, Map<String, List<String>>>> languages;
     private final Map<String, List<String>> cues;
 
-    private record File(Map<String, Map<String, List<String>>> styles, Map<String, List<String>> cues) {
+    private record File(Map<String, Map<String, Map<String, List<String>>>> languages, Map<String, List<String>> cues) {
     }
 
     private PersonaTemplates(File file) {
-        this.styles = file.styles();
+        this.languages = file.languages();
         this.cues = file.cues();
     }
 
@@ -41,8 +42,12 @@ final class PersonaTemplates {
         try {
             File file = new ObjectMapper().readValue(json, new TypeReference<>() {
             });
-            for (Style style : Style.values()) {
-                if (!file.styles().containsKey(style.wireName())) throw new IllegalStateException("personas.json: no templates for style " + style.wireName());
+            for (Map.Entry<String, Map<String, Map<String, List<String>>>> language : file.languages().entrySet()) {
+                for (Style style : Style.values()) {
+                    if (!language.getValue().containsKey(style.wireName())) {
+                        throw new IllegalStateException("personas.json: no " + language.getKey() + " templates for style " + style.wireName());
+                    }
+                }
             }
             return new PersonaTemplates(file);
         } catch (IOException e) {
@@ -50,10 +55,12 @@ final class PersonaTemplates {
         }
     }
 
-    /** A random phrasing of {@code situation} for {@code style}, with {ask}/{Ask}/{info} filled in. */
-    String say(Style style, String situation, SplittableRandom rng, String ask, String info) {
+    /** A random phrasing of {@code situation} for {@code style} in {@code language}, with {ask}/{Ask}/{info} filled in. */
+    String say(Style style, String language, String situation, SplittableRandom rng, String ask, String info) {
+        Map<String, Map<String, List<String>>> styles = languages.get(language);
+        if (styles == null) throw new IllegalStateException("personas.json: no phrasings in language " + language);
         List<String> options = styles.get(style.wireName()).get(situation);
-        if (options == null || options.isEmpty()) throw new IllegalStateException("personas.json: no '" + situation + "' for " + style.wireName());
+        if (options == null || options.isEmpty()) throw new IllegalStateException("personas.json: no '" + situation + "' for " + style.wireName() + " in " + language);
         String template = options.get(rng.nextInt(options.size()));
         String capitalized = ask.isEmpty() ? ask : Character.toUpperCase(ask.charAt(0)) + ask.substring(1);
         return template.replace("{Ask}", capitalized).replace("{ask}", ask).replace("{info}", info);

@@ -1,6 +1,7 @@
 package dev.trajforge.simenv.user;
 
 import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.Persona;
 import dev.trajforge.simenv.Role;
 import dev.trajforge.simenv.Seeds;
 import dev.trajforge.simenv.Style;
@@ -29,6 +30,7 @@ public final class ScriptedUserSimulator implements UserSimulator {
     static final int MAX_TURNS = 25;
 
     private final UserScenario scenario;
+    private final Persona persona;
     private final SplittableRandom rng;
     private final PersonaTemplates templates = PersonaTemplates.get();
     private final UserTopics domainTopics;
@@ -39,9 +41,20 @@ public final class ScriptedUserSimulator implements UserSimulator {
     private int repeats;
     private String lastAgentText = "";
 
-    /** @param topics which words ask for which fact in the scenario's domain */
+    /** The task's own user: the scenario's style, English, medium traits. */
     public ScriptedUserSimulator(UserScenario scenario, UserTopics topics, long seed) {
+        this(scenario, Persona.ofStyle(scenario.style()), topics, seed);
+    }
+
+    /**
+     * @param persona how the user talks (style and language of the phrasing) and behaves: patience bounds the turns
+     *                without progress, a user who volunteers says what they know about themselves in the first
+     *                message, a user of low tech literacy sometimes asks the agent to rephrase
+     * @param topics  which words ask for which fact in the scenario's domain
+     */
+    public ScriptedUserSimulator(UserScenario scenario, Persona persona, UserTopics topics, long seed) {
         this.scenario = scenario;
+        this.persona = java.util.Objects.requireNonNull(persona, "persona");
         this.domainTopics = topics;
         this.rng = Seeds.random(seed, "scripted-user");
     }
@@ -49,7 +62,7 @@ public final class ScriptedUserSimulator implements UserSimulator {
     @Override
     public UserTurn next(List<Message> conversation) {
         turns++;
-        if (turns == 1) return UserTurn.say(say("opening", ask(), ""));
+        if (turns == 1) return UserTurn.say(opening());
         String agentText = lastAgentText(conversation);
         repeats = agentText.equals(lastAgentText) ? repeats + 1 : 0;
         lastAgentText = agentText;
@@ -72,12 +85,18 @@ public final class ScriptedUserSimulator implements UserSimulator {
         }
         if (answers.isEmpty() && templates.cue(agentText, "confirm_loosely")) return progress(say("confirm", ask(), ""));
         if (!answers.isEmpty()) {
-            if (scenario.style() == Style.CONFUSED && clarified.add(String.join(",", topics)) && rng.nextDouble() < 0.5) {
+            boolean unsure = persona.style() == Style.CONFUSED || persona.techLiteracy() == Persona.TechLiteracy.LOW;
+            if (unsure && clarified.add(String.join(",", topics)) && rng.nextDouble() < 0.5) {
                 return noProgress(say("clarify", ask(), ""));
             }
             return progress(say("answer", ask(), String.join(" ", answers)));
         }
         return noProgress(say(agentText.contains("?") ? "unknown" : "nudge", ask(), ""));
+    }
+
+    @Override
+    public Persona persona() {
+        return persona;
     }
 
     @Override
@@ -106,7 +125,23 @@ public final class ScriptedUserSimulator implements UserSimulator {
     }
 
     private UserTurn noProgress(String text) {
-        return ++turnsWithoutProgress >= MAX_TURNS_WITHOUT_PROGRESS ? stop("stuck") : UserTurn.say(text);
+        return ++turnsWithoutProgress >= turnsWithoutProgressAllowed() ? stop("stuck") : UserTurn.say(text);
+    }
+
+    /** How many turns without progress this user puts up with: fewer when impatient, more when patient. */
+    private int turnsWithoutProgressAllowed() {
+        return switch (persona.patience()) {
+            case LOW -> MAX_TURNS_WITHOUT_PROGRESS - 1;
+            case MEDIUM -> MAX_TURNS_WITHOUT_PROGRESS;
+            case HIGH -> MAX_TURNS_WITHOUT_PROGRESS + 1;
+        };
+    }
+
+    /** The first message: the request, and what the user knows about themselves when they volunteer it. */
+    private String opening() {
+        String opening = say("opening", ask(), "");
+        if (persona.disclosure() != Persona.Disclosure.VOLUNTEERS || scenario.knownInfo().isEmpty()) return opening;
+        return opening + " " + String.join(" ", scenario.knownInfo().values());
     }
 
     private UserTurn stop(String situation) {
@@ -114,7 +149,7 @@ public final class ScriptedUserSimulator implements UserSimulator {
     }
 
     private String say(String situation, String ask, String info) {
-        return templates.say(scenario.style(), situation, rng, ask, info);
+        return templates.say(persona.style(), persona.language(), situation, rng, ask, info);
     }
 
     private UserRequest current() {

@@ -21,4 +21,7 @@ public interface UserSimulator {
 
     /** Model usage so far (zero for scripted users). */
     Usage usage();
+
+    /** Who this user is: the row's {@code persona} and its traits. */
+    dev.trajforge.simenv.Persona persona();
 }

@@ -98,7 +98,8 @@ class LlmUserSimulatorTest {
         List<ChatMessage> messages = model.requests.getFirst().messages();
         assertEquals(2, messages.size());
         SystemMessage system = assertInstanceOf(SystemMessage.class, messages.get(0));
-        assertEquals(resourceText().replace("{{scenario}}", INSTRUCTIONS), system.text());
+        assertEquals(resourceText().replace("{{persona}}", dev.trajforge.simenv.Persona.ofStyle(SCENARIO.style()).describe())
+                .replace("{{scenario}}", INSTRUCTIONS), system.text());
         assertTrue(system.text().contains(INSTRUCTIONS));
         assertFalse(system.text().contains("{{scenario}}"));
         UserMessage greeting = assertInstanceOf(UserMessage.class, messages.get(1));

@@ -66,6 +66,10 @@ class ScriptedUserSimulatorTest {
             this.user = new ScriptedUserSimulator(scenario, RETAIL_TOPICS, seed);
         }
 
+        Conversation(UserScenario scenario, dev.trajforge.simenv.Persona persona, long seed) {
+            this.user = new ScriptedUserSimulator(scenario, persona, RETAIL_TOPICS, seed);
+        }
+
         UserTurn userTurn() {
             UserTurn turn = user.next(List.copyOf(messages));
             assertFalse(turn.content().contains("###"), "control token leaked into content: " + turn.content());
@@ -160,7 +164,7 @@ class ScriptedUserSimulatorTest {
             conversation.userTurn();
             UserTurn answer = conversation.agent("I will cancel order #W1234567 (reason: no longer needed). Do you confirm (yes/no)?");
             assertEquals(UserTurn.Signal.CONTINUE, answer.signal());
-            assertTrue(mentions(answer.content(), "yes"), answer.content());
+            assertTrue(dev.trajforge.simenv.Affirmations.affirmative(answer.content()), answer.content());
         }
     }
 
@@ -225,6 +229,41 @@ class ScriptedUserSimulatorTest {
         }
         assertEquals(UserTurn.Signal.STOP, turn.signal());
         assertTrue(stuckPhrases(style).contains(turn.content()), turn.content());
+    }
+
+    // ---------------------------------------------------------------- personas
+
+    @Test
+    void should_speak_the_personas_language_and_keep_the_domains_request() {
+        dev.trajforge.simenv.Persona spanish = PersonaCatalog.get().byId("polite_formal_es");
+        Conversation conversation = new Conversation(cancelByEmail(Style.TERSE), spanish, 2);
+        String opening = conversation.userTurn().content();
+        assertTrue(opening.contains(CANCEL_ASK) && (opening.contains("Buenos días") || opening.contains("Buenas tardes")), opening);
+        UserTurn yes = conversation.agent("I will cancel order #W1234567 (reason: no longer needed). Do you confirm (yes/no)?");
+        assertTrue(yes.content().startsWith("Sí") || yes.content().startsWith("Es correcto"), yes.content());
+        assertEquals(spanish, conversation.user.persona());
+    }
+
+    @Test
+    void should_volunteer_what_the_user_knows_only_when_the_persona_does() {
+        String volunteered = new Conversation(cancelByEmail(Style.TERSE), PersonaCatalog.get().byId("expert"), 4).userTurn().content();
+        assertTrue(volunteered.endsWith(EMAIL_FACT), volunteered);
+        String asked = new Conversation(cancelByEmail(Style.TERSE), PersonaCatalog.get().byId("terse_hurried"), 4).userTurn().content();
+        assertFalse(asked.contains(EMAIL_FACT), asked);
+    }
+
+    @Test
+    void should_give_up_sooner_the_less_patient_the_persona() {
+        Map<String, Integer> turnsToGiveUp = new java.util.TreeMap<>();
+        for (String id : List.of("terse_hurried", "terse", "non_native")) { // low, medium, high patience
+            Conversation conversation = new Conversation(cancelByEmail(Style.TERSE), PersonaCatalog.get().byId(id), 8);
+            conversation.userTurn();
+            int agentTurns = 0;
+            UserTurn turn = null;
+            while (turn == null || turn.signal() == UserTurn.Signal.CONTINUE) turn = conversation.agent("Let me check on that for you (" + agentTurns++ + ").");
+            turnsToGiveUp.put(id, agentTurns);
+        }
+        assertEquals(Map.of("terse_hurried", 2, "terse", 3, "non_native", 4), turnsToGiveUp);
     }
 
     @Test
@@ -294,61 +333,70 @@ class ScriptedUserSimulatorTest {
 
     private static Set<String> stuckPhrases(Style style) {
         Set<String> phrases = new HashSet<>();
-        personas().get("styles").get(style.wireName()).get("stuck").forEach(p -> phrases.add(p.asText()));
+        personas().get("languages").get("en").get(style.wireName()).get("stuck").forEach(p -> phrases.add(p.asText()));
         return phrases;
     }
 
     @ParameterizedTest
     @EnumSource(Style.class)
-    void should_have_every_situation_for_every_style(Style style) {
-        JsonNode templates = personas().get("styles").get(style.wireName());
-        Set<String> situations = new TreeSet<>();
-        templates.fieldNames().forEachRemaining(situations::add);
-        assertEquals(new TreeSet<>(SITUATIONS), situations, style.wireName());
-        for (String situation : SITUATIONS) {
-            assertFalse(templates.get(situation).isEmpty(), style.wireName() + "/" + situation + " has no phrasing");
-            String said = PersonaTemplates.get().say(style, situation, new SplittableRandom(1), "do the thing", "The fact.");
-            assertFalse(said.isBlank(), style.wireName() + "/" + situation);
-            assertFalse(said.contains("{"), style.wireName() + "/" + situation + ": " + said);
-        }
-        for (String ask : List.of("opening", "next", "nudge")) {
-            for (JsonNode template : templates.get(ask)) {
-                assertTrue(template.asText().contains("{ask}") || template.asText().contains("{Ask}"),
-                        style.wireName() + "/" + ask + " does not say the ask: " + template.asText());
+    void should_have_every_situation_for_every_style_in_every_language(Style style) {
+        for (String language : List.of("en", "es")) {
+            JsonNode templates = personas().get("languages").get(language).get(style.wireName());
+            String where = language + "/" + style.wireName();
+            Set<String> situations = new TreeSet<>();
+            templates.fieldNames().forEachRemaining(situations::add);
+            assertEquals(new TreeSet<>(SITUATIONS), situations, where);
+            for (String situation : SITUATIONS) {
+                assertFalse(templates.get(situation).isEmpty(), where + "/" + situation + " has no phrasing");
+                String said = PersonaTemplates.get().say(style, language, situation, new SplittableRandom(1), "do the thing", "The fact.");
+                assertFalse(said.isBlank(), where + "/" + situation);
+                assertFalse(said.contains("{"), where + "/" + situation + ": " + said);
             }
-        }
-        for (JsonNode template : templates.get("answer")) {
-            assertTrue(template.asText().contains("{info}"), style.wireName() + "/answer does not give the info: " + template.asText());
+            for (String ask : List.of("opening", "next", "nudge")) {
+                for (JsonNode template : templates.get(ask)) {
+                    assertTrue(template.asText().contains("{ask}") || template.asText().contains("{Ask}"),
+                            where + "/" + ask + " does not say the ask: " + template.asText());
+                }
+            }
+            for (JsonNode template : templates.get("answer")) {
+                assertTrue(template.asText().contains("{info}"), where + "/answer does not give the info: " + template.asText());
+            }
+            for (JsonNode template : templates.get("confirm")) {
+                assertTrue(dev.trajforge.simenv.Affirmations.affirmative(template.asText()), where + "/confirm is not read as a yes: " + template.asText());
+            }
         }
     }
 
     @Test
-    void should_word_each_style_differently() {
-        List<Set<String>> wordings = new ArrayList<>();
-        for (Style style : Style.values()) {
-            Set<String> all = new HashSet<>();
-            for (Iterator<JsonNode> situations = personas().get("styles").get(style.wireName()).elements(); situations.hasNext(); ) {
-                situations.next().forEach(p -> all.add(p.asText()));
+    void should_word_each_style_differently_in_each_language() {
+        for (String language : List.of("en", "es")) {
+            JsonNode styles = personas().get("languages").get(language);
+            List<Set<String>> wordings = new ArrayList<>();
+            for (Style style : Style.values()) {
+                Set<String> all = new HashSet<>();
+                for (Iterator<JsonNode> situations = styles.get(style.wireName()).elements(); situations.hasNext(); ) {
+                    situations.next().forEach(p -> all.add(p.asText()));
+                }
+                wordings.add(all);
             }
-            wordings.add(all);
-        }
-        for (int i = 0; i < wordings.size(); i++) {
-            for (int j = i + 1; j < wordings.size(); j++) {
-                assertNotEquals(wordings.get(i), wordings.get(j), Style.values()[i] + " vs " + Style.values()[j]);
-                Set<String> openings = new HashSet<>();
-                personas().get("styles").get(Style.values()[i].wireName()).get("opening").forEach(p -> openings.add(p.asText()));
-                personas().get("styles").get(Style.values()[j].wireName()).get("opening").forEach(p -> assertFalse(openings.contains(p.asText()),
-                        "shared opening: " + p.asText()));
+            for (int i = 0; i < wordings.size(); i++) {
+                for (int j = i + 1; j < wordings.size(); j++) {
+                    assertNotEquals(wordings.get(i), wordings.get(j), language + ": " + Style.values()[i] + " vs " + Style.values()[j]);
+                    Set<String> openings = new HashSet<>();
+                    styles.get(Style.values()[i].wireName()).get("opening").forEach(p -> openings.add(p.asText()));
+                    styles.get(Style.values()[j].wireName()).get("opening").forEach(p -> assertFalse(openings.contains(p.asText()),
+                            language + ": shared opening: " + p.asText()));
+                }
             }
         }
     }
 
     @Test
     void should_capitalize_the_ask_at_the_start_of_a_sentence() {
-        String said = PersonaTemplates.get().say(Style.IMPATIENT, "opening", new SplittableRandom(0), "cancel order #W1", "");
+        String said = PersonaTemplates.get().say(Style.IMPATIENT, "en", "opening", new SplittableRandom(0), "cancel order #W1", "");
         assertTrue(said.contains("Cancel order #W1") || said.contains("cancel order #W1"), said);
         for (long seed = 0; seed < 20; seed++) {
-            String terse = PersonaTemplates.get().say(Style.TERSE, "opening", new SplittableRandom(seed), "cancel order #W1", "");
+            String terse = PersonaTemplates.get().say(Style.TERSE, "en", "opening", new SplittableRandom(seed), "cancel order #W1", "");
             assertFalse(terse.startsWith("cancel"), terse);
         }
     }
