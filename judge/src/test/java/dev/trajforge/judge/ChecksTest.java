@@ -91,6 +91,29 @@ class ChecksTest {
     }
 
     @Test
+    void should_let_a_refused_write_be_retried_under_the_same_yes_but_not_another_write() {
+        ToolCall cancel = new ToolCall("c1", "cancel_pending_order", "{\"order_id\":\"#W1\",\"reason\":\"no longer needed\"}");
+        ToolCall retry = new ToolCall("c2", cancel.name(), cancel.argumentsJson());
+        ToolCall other = new ToolCall("c2", cancel.name(), "{\"order_id\":\"#W2\",\"reason\":\"no longer needed\"}");
+        ConfirmationCheck check = new ConfirmationCheck(WORLD.writeTools());
+        Task task = first("cancel");
+        assertTrue(check.run(session(task, cancel, retry), task).passed(), "the same call again after the service refused it");
+        assertFalse(check.run(session(task, cancel, other), task).passed(), "another write needs its own yes");
+    }
+
+    private static Trajectory session(Task task, ToolCall first, ToolCall second) {
+        List<dev.trajforge.simenv.Message> messages = List.of(dev.trajforge.simenv.Message.user("cancel my order"),
+                dev.trajforge.simenv.Message.assistant("I will cancel order #W1. Shall I proceed? (yes/no)"),
+                dev.trajforge.simenv.Message.user("yes"),
+                dev.trajforge.simenv.Message.assistant(null, null, List.of(first)),
+                dev.trajforge.simenv.Message.tool(dev.trajforge.simenv.ToolResult.error(first, "the request timed out and was not processed. Please retry.")),
+                dev.trajforge.simenv.Message.assistant("Sorry, let me try again.", null, List.of(second)),
+                dev.trajforge.simenv.Message.tool(dev.trajforge.simenv.ToolResult.ok(second, "{\"status\":\"cancelled\"}")));
+        return new Trajectory("t", task.domain(), task.id(), "terse", 0, 0L, messages, "[]", Termination.USER_STOP, null,
+                dev.trajforge.simenv.Usage.NONE, new dev.trajforge.simenv.Lineage("r", "simulated", "a", "u", "c", java.util.Map.of()), List.of());
+    }
+
+    @Test
     void should_not_accept_a_bare_acknowledgement_as_confirmation_of_a_second_write() {
         Task compound = WORLD.tasks(300).stream()
                 .filter(t -> t.goldActions().stream().filter(a -> WORLD.writeTools().contains(a.name())).count() == 2)

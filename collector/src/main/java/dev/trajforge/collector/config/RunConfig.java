@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
  * @param domains            several domains to mix, each with a weight or a task count ({@link DomainShare}); instead of {@code domain}
  * @param personas           persona id to weight ({@code "*"}: every persona of the catalog); one persona is drawn per episode. Empty
  *                           (the default): each task's own user plays. Both fingerprinted, left out of the canonical JSON when empty.
+ * @param faults             faults the tools inject and how often the scripted agent recovers ({@link Faults}), or null for none
  */
 public record RunConfig(
         String runId,
@@ -61,7 +62,8 @@ public record RunConfig(
         Export export,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> domainPaths,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DomainShare> domains,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> personas) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> personas,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Faults faults) {
 
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_TRIALS = 1;
@@ -181,7 +183,7 @@ public record RunConfig(
                      int concurrency, double validationFraction, String output, boolean keepRejected, ModelSpec agent,
                      ModelSpec user, ModelSpec judge, Judging judging, Budget budget, Export export) {
         this(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency, validationFraction, output,
-                keepRejected, agent, user, judge, judging, budget, export, List.of(), List.of(), Map.of());
+                keepRejected, agent, user, judge, judging, budget, export, List.of(), List.of(), Map.of(), null);
     }
 
     /** A config with the default {@code export:} block. */
@@ -196,7 +198,7 @@ public record RunConfig(
     public static RunConfig withDefaults(String runId, long seed, String domain, int tasks, String output) {
         return new RunConfig(runId, seed, domain, tasks, DEFAULT_TRIALS, DEFAULT_MAX_TURNS, DEFAULT_MAX_TOOL_ERRORS,
                 defaultConcurrency(), DEFAULT_VALIDATION_FRACTION, output, DEFAULT_KEEP_REJECTED,
-                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT, List.of(), List.of(), Map.of());
+                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT, List.of(), List.of(), Map.of(), null);
     }
 
     /** Two episodes in flight per available processor. */
@@ -208,25 +210,25 @@ public record RunConfig(
     public RunConfig withOutput(String newOutput) {
         Objects.requireNonNull(newOutput, "output");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export, domainPaths, domains, personas);
+                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export, domainPaths, domains, personas, faults);
     }
 
     /** The same run exporting its rejected episodes too, or not (not fingerprinted: the journal is the same). */
     public RunConfig withKeepRejected(boolean keep) {
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keep, agent, user, judge, judging, budget, export, domainPaths, domains, personas);
+                validationFraction, output, keep, agent, user, judge, judging, budget, export, domainPaths, domains, personas, faults);
     }
 
     public RunConfig withExport(Export newExport) {
         Objects.requireNonNull(newExport, "export");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport, domainPaths, domains, personas);
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport, domainPaths, domains, personas, faults);
     }
 
     /** The same run finding its domain packs in {@code newPaths} (as {@link ConfigLoader} makes them absolute). */
     public RunConfig withDomainPaths(List<String> newPaths) {
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keepRejected, agent, user, judge, judging, budget, export, newPaths, domains, personas);
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, export, newPaths, domains, personas, faults);
     }
 
     /** The domains this run draws its tasks from: {@code domains}, or the one {@code domain} with all the tasks. */

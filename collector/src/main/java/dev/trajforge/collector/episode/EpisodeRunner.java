@@ -22,6 +22,8 @@ import dev.trajforge.simenv.ToolResult;
 import dev.trajforge.simenv.Trajectory;
 import dev.trajforge.simenv.Usage;
 import dev.trajforge.simenv.World;
+import dev.trajforge.simenv.faults.FaultPlan;
+import dev.trajforge.simenv.faults.FaultyEnvironment;
 import dev.trajforge.simenv.user.UserSimulator;
 import dev.trajforge.simenv.user.UserSimulatorException;
 import dev.trajforge.simenv.user.UserTurn;
@@ -50,17 +52,29 @@ public final class EpisodeRunner {
 
     private final World world;
     private final EpisodeLimits limits;
+    private final FaultPlan faults;
+    private final Set<String> readTools;
 
     public EpisodeRunner(World world, EpisodeLimits limits) {
+        this(world, limits, null);
+    }
+
+    /** {@code faults}: the faults the environment injects (per episode seed and call), or null for none. */
+    public EpisodeRunner(World world, EpisodeLimits limits, FaultPlan faults) {
         this.world = world;
         this.limits = limits;
+        this.faults = faults;
+        Set<String> reads = new java.util.TreeSet<>();
+        for (var tool : world.tools()) if (tool.kind() == dev.trajforge.simenv.tools.ToolKind.READ) reads.add(tool.name());
+        this.readTools = Set.copyOf(reads);
     }
 
     public Episode run(Task task, int trial, long seed, Lineage lineage, ChatModel agent, UserSimulator user) {
-        Environment env = world.newEnvironment();
+        Environment env = faults == null ? world.newEnvironment() : new FaultyEnvironment(world.newEnvironment(), faults, readTools, seed);
         Conversation conversation = new Conversation(world.domain().policy().text());
         Termination termination = loop(conversation, env, agent, user);
-        List<String> faults = agent instanceof InjectedFaults injected ? injected.faults() : List.of();
+        List<String> faults = new ArrayList<>(env instanceof FaultyEnvironment faulty ? faulty.faults() : List.of());
+        if (agent instanceof InjectedFaults injected) faults.addAll(injected.faults());
         Trajectory trajectory = new Trajectory(Trajectory.idFor(lineage.runId(), task.id(), trial), task.domain(), task.id(),
                 user.persona().id(), trial, seed, conversation.messages, world.toolsJson(), termination,
                 env.stateHash(), conversation.agentUsage, lineage, faults, env.changes());

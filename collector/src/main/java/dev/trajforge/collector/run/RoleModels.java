@@ -106,7 +106,8 @@ final class RoleModels {
 
     ChatModel agent(Task task, long episodeSeed, World world) {
         if (agentModel != null) return agentModel;
-        return new ScriptedOracleAgent(task, world.writeTools(), world.handoffTools(), phrasesOf(world), config.agent().errorRates(), episodeSeed);
+        return new ScriptedOracleAgent(task, world.writeTools(), world.handoffTools(), phrasesOf(world), config.agent().errorRates(), episodeSeed,
+                config.faults() == null ? 1.0 : config.faults().recovery());
     }
 
     private UserTopics topicsOf(World world) {

@@ -70,7 +70,8 @@ final class RunWorlds {
         for (int i = 0; i < domains.size(); i++) {
             Domain domain = domains.get(i);
             World world = domain.world(config.seed());
-            EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()));
+            EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()),
+                    config.faults() == null ? null : config.faults().plan());
             FilterPolicy policy = models.judge()
                     .map(judge -> FilterPolicy.withRubricJudge(world, judge, domain.policy().text(), config.judging().threshold(),
                             config.judging().auditFraction(), new Agreement()))
@@ -78,6 +79,7 @@ final class RunWorlds {
             parts.add(new Part(domain, world, new EpisodeWork(config, loaded.sha256(), domain, world, models, runner, policy, log)));
             drawn.add(world.tasks(counts.get(i)));
         }
+        requireFaultToolsExist(loaded, parts);
         List<Integer> order = DomainShare.interleave(drawn.stream().map(List::size).toList());
         List<Task> tasks = new ArrayList<>(order.size());
         int[] partOfTask = new int[order.size()];
@@ -88,6 +90,19 @@ final class RunWorlds {
             tasks.add(drawn.get(part).get(next[part]++));
         }
         return new RunWorlds(parts, tasks, partOfTask);
+    }
+
+    /** A tool named under {@code faults.rates} must be one of some domain of the run: a typo would inject nothing. */
+    private static void requireFaultToolsExist(LoadedConfig loaded, List<Part> parts) {
+        if (loaded.config().faults() == null) return;
+        java.util.Set<String> tools = new java.util.TreeSet<>();
+        parts.forEach(part -> part.world().tools().forEach(tool -> tools.add(tool.name())));
+        for (String tool : loaded.config().faults().rates().keySet()) {
+            if (!tool.equals(dev.trajforge.simenv.faults.FaultPlan.EVERY_TOOL) && !tools.contains(tool)) {
+                throw new ConfigException("config " + loaded.file() + ": key 'faults.rates." + tool + "': no domain of this run has a tool "
+                        + tool + " (its tools: " + String.join(", ", tools) + ")");
+            }
+        }
     }
 
     List<Task> tasks() {

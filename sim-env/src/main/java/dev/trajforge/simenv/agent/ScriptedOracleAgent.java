@@ -16,6 +16,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.trajforge.simenv.Affirmations;
+import dev.trajforge.simenv.faults.FaultKind;
 import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.Seeds;
 import dev.trajforge.simenv.Task;
@@ -49,6 +50,7 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
     private final StringBuilder observed = new StringBuilder();
     private final Map<Integer, Integer> asks = new HashMap<>();
     private final List<String> faults = new ArrayList<>();
+    private final double recovery;
     private int absorbed;
     private int cursor;
     private int callSequence;
@@ -60,6 +62,17 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
      */
     public ScriptedOracleAgent(Task task, Set<String> writeTools, Set<String> handoffTools, AgentPhrases phrases, AgentErrorRates rates,
                                long seed) {
+        this(task, writeTools, handoffTools, phrases, rates, seed, 1.0);
+    }
+
+    /**
+     * @param recovery the probability that the agent retries a call the environment failed on purpose
+     *                 ({@link FaultKind}): a refused call, or a partial read; otherwise it goes on as if the call had worked
+     */
+    public ScriptedOracleAgent(Task task, Set<String> writeTools, Set<String> handoffTools, AgentPhrases phrases, AgentErrorRates rates,
+                               long seed, double recovery) {
+        if (!(recovery >= 0 && recovery <= 1)) throw new IllegalArgumentException("recovery must be in [0, 1], got " + recovery);
+        this.recovery = recovery;
         this.rng = Seeds.random(seed, "oracle-agent");
         this.plan = new OraclePlan(task, writeTools, handoffTools, rates, rng);
         this.handoffTools = handoffTools;
@@ -83,6 +96,8 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
     }
 
     private AiMessage decide(ChatMessage last, ChatRequest request) {
+        AiMessage retry = retryInjectedFaults(request.messages());
+        if (retry != null) return retry;
         if (awaitingConfirmation) {
             awaitingConfirmation = false;
             OraclePlan.Call call = (OraclePlan.Call) plan.steps.get(cursor);
@@ -121,6 +136,40 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
         }
         return AiMessage.from(phrases.anythingElse(rng));
     }
+
+    /**
+     * The calls of the agent's last turn that the environment failed on purpose, again (with a word to the user
+     * when they were refused), at the recovery rate; null when none failed or the agent does not recover. The
+     * random draw happens only after a fault, so runs without faults play exactly as before.
+     */
+    private AiMessage retryInjectedFaults(List<ChatMessage> messages) {
+        int i = messages.size() - 1;
+        List<ToolExecutionResultMessage> results = new ArrayList<>();
+        while (i >= 0 && messages.get(i) instanceof ToolExecutionResultMessage result) {
+            results.addFirst(result);
+            i--;
+        }
+        if (results.isEmpty() || i < 0 || !(messages.get(i) instanceof AiMessage turn)) return null;
+        List<ToolExecutionRequest> failed = new ArrayList<>();
+        boolean refused = false;
+        for (ToolExecutionResultMessage result : results) {
+            java.util.Optional<FaultKind> kind = FaultKind.of(result.text());
+            if (kind.isEmpty()) continue;
+            refused |= kind.get().refused();
+            turn.toolExecutionRequests().stream().filter(r -> r.id().equals(result.id())).findFirst().ifPresent(failed::add);
+        }
+        if (failed.isEmpty()) return null;
+        if (rng.nextDouble() >= recovery) {
+            failed.forEach(r -> faults.add("agent:no_retry@" + r.name()));
+            return null;
+        }
+        List<ToolExecutionRequest> again = failed.stream()
+                .map(r -> ToolExecutionRequest.builder().id("call_" + ++callSequence).name(r.name()).arguments(r.arguments()).build()).toList();
+        return refused ? AiMessage.from(RETRYING, again) : AiMessage.from(again);
+    }
+
+    /** What the agent tells the user when a call was refused and it tries again. */
+    static final String RETRYING = "Sorry, the system did not respond to that just now; let me try again.";
 
     /** Emits the call at the cursor, batched with the following grounded look-ups now and then (parallel calls). */
     private AiMessage emit(OraclePlan.Call first, ChatRequest request) {

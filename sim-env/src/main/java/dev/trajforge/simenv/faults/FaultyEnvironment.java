@@ -1,0 +1,82 @@
+package dev.trajforge.simenv.faults;
+
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.trajforge.simenv.Environment;
+import dev.trajforge.simenv.ToolCall;
+import dev.trajforge.simenv.ToolResult;
+import dev.trajforge.simenv.state.StateChange;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An environment that fails now and then, as its {@link FaultPlan} says: a refused call is answered with
+ * the fault's error and not executed (nothing changes), a partial read is executed and its result cut
+ * short. Only the first attempt of a call can fail: the same call (tool and arguments) retried goes
+ * through, so an agent that retries recovers. Every injected fault is logged as
+ * {@code <kind>@<tool>#<step>} (the step counts this episode's calls from 1) for the row's {@code faults}.
+ */
+public final class FaultyEnvironment implements Environment {
+    private final Environment inner;
+    private final FaultPlan plan;
+    private final Set<String> readTools;
+    private final long episodeSeed;
+    private final Set<String> faulted = new HashSet<>();
+    private final List<String> log = new ArrayList<>();
+    private int step;
+
+    public FaultyEnvironment(Environment inner, FaultPlan plan, Set<String> readTools, long episodeSeed) {
+        this.inner = Objects.requireNonNull(inner, "inner");
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.readTools = Set.copyOf(readTools);
+        this.episodeSeed = episodeSeed;
+    }
+
+    @Override
+    public ToolResult execute(ToolCall call) {
+        step++;
+        String key = call.name() + "\u0000" + call.argumentsJson();
+        FaultKind kind = faulted.contains(key) ? null : plan.draw(episodeSeed, step, call.name(), readTools.contains(call.name()));
+        if (kind == null) return inner.execute(call);
+        faulted.add(key);
+        log.add(kind.wireName() + "@" + call.name() + "#" + step);
+        if (kind.refused()) return ToolResult.error(call, kind.message());
+        ToolResult full = inner.execute(call);
+        if (full.error()) return full; // a read that failed on its own merits says so in full
+        String content = full.content();
+        return ToolResult.ok(call, content.substring(0, content.length() / 2) + "\n" + kind.message());
+    }
+
+    /** The faults injected so far, in call order. */
+    public List<String> faults() {
+        return List.copyOf(log);
+    }
+
+    @Override
+    public List<ToolSpecification> toolSpecifications() {
+        return inner.toolSpecifications();
+    }
+
+    @Override
+    public List<StateChange> changes() {
+        return inner.changes();
+    }
+
+    @Override
+    public String stateHash() {
+        return inner.stateHash();
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return inner.snapshot();
+    }
+
+    @Override
+    public void restore(Snapshot snapshot) {
+        inner.restore(snapshot);
+    }
+}
