@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * The {@code faults:} block of a run config: controlled stochasticity in the tools.
  *
  * @param rates    tool name (or {@code "*"} for every tool) to fault kind ({@code transient}, {@code timeout},
- *                 {@code rate_limited}, {@code partial}) to the probability of that fault on one call
+ *                 {@code rate_limited}, {@code partial}, {@code stale}) to the probability of that fault on one call
  * @param recovery the probability that the scripted agent retries a call that failed on purpose (default 0.9)
  */
 public record Faults(Map<String, Map<String, Double>> rates, Double recovery) {

@@ -70,7 +70,7 @@ public final class EpisodeRunner {
     }
 
     public Episode run(Task task, int trial, long seed, Lineage lineage, ChatModel agent, UserSimulator user) {
-        Environment env = faults == null ? world.newEnvironment() : new FaultyEnvironment(world.newEnvironment(), faults, readTools, seed);
+        Environment env = faults == null ? world.newEnvironment() : new FaultyEnvironment(world.newEnvironment(), world::newEnvironment, faults, readTools, seed);
         Conversation conversation = new Conversation(world.domain().policy().text());
         Termination termination = loop(conversation, env, agent, user);
         List<String> faults = new ArrayList<>(env instanceof FaultyEnvironment faulty ? faulty.faults() : List.of());

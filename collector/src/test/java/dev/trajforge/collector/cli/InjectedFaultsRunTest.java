@@ -36,7 +36,7 @@ class InjectedFaultsRunTest {
                 faults:
                   recovery: %s
                   rates:
-                    "*": {transient: 0.06, timeout: 0.04, rate_limited: 0.04, partial: 0.06}
+                    "*": {transient: 0.06, timeout: 0.04, rate_limited: 0.04, partial: 0.05, stale: 0.05}
                 """.formatted(recovery) : ""));
         CliRun run = CliRun.of("run", config.toString(), "--quiet");
         assertEquals(0, run.exitCode(), run.err());

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * Which faults a run injects: per tool (or {@value #EVERY_TOOL} for every tool), the probability of each
  * {@link FaultKind} on one call; a tool named overrides the rates of {@value #EVERY_TOOL} kind by kind.
  * The draw for a call is seeded by the episode's seed and the call's step, so the same run injects the
- * same faults whatever the scheduling. {@link FaultKind#PARTIAL} applies to reads only.
+ * same faults whatever the scheduling. {@link FaultKind#PARTIAL} and {@link FaultKind#STALE} apply to reads only.
  */
 public record FaultPlan(Map<String, Map<FaultKind, Double>> rates) {
     public static final String EVERY_TOOL = "*";
@@ -42,7 +42,7 @@ public record FaultPlan(Map<String, Map<FaultKind, Double>> rates) {
         double at = random.nextDouble();
         double cumulative = 0;
         for (Map.Entry<FaultKind, Double> kind : kinds.entrySet()) {
-            if (kind.getKey() == FaultKind.PARTIAL && !read) continue;
+            if (!kind.getKey().refused() && !read) continue; // partial and stale are a read's
             cumulative += kind.getValue();
             if (at < cumulative) return kind.getKey();
         }

@@ -15,12 +15,13 @@ import java.util.Set;
 /**
  * An environment that fails now and then, as its {@link FaultPlan} says: a refused call is answered with
  * the fault's error and not executed (nothing changes), a partial read is executed and its result cut
- * short. Only the first attempt of a call can fail: the same call (tool and arguments) retried goes
+ * short or answered from the state before the episode's changes (stale). Only the first attempt of a call can fail: the same call (tool and arguments) retried goes
  * through, so an agent that retries recovers. Every injected fault is logged as
  * {@code <kind>@<tool>#<step>} (the step counts this episode's calls from 1) for the row's {@code faults}.
  */
 public final class FaultyEnvironment implements Environment {
     private final Environment inner;
+    private final java.util.function.Supplier<Environment> base;
     private final FaultPlan plan;
     private final Set<String> readTools;
     private final long episodeSeed;
@@ -28,8 +29,10 @@ public final class FaultyEnvironment implements Environment {
     private final List<String> log = new ArrayList<>();
     private int step;
 
-    public FaultyEnvironment(Environment inner, FaultPlan plan, Set<String> readTools, long episodeSeed) {
+    /** @param base a fresh environment of the same world (the state before this episode changed anything), for stale reads */
+    public FaultyEnvironment(Environment inner, java.util.function.Supplier<Environment> base, FaultPlan plan, Set<String> readTools, long episodeSeed) {
         this.inner = Objects.requireNonNull(inner, "inner");
+        this.base = Objects.requireNonNull(base, "base");
         this.plan = Objects.requireNonNull(plan, "plan");
         this.readTools = Set.copyOf(readTools);
         this.episodeSeed = episodeSeed;
@@ -40,10 +43,21 @@ public final class FaultyEnvironment implements Environment {
         step++;
         String key = call.name() + "\u0000" + call.argumentsJson();
         FaultKind kind = faulted.contains(key) ? null : plan.draw(episodeSeed, step, call.name(), readTools.contains(call.name()));
+        if (kind == FaultKind.STALE && inner.changes().isEmpty()) kind = null; // nothing changed yet: a cache is as good as the truth
         if (kind == null) return inner.execute(call);
         faulted.add(key);
         log.add(kind.wireName() + "@" + call.name() + "#" + step);
         if (kind.refused()) return ToolResult.error(call, kind.message());
+        if (kind == FaultKind.STALE) {
+            ToolResult cached = base.get().execute(call);
+            ToolResult current = inner.execute(call);
+            if (cached.error() || cached.content().equals(current.content())) { // the cache happens to be right: no fault to see
+                log.removeLast();
+                faulted.remove(key);
+                return current;
+            }
+            return ToolResult.ok(call, cached.content() + "\n" + kind.message());
+        }
         ToolResult full = inner.execute(call);
         if (full.error()) return full; // a read that failed on its own merits says so in full
         String content = full.content();

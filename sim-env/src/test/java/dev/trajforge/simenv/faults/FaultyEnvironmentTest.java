@@ -24,7 +24,8 @@ class FaultyEnvironmentTest {
             .filter(a -> a.name().equals("get_order_details")).findFirst().orElseThrow();
 
     private static FaultyEnvironment faulty(Map<FaultKind, Double> rates, long seed) {
-        return new FaultyEnvironment(RETAIL.newEnvironment(), new FaultPlan(Map.of(FaultPlan.EVERY_TOOL, rates)), Set.of("get_order_details"), seed);
+        return new FaultyEnvironment(RETAIL.newEnvironment(), RETAIL::newEnvironment, new FaultPlan(Map.of(FaultPlan.EVERY_TOOL, rates)),
+                Set.of("get_order_details"), seed);
     }
 
     @Test
@@ -52,6 +53,23 @@ class FaultyEnvironmentTest {
         FaultyEnvironment env = faulty(Map.of(FaultKind.PARTIAL, 1.0), 1);
         assertTrue(FaultKind.of(env.execute(write).content()).isEmpty(), "a partial result is a read's");
         assertTrue(env.faults().isEmpty());
+    }
+
+    @Test
+    void should_answer_a_read_after_a_change_from_before_it_once_when_stale_and_never_before_any_change() {
+        ToolCall cancel = RETAIL.tasks(300).stream().filter(t -> t.intents().equals(List.of("cancel"))).findFirst().orElseThrow()
+                .goldActions().getLast();
+        String orderId = dev.trajforge.simenv.CanonicalJson.parseObjectOrNull(cancel.argumentsJson()).path("order_id").asText();
+        ToolCall lookup = new ToolCall("c9", "get_order_details", "{\"order_id\":\"" + orderId + "\"}");
+        FaultyEnvironment env = faulty(Map.of(FaultKind.STALE, 1.0), 3);
+        assertTrue(FaultKind.of(env.execute(lookup).content()).isEmpty(), "nothing changed yet: nothing is stale");
+        assertFalse(env.execute(cancel).error());
+        ToolResult stale = env.execute(new ToolCall("c10", lookup.name(), "{\"order_id\": \"" + orderId + "\"}"));
+        assertEquals(FaultKind.STALE, FaultKind.of(stale.content()).orElseThrow(), stale.content());
+        assertTrue(stale.content().contains("\"pending\""), "the order as it was: " + stale.content());
+        ToolResult again = env.execute(new ToolCall("c11", lookup.name(), "{\"order_id\": \"" + orderId + "\"}"));
+        assertTrue(again.content().contains("\"cancelled\"") && FaultKind.of(again.content()).isEmpty(), again.content());
+        assertEquals(List.of("stale@get_order_details#3"), env.faults());
     }
 
     @Test
