@@ -60,37 +60,33 @@ final class IngestCorpus {
         try (var data = Files.list(run.resolve("data"))) {
             for (Path shard : data.sorted().toList()) lines.addAll(Files.readAllLines(shard, StandardCharsets.UTF_8));
         }
-        long perFile = megabytes * 1_000_000L / files;
-        List<Path> out = new ArrayList<>();
-        int next = 0;
-        for (int f = 0; f < files; f++) {
-            Path file = dir.resolve("support-" + f + ".jsonl");
-            long written = 0;
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                while (written < perFile) {
-                    String line = lines.get(next++ % lines.size());
-                    w.write(line);
-                    w.write('\n');
-                    written += line.getBytes(StandardCharsets.UTF_8).length + 1;
-                }
-            }
-            out.add(file);
-        }
-        return out;
+        int[] next = {0};
+        return spread(dir, "support", files, megabytes, () -> lines.get(next[0]++ % lines.size()));
     }
 
     /** {@code files} JSONL files of sessions in {@code dir}, about {@code megabytes} MB together. */
     static List<Path> write(Path dir, int files, int megabytes) throws IOException {
         SplittableRandom rnd = new SplittableRandom(14);
+        int[] session = {0};
+        return spread(dir, "sessions", files, megabytes, () -> {
+            try {
+                return JSON.writeValueAsString(session(session[0]++, rnd));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** {@code files} JSONL files named {@code <prefix>-<n>.jsonl} of lines from {@code next}, about {@code megabytes} MB together. */
+    private static List<Path> spread(Path dir, String prefix, int files, int megabytes, java.util.function.Supplier<String> next) throws IOException {
         long perFile = megabytes * 1_000_000L / files;
         List<Path> out = new ArrayList<>();
-        int session = 0;
         for (int f = 0; f < files; f++) {
-            Path file = dir.resolve("sessions-" + f + ".jsonl");
+            Path file = dir.resolve(prefix + "-" + f + ".jsonl");
             long written = 0;
             try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 while (written < perFile) {
-                    String line = JSON.writeValueAsString(session(session++, rnd));
+                    String line = next.get();
                     w.write(line);
                     w.write('\n');
                     written += line.getBytes(StandardCharsets.UTF_8).length + 1;
