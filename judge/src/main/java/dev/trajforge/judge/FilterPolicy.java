@@ -145,7 +145,7 @@ public final class FilterPolicy {
             if (!result.passed()) reasons.add(result.rejectReason());
         }
         java.util.Set<String> ran = new java.util.HashSet<>();
-        checks.forEach(named -> ran.add(named.check().name()));
+        results.forEach(result -> ran.add(result.check()));
         for (CheckResult result : recorded) {
             if (ran.contains(result.check())) continue;
             results.add(result);

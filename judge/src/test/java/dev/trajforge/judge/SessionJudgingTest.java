@@ -98,10 +98,12 @@ class SessionJudgingTest {
         List<Message> messages = conversation(false);
         messages.add(Message.assistant("It has shipped."));
 
-        Verdict verdict = FilterPolicy.withoutWorld().judge(session(messages), SESSION, List.of(staleToolUse, stateFailed));
+        CheckResult infoFailed = new CheckResult("info", false, "info_not_communicated", "recorded");
+        Verdict verdict = FilterPolicy.withoutWorld().judge(session(messages), SESSION, List.of(staleToolUse, stateFailed, infoFailed));
 
-        assertEquals(List.of("final_state_mismatch"), verdict.reasons(), "tool_use ran again and passed; the recorded state check counts");
-        assertEquals(List.of("termination", "tool_use", "state"), verdict.checks().stream().map(CheckResult::check).toList());
+        assertEquals(List.of("final_state_mismatch", "info_not_communicated"), verdict.reasons(),
+                "tool_use ran again and passed; the recorded state and info checks count (info does not run on a rubric-only task)");
+        assertEquals(List.of("termination", "tool_use", "state", "info"), verdict.checks().stream().map(CheckResult::check).toList());
     }
 
     private static List<Message> answered(ToolCall call) {

@@ -50,8 +50,11 @@ class JudgeCommandTest {
         JsonNode after = JSON.readTree(mixed.resolve("manifest.json").toFile());
         assertEquals(Set.of(before.path("run_id").asText(), ingested.path("run_id").asText()), strings(after.path("source_runs")));
         assertTrue(after.path("run_id").asText().startsWith("judge-"), after.path("run_id").asText());
-        assertEquals(before.path("rejected").path("final_state_mismatch").asLong(), after.path("rejected").path("final_state_mismatch").asLong(),
-                "a world check failed when the episode ran still rejects it: " + after.path("rejected"));
+        for (String reason : java.util.List.of("final_state_mismatch", "info_not_communicated", "write_without_confirmation")) {
+            assertEquals(before.path("rejected").path(reason).asLong(), after.path("rejected").path(reason).asLong(),
+                    "a world check failed when the episode ran still rejects it (" + reason + "): " + after.path("rejected"));
+        }
+        assertTrue(before.path("rejected").path("info_not_communicated").asLong() > 0, "the run has episodes that failed the info check");
         assertTrue(before.path("rejected").path("final_state_mismatch").asLong() > 0, "the run has episodes that failed the state check");
 
         assertEquals(rows(simulated), rows(mixed).entrySet().stream().filter(e -> e.getValue().startsWith("simulated"))
