@@ -31,8 +31,8 @@ class BankingPinsTest {
             digest.append(t.id()).append(t.scenario().name()).append(t.intents()).append(t.goldActions()).append(t.requiredFacts())
                     .append(t.assertions()).append('\n');
         }
-        assertEquals("bb1642e7c157d7d977ca81b43374cad988734ff335adace4b99f3280e64403ce", world.newEnvironment().stateHash());
-        assertEquals("a6cabcc96377567b5d2610596389727af01c473aecc7f3b3cb9ae51e6a75bb39", Hashing.sha256Hex(digest.toString()));
+        assertEquals("696843258d8fbc0bb9a1fc4475370de42931160c89da028729bd8caeae6b63d2", world.newEnvironment().stateHash());
+        assertEquals("2bfa661bc54a930058acea07050f9ec3c8a4b37d439e92730e5f926e33052082", Hashing.sha256Hex(digest.toString()));
         assertEquals("banking-7-00599", tasks.get(599).id());
         assertEquals("[dispute_refused]", tasks.get(0).intents().toString());
         assertEquals("[verify_identity, get_customer_cards, get_card_transactions]", tasks.get(0).goldActions().stream().map(ToolCall::name).toList().toString());
@@ -62,14 +62,15 @@ class BankingPinsTest {
         assertTrue(overdraft.content().contains("Insufficient funds: account ACC000001 has a balance of 805.72 USD"), overdraft.content());
 
         // ACC000002: 4430.11 GBP, 1996.8 left of today's 2500 for external payments; own accounts have no daily limit
+        // (ACC000602, 6351.88 EUR, receives 2000 GBP * 1.1851 = 2370.2 EUR)
         ToolResult aboveLimit = env.execute(call("transfer_funds", "{\"customer_id\":\"C107919\",\"from_account_id\":\"ACC000002\","
                 + "\"to_iban\":\"GB29NWBK60161331926819\",\"beneficiary_name\":\"Oliver Hughes\",\"to_currency\":\"GBP\",\"amount\":2000}"));
         assertTrue(aboveLimit.error());
         assertTrue(aboveLimit.content().contains("can send 1996.8 GBP more today (limit 2500)"), aboveLimit.content());
-        JsonNode own = ok(env, "transfer_funds", "{\"customer_id\":\"C107919\",\"from_account_id\":\"ACC000002\",\"to_account_id\":\"ACC000302\",\"amount\":2000}");
-        assertEquals("TRF0000002 1.2826 2565.2 USD 2430.11", own.get("transfer_id").asText() + " " + own.get("rate").asText() + " "
+        JsonNode own = ok(env, "transfer_funds", "{\"customer_id\":\"C107919\",\"from_account_id\":\"ACC000002\",\"to_account_id\":\"ACC000602\",\"amount\":2000}");
+        assertEquals("TRF0000002 1.1851 2370.2 EUR 2430.11", own.get("transfer_id").asText() + " " + own.get("rate").asText() + " "
                 + own.get("credited_amount").asText() + " " + own.get("credited_currency").asText() + " " + own.get("balance_after").asText());
-        assertEquals("41448.74", ok(env, "get_account_details", "{\"account_id\":\"ACC000302\"}").get("balance").asText());
+        assertEquals("8722.08", ok(env, "get_account_details", "{\"account_id\":\"ACC000602\"}").get("balance").asText());
 
         // another customer's account, and a failed verification, are errors the agent sees
         assertTrue(env.execute(call("transfer_funds", "{\"customer_id\":\"C100000\",\"from_account_id\":\"ACC000002\",\"to_account_id\":\"ACC000301\","
