@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BankingRunTest {
     static final Path BANKING = Path.of("..", "examples", "banking.yaml");
-    static final String TASKS = "tasks=120";
+    static final String TASKS = "tasks=80";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -48,7 +48,7 @@ class BankingRunTest {
     void should_accept_between_40_and_90_percent_of_the_episodes() {
         long episodes = manifest.get("episodes").asLong();
         double share = (double) manifest.get("accepted").asLong() / episodes;
-        assertEquals(240, episodes);
+        assertEquals(160, episodes);
         assertTrue(share >= 0.4 && share <= 0.9, "accepted share " + share + " " + manifest.get("rejected"));
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
     }
