@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WorkspaceRunTest {
     static final Path WORKSPACE = Path.of("..", "examples", "workspace.yaml");
-    static final String TASKS = "tasks=80";
+    static final String TASKS = "tasks=60";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -49,7 +49,7 @@ class WorkspaceRunTest {
     void should_accept_between_40_and_90_percent_of_the_episodes() {
         long episodes = manifest.get("episodes").asLong();
         double share = (double) manifest.get("accepted").asLong() / episodes;
-        assertEquals(160, episodes);
+        assertEquals(120, episodes);
         assertTrue(share >= 0.4 && share <= 0.9, "accepted share " + share + " " + manifest.get("rejected"));
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
     }

@@ -40,7 +40,7 @@ class WorkspacePinsTest {
             digest.append(t.id()).append(t.scenario().name()).append(t.intents()).append(t.goldActions()).append(t.requiredFacts())
                     .append(t.assertions()).append('\n');
         }
-        assertEquals("637a2864aa0bb03aaa38bc22fdfe85c4572b8e7ada6e7dda5d1a6b9380e18f77", world.newEnvironment().stateHash());
+        assertEquals("cc82b438390e94cb269e61f037c97e4015ca2125af2b60e09f29432d0c721fa2", world.newEnvironment().stateHash());
         assertEquals("9f06e5eabf7fe4c26b102b727859b462667795eb8e45831026f68f74c1fc5fd7", Hashing.sha256Hex(digest.toString()));
         assertEquals("workspace-7-00299", tasks.get(299).id());
         assertEquals("workspace-7-00000 [cancel_not_organizer_transfer] []", tasks.get(0).id() + " " + tasks.get(0).intents() + " " + tasks.get(0).requiredFacts());
