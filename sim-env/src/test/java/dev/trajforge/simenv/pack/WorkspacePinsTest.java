@@ -41,7 +41,7 @@ class WorkspacePinsTest {
                     .append(t.assertions()).append('\n');
         }
         assertEquals("cc82b438390e94cb269e61f037c97e4015ca2125af2b60e09f29432d0c721fa2", world.newEnvironment().stateHash());
-        assertEquals("9f06e5eabf7fe4c26b102b727859b462667795eb8e45831026f68f74c1fc5fd7", Hashing.sha256Hex(digest.toString()));
+        assertEquals("2da415b651a71f3dbcc21308374bdcc546017df6f70b6c5cc5b8eccf5dfc92c6", Hashing.sha256Hex(digest.toString()));
         assertEquals("workspace-7-00299", tasks.get(299).id());
         assertEquals("workspace-7-00000 [cancel_not_organizer_transfer] []", tasks.get(0).id() + " " + tasks.get(0).intents() + " " + tasks.get(0).requiredFacts());
         Task schedule = tasks.stream().filter(t -> t.intents().equals(List.of("schedule_meeting"))).findFirst().orElseThrow();
