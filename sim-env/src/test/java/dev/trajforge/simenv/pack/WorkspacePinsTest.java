@@ -88,6 +88,9 @@ class WorkspacePinsTest {
         ToolResult late = env.execute(new ToolCall("c3", "create_event", "{\"organizer\":\"" + AMELIA + "\",\"title\":\"Late\",\"attendees\":[\""
                 + AVA + "\"],\"start_local\":\"2024-06-05 17:30\",\"duration_minutes\":30,\"time_zone\":\"Europe/Berlin\"}"));
         assertTrue(late.error() && late.content().contains("Outside working hours") && late.content().contains(AMELIA), late.content());
+        ToolResult noSuchDay = env.execute(new ToolCall("c5", "create_event", "{\"organizer\":\"" + AMELIA + "\",\"title\":\"Leap\",\"attendees\":[\""
+                + AVA + "\"],\"start_local\":\"2025-02-29 10:00\",\"duration_minutes\":30,\"time_zone\":\"Europe/Berlin\"}"));
+        assertEquals("Error: 2025-02-29 10:00 is not a valid date and time (YYYY-MM-DD HH:MM)", noSuchDay.content());
         ToolResult notOrganizer = env.execute(new ToolCall("c4", "cancel_event", "{\"event_id\":\"E000821\",\"requester\":\"" + AMELIA + "\"}"));
         assertTrue(notOrganizer.error() && notOrganizer.content().contains("Only the organizer"), notOrganizer.content());
     }
