@@ -131,11 +131,15 @@ final class OfflineBenchmark {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    /** What a run spends before its first episode: the seeded world and its tasks. */
+    /** What a run spends before its first episode: the seeded worlds (one per domain) and their tasks. */
     private static double worldBuildSeconds(LoadedConfig loaded) {
         long started = System.nanoTime();
-        World world = Domains.byName(loaded.config().domain()).orElseThrow().world(loaded.config().seed());
-        world.tasks(loaded.config().tasks());
+        var shares = loaded.config().shares();
+        var counts = dev.trajforge.collector.config.DomainShare.allocate(shares, loaded.config().tasks());
+        for (int i = 0; i < shares.size(); i++) {
+            World world = Domains.byName(shares.get(i).name()).orElseThrow().world(loaded.config().seed());
+            world.tasks(counts.get(i));
+        }
         return (System.nanoTime() - started) / 1e9;
     }
 
