@@ -106,6 +106,11 @@ final class PersonNames {
     }
 
     /** Pass 1, over text: by how people greet, sign and introduce themselves, and known first names before a word. */
+    /** How many name tokens have been gathered so far. */
+    int size() {
+        return tokens.size();
+    }
+
     void collectText(String text) {
         for (Pattern p : List.of(GREETING, SIGNATURE, INTRODUCTION, SELF)) {
             if (cued(p, text)) {

@@ -25,10 +25,15 @@ final class Session {
     private final Map<String, JsonNode> trees = new HashMap<>();
     private static final JsonNode NOT_JSON = MissingNode.getInstance();
 
-    Session(AnonymizerConfig config, byte[] key, String region) {
+    /** texts of this session whose greetings, signatures and introductions named no one */
+    private final java.util.Set<String> namelessTexts = new java.util.HashSet<>();
+    private final CleanTexts cleanTexts;
+
+    Session(AnonymizerConfig config, byte[] key, String region, CleanTexts cleanTexts) {
         this.config = config;
         this.region = region;
         this.pseudonyms = new Pseudonyms(key);
+        this.cleanTexts = cleanTexts;
     }
 
     Pseudonyms pseudonyms() {
@@ -63,8 +68,10 @@ final class Session {
         JsonNode json = tree(s);
         if (json != null) {
             names.collect(json);
-        } else {
+        } else if (!cleanTexts.contains(s)) {
+            int before = names.size();
             names.collectText(s);
+            if (names.size() == before) namelessTexts.add(s);
         }
     }
 
@@ -123,6 +130,19 @@ final class Session {
 
     private List<Span> detect(String text, boolean birthContext) {
         List<Span> found = new ArrayList<>();
+        boolean knownClean = !birthContext && cleanTexts.contains(text);
+        if (!knownClean) detectAlone(text, birthContext, found);
+        if (!birthContext && found.isEmpty() && !knownClean && (namelessTexts.contains(text) || !config.isEnabled(Detector.PERSON_NAME))) {
+            cleanTexts.add(text);
+        }
+        if (config.isEnabled(Detector.PERSON_NAME)) {
+            names.find(text, found);
+        }
+        return Overlaps.resolve(found);
+    }
+
+    /** The detectors that need nothing but the text (every one but the session's names). */
+    private void detectAlone(String text, boolean birthContext, List<Span> found) {
         Clues clues = Clues.of(text);
         if (config.isEnabled(Detector.EMAIL)) {
             TextPatterns.emails(text, clues, found);
@@ -148,9 +168,5 @@ final class Session {
         if (config.isEnabled(Detector.STREET_ADDRESS)) {
             StreetAddresses.find(text, clues, found);
         }
-        if (config.isEnabled(Detector.PERSON_NAME)) {
-            names.find(text, found);
-        }
-        return Overlaps.resolve(found);
     }
 }

@@ -141,4 +141,19 @@ class AnonymizerTest {
         assertTrue(e.getMessage().contains("TRAJFORGE_ANON_KEY"));
         assertEquals(List.of((byte) 'k'), List.of(Anonymizer.keyFrom("V", "k")[0]));
     }
+
+    @Test
+    void should_still_replace_a_sessions_own_names_in_a_long_text_found_clean_in_an_earlier_session() {
+        String policy = "You are the support agent of the Quentin line of stores. " + "Be brief, verify the customer first, and confirm every change. ".repeat(6);
+        dev.trajforge.simenv.ToolCall lookup = new dev.trajforge.simenv.ToolCall("c1", "find_customer", "{\"email\":\"x@y.org\"}");
+        List<Message> first = List.of(Message.system(policy), Message.user("where is my order?"));
+        List<Message> second = List.of(Message.system(policy), Message.user("where is my order?"),
+                Message.assistant(null, null, List.of(lookup)),
+                Message.tool(dev.trajforge.simenv.ToolResult.ok(lookup, "{\"customer\": {\"name\": \"Quentin Marlowe\", \"email\": \"q@m.org\"}}")));
+
+        assertEquals(policy, anonymizer.anonymize(first, "[]").messages().getFirst().content(), "nothing personal in the policy on its own");
+        String again = anonymizer.anonymize(second, "[]").messages().getFirst().content();
+        assertFalse(again.contains("Quentin"), "this session's customer is called Quentin: " + again);
+        assertEquals(policy, anonymizer.anonymize(first, "[]").messages().getFirst().content(), "and the first session's text stays as it was");
+    }
 }
