@@ -130,6 +130,7 @@ final class Report {
 
         export(read(dir, "export"), summary, details, jvms, others);
         ingest(read(dir, "ingest"), summary, details, jvms, others);
+        ingest(read(dir, "ingest-support"), summary, details, jvms, others);
 
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("Written by `bench/run` on ").append(LocalDate.now(ZoneOffset.UTC)).append(": ").append(machine()).append(". ")
@@ -207,23 +208,29 @@ final class Report {
         others.add(export.number("others_cpu_percent"));
     }
 
-    /** Ingest + anonymize throughput, no judge (IngestBenchmark); the target is met on 2 threads, 2 cores. */
+    /** Ingest + anonymize throughput, no judge (IngestBenchmark); the target is the whole command's, on 2 cores. */
     private static void ingest(Benchmarks.Result ingest, List<String> summary, StringBuilder details, List<String> jvms, List<Double> others) {
         if (ingest == null) return;
+        double command = ingest.number("mb_per_s_command");
         double parallel = ingest.number("mb_per_s_parallel");
         double single = ingest.number("mb_per_s_single");
-        summary.add(row("Ingest + anonymize, no judge", ">= 20 MB/s of session JSON on 2 cores",
-                "**" + fmt(parallel, 1) + " MB/s** on " + ingest.get("threads") + " threads (" + fmt(single, 1) + " MB/s on 1)", parallel >= 20));
-        details.append("## Ingest + anonymize\n\n")
+        String corpus = String.valueOf(ingest.get("corpus"));
+        summary.add(row("Ingest + anonymize, no judge (" + corpus + " corpus)", ">= 20 MB/s of session JSON on 2 cores",
+                "**" + fmt(command, 1) + " MB/s** for the whole command (" + fmt(parallel, 1) + " MB/s read + parse + anonymize on "
+                        + ingest.get("threads") + " threads, " + fmt(single, 1) + " on 1)", command >= 20));
+        details.append("## Ingest + anonymize (").append(corpus).append(" corpus)\n\n")
                 .append(fmt(ingest.number("bytes") / 1e6, 1)).append(" MB of ").append(ingest.get("format")).append(" JSONL in ")
                 .append(ingest.get("files")).append(" files: ").append(fmt(ingest.number("sessions"), 0))
-                .append(" generated support sessions (`IngestCorpus`: personal values in text, tool arguments and tool results; written first, not timed), ")
-                .append(fmt(ingest.number("replaced_per_session"), 1)).append(" values replaced per session. Each pass reads and parses every file through ")
-                .append("`SessionFormats` and anonymizes every session with every detector (`Anonymizer`); no judge, nothing written. One warm-up pass, ")
-                .append("then the median of ").append(ingest.get("runs")).append(" passes. `trajforge ingest` reads its files one after another ")
-                .append("today (the 1-thread figure); the ").append(ingest.get("threads")).append("-thread figure reads one file per task on a pool of ")
-                .append(ingest.get("threads")).append(" threads. MB = 10^6 bytes of session JSON in.\n\n")
+                .append(corpus.equals("support") ? " sessions exported from an offline retail run (`IngestCorpus.support`)"
+                        : " generated sessions packed with personal values (`IngestCorpus.write`)")
+                .append(", written first, not timed; ")
+                .append(fmt(ingest.number("replaced_per_session"), 1)).append(" values replaced per session. The command pass is `SessionIngest.run` ")
+                .append("as `trajforge ingest` runs it without a judge (reading and parsing on one thread, anonymizing and checking on its window ")
+                .append("of virtual threads, the Parquet export with dedup and the commit); the other passes read and parse each file through ")
+                .append("`SessionFormats` and anonymize every session (`Anonymizer`), writing nothing, one file per thread. One warm-up pass, ")
+                .append("then the median of ").append(ingest.get("runs")).append(" passes. MB = 10^6 bytes of session JSON in.\n\n")
                 .append("| Pass | MB/s | Seconds per run |\n|---|---|---|\n")
+                .append("| the whole command | ").append(fmt(command, 1)).append(" | ").append(ingest.get("seconds_command_per_run")).append(" |\n")
                 .append("| read + parse + anonymize, ").append(ingest.get("threads")).append(" threads | ").append(fmt(parallel, 1)).append(" | ")
                 .append(ingest.get("seconds_parallel_per_run")).append(" |\n")
                 .append("| read + parse + anonymize, 1 thread | ").append(fmt(single, 1)).append(" | ").append(ingest.get("seconds_single_per_run")).append(" |\n")
