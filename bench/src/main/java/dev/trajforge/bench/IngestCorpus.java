@@ -48,13 +48,14 @@ final class IngestCorpus {
     /**
      * Support-log shaped sessions: a real offline run of {@code examples/quickstart.yaml} (the retail world:
      * customer profiles with names, emails, addresses and payment methods in tool results), every episode
-     * exported as OpenAI chat JSONL ({@code messages} and {@code tools} per line, as teams log them), its
-     * files repeated until the corpus reaches about {@code megabytes} MB, spread over {@code files} files.
+     * exported as OpenAI chat JSONL ({@code messages} and {@code tools} per line, as teams log them), spread
+     * over {@code files} files of about {@code megabytes} MB together. The run has enough episodes (about
+     * 15 kB each) that no session repeats: a repeated one would be cheaper (dedup finds it by its hash).
      */
     static List<Path> support(Path dir, int files, int megabytes) throws Exception {
         Path run = dir.resolve("support-run");
         dev.trajforge.collector.config.LoadedConfig loaded = dev.trajforge.collector.config.ConfigLoader.load(Path.of("examples/quickstart.yaml"),
-                List.of("tasks=2000", "trials=1", "keepRejected=true", "export.dedup=false", "export.format=openai-jsonl")).withOutput(run.toString());
+                List.of("tasks=" + (megabytes * 1_000_000L / 12_000 + 100), "trials=1", "keepRejected=true", "export.dedup=false", "export.format=openai-jsonl")).withOutput(run.toString());
         new dev.trajforge.collector.run.CollectionRun(loaded, java.time.Clock.systemUTC(), dev.trajforge.collector.run.ProgressListener.NONE).execute();
         List<String> lines = new ArrayList<>();
         try (var data = Files.list(run.resolve("data"))) {
