@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trajforge.simenv.Message;
 import dev.trajforge.simenv.ToolCall;
 import dev.trajforge.simenv.Trajectory;
+import dev.trajforge.simenv.UserToolCall;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
 /**
  * What a run made of each of its domains, counted over every record: episodes and how they ended
  * (accepted, rejected by reason, infra failed), distinct tasks, tool coverage (the share of the tools
- * the domain offered, read from the rows' {@code tools}, that accepted trajectories called), personas
+ * the domain offered, read from the rows' {@code tools} and {@code user_tools}, that accepted trajectories
+ * called, the user's own calls included), personas
  * and injected faults (by kind; and how many of the accepted episodes recovered from one). Written as
  * {@code metrics.by_domain} in the manifest and as a table in the dataset card.
  */
@@ -49,6 +51,7 @@ final class DomainStats {
         tally.tasks.add(t.taskId());
         if (offeredByJson.size() > 1024) offeredByJson.clear(); // imported sessions can each bring their own tools: stay bounded
         tally.offered.addAll(offeredByJson.computeIfAbsent(t.toolsJson(), DomainStats::toolNames));
+        tally.offered.addAll(offeredByJson.computeIfAbsent(t.userToolsJson(), DomainStats::toolNames));
         if (!t.persona().isEmpty()) tally.personas.merge(t.persona(), 1L, Long::sum);
         for (String fault : t.faults()) tally.faults.merge(kind(fault), 1L, Long::sum);
         switch (record.status()) {
@@ -56,6 +59,7 @@ final class DomainStats {
                 tally.accepted++;
                 if (!t.faults().isEmpty()) tally.acceptedWithFaults++;
                 for (Message message : t.messages()) for (ToolCall call : message.toolCalls()) tally.used.add(call.name());
+                for (UserToolCall call : t.userToolCalls()) tally.used.add(call.call().name());
             }
             case REJECTED -> tally.rejected.merge(record.primaryRejectReason(), 1L, Long::sum);
             case INFRA_FAILED -> tally.infraFailed++;

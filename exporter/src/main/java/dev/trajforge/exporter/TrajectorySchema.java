@@ -23,10 +23,12 @@ import static org.apache.parquet.schema.Type.Repetition.REQUIRED;
  * {@code source}, where an imported session was read ({@code struct<format, file, line, session_id>}, null for
  * simulated episodes); 4 adds {@code persona_traits} after {@code persona}, the traits of the row's persona from the
  * persona catalog ({@code struct<style, language, patience, disclosure, tech_literacy, register>}, null when the
- * persona is not a catalog's, as for an imported session).
+ * persona is not a catalog's, as for an imported session); 5 adds, after {@code tools}, {@code user_tools} (the
+ * user-side tools of a dual-control domain, OpenAI-style JSON, {@code []} elsewhere) and {@code user_tool_calls}
+ * (the calls the simulated user made with them: {@code list<struct<message, id, name, arguments, result, error>>}).
  */
 final class TrajectorySchema {
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
 
     static final String FOOTER_SCHEMA_VERSION = "trajforge.schema_version";
     static final String FOOTER_RUN_ID = "trajforge.run_id";
@@ -64,6 +66,15 @@ final class TrajectorySchema {
             .addField(Types.required(PrimitiveTypeName.DOUBLE).named("score"))
             .named(ELEMENT);
 
+    static final GroupType USER_TOOL_CALL = Types.requiredGroup()
+            .addField(Types.required(PrimitiveTypeName.INT32).named("message"))
+            .addField(string(REQUIRED, "id"))
+            .addField(string(REQUIRED, "name"))
+            .addField(string(REQUIRED, "arguments"))
+            .addField(string(REQUIRED, "result"))
+            .addField(Types.required(PrimitiveTypeName.BOOLEAN).named("error"))
+            .named(ELEMENT);
+
     static final GroupType ORIGIN = Types.optionalGroup()
             .addField(string(REQUIRED, "format"))
             .addField(string(REQUIRED, "file"))
@@ -84,6 +95,8 @@ final class TrajectorySchema {
             .addField(string(REQUIRED, "id"))
             .addField(list(REQUIRED, MESSAGE, "messages"))
             .addField(string(REQUIRED, "tools"))
+            .addField(string(REQUIRED, "user_tools"))
+            .addField(list(REQUIRED, USER_TOOL_CALL, "user_tool_calls"))
             .addField(string(REQUIRED, "source"))
             .addField(ORIGIN)
             .addField(string(REQUIRED, "domain"))

@@ -18,6 +18,14 @@ final class TrajectoryWriteSupport extends RowWriteSupport<ExportRecord> {
     private static final Field ID = Field.of(SCHEMA, "id");
     private static final Field MESSAGES = Field.of(SCHEMA, "messages");
     private static final Field TOOLS = Field.of(SCHEMA, "tools");
+    private static final Field USER_TOOLS = Field.of(SCHEMA, "user_tools");
+    private static final Field USER_TOOL_CALLS = Field.of(SCHEMA, "user_tool_calls");
+    private static final Field CALL_MESSAGE = Field.of(TrajectorySchema.USER_TOOL_CALL, "message");
+    private static final Field CALL_ID = Field.of(TrajectorySchema.USER_TOOL_CALL, "id");
+    private static final Field CALL_NAME = Field.of(TrajectorySchema.USER_TOOL_CALL, "name");
+    private static final Field CALL_ARGUMENTS = Field.of(TrajectorySchema.USER_TOOL_CALL, "arguments");
+    private static final Field CALL_RESULT = Field.of(TrajectorySchema.USER_TOOL_CALL, "result");
+    private static final Field CALL_ERROR = Field.of(TrajectorySchema.USER_TOOL_CALL, "error");
     private static final Field SOURCE = Field.of(SCHEMA, "source");
     private static final Field ORIGIN = Field.of(SCHEMA, "origin");
     private static final Field ORIGIN_FORMAT = Field.of(TrajectorySchema.ORIGIN, "format");
@@ -68,6 +76,15 @@ final class TrajectoryWriteSupport extends RowWriteSupport<ExportRecord> {
         out.string(ID, t.id());
         MessageFields.write(out, MESSAGES, t.messages());
         out.binary(TOOLS, toolsUtf8(t.toolsJson()));
+        out.string(USER_TOOLS, t.userToolsJson());
+        out.groups(USER_TOOL_CALLS, t.userToolCalls(), call -> {
+            out.int32(CALL_MESSAGE, call.message());
+            out.string(CALL_ID, call.call().id());
+            out.string(CALL_NAME, call.call().name());
+            out.string(CALL_ARGUMENTS, call.call().argumentsJson());
+            out.string(CALL_RESULT, call.result());
+            out.bool(CALL_ERROR, call.error());
+        });
         out.string(SOURCE, lineage.source());
         SessionOrigin origin = lineage.origin();
         if (origin != null) {

@@ -26,6 +26,10 @@ final class ContractRows {
         row.put("id", t.id());
         row.set("messages", messages(t.messages()));
         row.put("tools", t.toolsJson());
+        row.put("user_tools", t.userToolsJson());
+        ArrayNode userCalls = row.putArray("user_tool_calls");
+        t.userToolCalls().forEach(c -> userCalls.addObject().put("message", c.message()).put("id", c.call().id()).put("name", c.call().name())
+                .put("arguments", c.call().argumentsJson()).put("result", c.result()).put("error", c.error()));
         row.put("source", t.lineage().source());
         if (t.lineage().origin() == null) {
             row.putNull("origin");
@@ -62,7 +66,7 @@ final class ContractRows {
         row.put("completion_tokens", t.usage().completionTokens());
         row.set("faults", strings(t.faults()));
         row.put("run_id", t.lineage().runId());
-        row.put("schema_version", 4);
+        row.put("schema_version", 5);
         return normalized(row);
     }
 

@@ -45,9 +45,9 @@ class FormatsTest {
      * exporter went back to parquet-java's {@code ParquetWriter}, which read back the same rows.
      */
     private static final Map<String, String> HF_PARQUET_ROWS = Map.of(
-            "rejected-00000-of-00001.parquet", "ddcebce956fa8d57c176bf90a4c7b20e2193a678723d19573843c273a7789cf5",
-            "train-00000-of-00001.parquet", "7e822e955599b38074c6382d3f24bfb4f2624936dfdb6a67fd19df642e13174d",
-            "validation-00000-of-00001.parquet", "1e7a1b17cf54370a17ac61d992876adbf10b5156f8f46017a52cd6e97bff0278");
+            "rejected-00000-of-00001.parquet", "918b66bae00ba504c65261d90cf9a749ea1a7e293afbc12e3b1587f034c44506",
+            "train-00000-of-00001.parquet", "36004357b3d715b60fbfdb3ea5c3ae34005afcee6f221fd174476506abb46e9f",
+            "validation-00000-of-00001.parquet", "da754ec6b284419666ed0328833989e6cab08a4c41511d25c18cecc8368a77e4");
     private static final Map<String, String> DPO_ROWS = Map.of(
             "train-00000-of-00001.parquet", "ef25aad4f84466ff63c84ed5f589e4ee551ab727aa1ba78cdb5e9a6b5f581b5e",
             "validation-00000-of-00001.parquet", "695ae1106772919a15423ad76b1e8f95a3184428afe5d55797b04ee608c9c812");

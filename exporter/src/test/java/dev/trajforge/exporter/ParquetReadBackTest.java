@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trajforge.simenv.Message;
 import dev.trajforge.simenv.ToolCall;
 import dev.trajforge.simenv.ToolResult;
+import dev.trajforge.simenv.Trajectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +59,10 @@ class ParquetReadBackTest {
         assertEquals(expectedRows(records), readBack(out, result));
     }
 
-    /** A message with both text and calls, non-ASCII text, empty strings, a 2 MiB answer (past the dictionary and page sizes). */
+    /**
+     * A message with both text and calls, non-ASCII text, empty strings, a 2 MiB answer (past the dictionary and page sizes),
+     * and a dual-control row: the user's own call on their phone.
+     */
     private static List<ExportRecord> unusualRecords() {
         ToolCall call = new ToolCall("call_ü_1", "get_order_details", "{\"order_id\":\"#W1001\",\"note\":\"café ☕\"}");
         List<Message> messages = List.of(
@@ -67,9 +71,16 @@ class ParquetReadBackTest {
                 Message.assistant("Je regarde.", "", List.of(call)),
                 Message.tool(ToolResult.ok(call, "")),
                 Message.assistant("x".repeat(2 << 20)));
+        Trajectory plain = Fixtures.trajectory("retail-task-92", 0, messages);
+        ToolCall onPhone = new ToolCall("user_call_1", "toggle_airplane_mode", "{\"phone_number\":\"555-0100\",\"enabled\":false}");
+        Trajectory dualControl = new Trajectory(plain.id(), "telecom", plain.taskId(), plain.persona(), 0, plain.seed(), messages, plain.toolsJson(),
+                plain.termination(), plain.finalStateHash(), plain.usage(), plain.lineage(), List.of(), List.of(),
+                "[{\"type\":\"function\",\"function\":{\"name\":\"toggle_airplane_mode\",\"parameters\":{\"type\":\"object\"}}}]",
+                List.of(dev.trajforge.simenv.UserToolCall.of(1, ToolResult.ok(onPhone, "Airplane mode is now off. ✈"), onPhone)));
         return List.of(
                 ExportRecord.accepted(Fixtures.trajectory("retail-task-90", 0, messages), 0.5, 0.25, "näive ✓", "scripted/judge-v1"),
-                ExportRecord.rejected(Fixtures.trajectory("retail-task-91", 0, messages), null, null, null, List.of("max_turns")));
+                ExportRecord.rejected(Fixtures.trajectory("retail-task-91", 0, messages), null, null, null, List.of("max_turns")),
+                ExportRecord.accepted(dualControl, 1.0, null, null, null));
     }
 
     /** Per split, the contract's rows of the records written to it, in write order. */

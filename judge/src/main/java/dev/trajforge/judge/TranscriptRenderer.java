@@ -19,12 +19,23 @@ final class TranscriptRenderer {
     static String render(Trajectory trajectory) {
         StringBuilder out = new StringBuilder();
         int turn = 0;
-        for (Message message : trajectory.messages()) {
+        java.util.List<dev.trajforge.simenv.UserToolCall> userCalls = trajectory.userToolCalls();
+        int nextUserCall = 0;
+        for (int i = 0; i < trajectory.messages().size(); i++) {
+            Message message = trajectory.messages().get(i);
             switch (message.role()) {
                 case SYSTEM -> {
                     continue;
                 }
-                case USER -> line(out, ++turn, "user", message.content());
+                case USER -> {
+                    turn++;
+                    for (; nextUserCall < userCalls.size() && userCalls.get(nextUserCall).message() == i; nextUserCall++) {
+                        var call = userCalls.get(nextUserCall);
+                        line(out, turn, "user on their own device (the agent does not see this)", call.call().name() + "(" + call.call().argumentsJson()
+                                + ") -> " + (call.error() ? "(error) " : "") + abbreviate(call.result(), TOOL_RESULT_LIMIT));
+                    }
+                    line(out, turn, "user", message.content());
+                }
                 case ASSISTANT -> {
                     turn++;
                     if (message.content() != null && !message.content().isBlank()) line(out, turn, "agent", message.content());

@@ -10,9 +10,25 @@ import java.util.List;
  * results the agent sees.
  */
 public interface Environment {
+    /** The agent's tools: in a domain with user-side tools, those are left out. */
     List<ToolSpecification> toolSpecifications();
 
+    /** The tools only the user can call on their side (a phone's settings), none in most domains. */
+    default List<ToolSpecification> userToolSpecifications() {
+        return List.of();
+    }
+
+    /** Runs any tool of the world, whoever's side it is on: gold plans and replays use this. */
     ToolResult execute(ToolCall call);
+
+    /**
+     * Runs a call made by {@code side}: a call to a tool of the other side is an error result (the agent
+     * cannot touch the user's phone, the user cannot call the back office).
+     */
+    default ToolResult execute(ToolCall call, dev.trajforge.simenv.tools.ToolSide side) {
+        if (side == dev.trajforge.simenv.tools.ToolSide.USER) return ToolResult.error(call, "there are no tools on the user's side in this domain");
+        return execute(call);
+    }
 
     /** Every change the calls so far made to the state, in call order, each with the call that made it. */
     List<dev.trajforge.simenv.state.StateChange> changes();

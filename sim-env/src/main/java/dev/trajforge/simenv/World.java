@@ -41,8 +41,13 @@ public interface World {
 
     List<ToolSpecification> toolSpecifications();
 
-    /** The tool list as OpenAI-style JSON, computed once. */
+    /** The agent's tool list as OpenAI-style JSON, computed once. */
     String toolsJson();
+
+    /** The user-side tools (dual control) as OpenAI-style JSON, {@code []} in a domain without them. */
+    default String userToolsJson() {
+        return "[]";
+    }
 
     /** Every tool of the world as a definition (name, schema, kind, side), in name order. */
     List<ToolDef> tools();

@@ -21,7 +21,11 @@ import dev.trajforge.simenv.ToolCall;
 import dev.trajforge.simenv.ToolResult;
 import dev.trajforge.simenv.Trajectory;
 import dev.trajforge.simenv.Usage;
+import dev.trajforge.simenv.UserToolCall;
 import dev.trajforge.simenv.World;
+import dev.trajforge.simenv.tools.ToolSide;
+import dev.trajforge.simenv.user.UserDevice;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.trajforge.simenv.faults.FaultPlan;
 import dev.trajforge.simenv.faults.FaultyEnvironment;
 import dev.trajforge.simenv.user.UserSimulator;
@@ -37,7 +41,8 @@ import java.util.Set;
  * Runs one episode: system prompt (the domain policy), the user's opening, then the agent through
  * {@link ChatModel#chat(ChatRequest)} with the environment's tools. Every tool call is executed in
  * order (parallel calls included) and answered with a tool message carrying its id; the user speaks
- * whenever the agent replies without tool calls. Failures end the episode with a recorded
+ * whenever the agent replies without tool calls, and in a dual-control domain may first act on their own
+ * device (user-side tools on the same state, recorded apart from the agent's messages). Failures end the episode with a recorded
  * {@link Termination}; nothing here throws for a misbehaving model or user. Malformed tool calls
  * (unknown tool, arguments that are not a JSON object) are answered with an error the agent sees; the
  * trajectory keeps the raw arguments while the history sent upstream carries {@code {}} so later
@@ -71,13 +76,13 @@ public final class EpisodeRunner {
 
     public Episode run(Task task, int trial, long seed, Lineage lineage, ChatModel agent, UserSimulator user) {
         Environment env = faults == null ? world.newEnvironment() : new FaultyEnvironment(world.newEnvironment(), world::newEnvironment, faults, readTools, seed);
-        Conversation conversation = new Conversation(world.domain().policy().text());
+        Conversation conversation = new Conversation(world.domain().policy().text(), env);
         Termination termination = loop(conversation, env, agent, user);
         List<String> faults = new ArrayList<>(env instanceof FaultyEnvironment faulty ? faulty.faults() : List.of());
         if (agent instanceof InjectedFaults injected) faults.addAll(injected.faults());
         Trajectory trajectory = new Trajectory(Trajectory.idFor(lineage.runId(), task.id(), trial), task.domain(), task.id(),
                 user.persona().id(), trial, seed, conversation.messages, world.toolsJson(), termination,
-                env.stateHash(), conversation.agentUsage, lineage, faults, env.changes());
+                env.stateHash(), conversation.agentUsage, lineage, faults, env.changes(), world.userToolsJson(), conversation.userCalls);
         return new Episode(task, trajectory, user.usage(), conversation.failure);
     }
 
@@ -113,7 +118,7 @@ public final class EpisodeRunner {
             if (!calls.isEmpty()) {
                 boolean handoff = false;
                 for (ToolCall call : calls) {
-                    ToolResult result = env.execute(call);
+                    ToolResult result = env.execute(call, ToolSide.AGENT);
                     if (result.error()) toolErrors++;
                     handoff |= !result.error() && world.handoffTools().contains(call.name());
                     conversation.add(Message.tool(result));
@@ -128,17 +133,37 @@ public final class EpisodeRunner {
         }
     }
 
-    /** The growing conversation, kept both as trajectory messages and as the agent's LangChain4j view. */
+    /**
+     * The growing conversation, kept both as trajectory messages and as the agent's LangChain4j view, plus the
+     * calls the user made on their own device (which the agent does not see).
+     */
     private static final class Conversation {
         final List<Message> messages = new ArrayList<>();
         final List<ChatMessage> forAgent = new ArrayList<>();
         final List<Message> forUser = new ArrayList<>();
         final Set<String> callIds = new HashSet<>();
+        final List<UserToolCall> userCalls = new ArrayList<>();
+        final UserDevice device;
         Usage agentUsage = Usage.NONE;
         InfraFailure failure;
 
-        Conversation(String systemPrompt) {
+        Conversation(String systemPrompt, Environment env) {
             add(Message.system(systemPrompt));
+            List<ToolSpecification> userTools = env.userToolSpecifications();
+            this.device = userTools.isEmpty() ? UserDevice.NONE : new UserDevice() {
+                @Override
+                public List<ToolSpecification> tools() {
+                    return userTools;
+                }
+
+                @Override
+                public ToolResult call(ToolCall call) {
+                    ToolCall recorded = new ToolCall(uniqueId(call.id(), "user_call_"), call.name(), call.argumentsJson());
+                    ToolResult result = env.execute(recorded, ToolSide.USER);
+                    userCalls.add(UserToolCall.of(messages.size(), result, recorded)); // the user's message of this turn comes next
+                    return new ToolResult(call.id(), result.name(), result.content(), result.error());
+                }
+            };
         }
 
         void add(Message message) {
@@ -151,7 +176,7 @@ public final class EpisodeRunner {
         Termination userSpeaks(UserSimulator user) {
             UserTurn turn;
             try {
-                turn = user.next(List.copyOf(forUser));
+                turn = user.next(List.copyOf(forUser), device);
             } catch (UserSimulatorException e) {
                 if (e.getCause() instanceof FatalModelException fatal) throw fatal; // bad credentials for the user model stop the run too
                 failure = new InfraFailure(e.failureClass(), e.getMessage());
@@ -176,14 +201,19 @@ public final class EpisodeRunner {
             if (!reply.hasToolExecutionRequests()) return List.of();
             List<ToolCall> calls = new ArrayList<>();
             for (ToolExecutionRequest request : reply.toolExecutionRequests()) {
-                String id = request.id();
-                if (id == null || id.isBlank() || !callIds.add(id)) {
-                    id = "call_tf_" + callIds.size();
-                    callIds.add(id);
-                }
-                calls.add(new ToolCall(id, request.name() == null ? "" : request.name(), request.arguments()));
+                calls.add(new ToolCall(uniqueId(request.id(), "call_tf_"), request.name() == null ? "" : request.name(), request.arguments()));
             }
             return calls;
+        }
+
+        /** {@code id} when it is present and new in the conversation (either side's calls), else a fresh one. */
+        private String uniqueId(String id, String prefix) {
+            if (id != null && !id.isBlank() && callIds.add(id)) return id;
+            String fresh;
+            do {
+                fresh = prefix + callIds.size();
+            } while (!callIds.add(fresh));
+            return fresh;
         }
     }
 }

@@ -50,11 +50,22 @@ record StoredTrajectory(Trajectory trajectory, List<CheckResult> worldChecks, St
             Usage usage = new Usage(0, columns.path("prompt_tokens").asLong(), columns.path("completion_tokens").asLong());
             Trajectory trajectory = new Trajectory(columns.path("id").asText(), columns.path("domain").asText(), columns.path("task_id").asText(),
                     columns.path("persona").asText(), columns.path("trial").asInt(), columns.path("seed").asLong(), messages,
-                    columns.path("tools").asText(), Termination.fromWire(columns.path("termination").asText()), null, usage, lineage, faults);
+                    columns.path("tools").asText(), Termination.fromWire(columns.path("termination").asText()), null, usage, lineage, faults,
+                    List.of(), columns.path("user_tools").isTextual() ? columns.path("user_tools").asText() : null, userToolCalls(columns.path("user_tool_calls")));
             return new StoredTrajectory(trajectory, worldChecks(columns), input);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(where + ": not a trajectory of the dataset contract: " + e.getMessage(), e);
         }
+    }
+
+    /** The simulated user's own calls (schema version 5; none in older rows). */
+    private static List<dev.trajforge.simenv.UserToolCall> userToolCalls(JsonNode calls) {
+        List<dev.trajforge.simenv.UserToolCall> out = new ArrayList<>();
+        for (JsonNode c : calls) {
+            out.add(new dev.trajforge.simenv.UserToolCall(c.path("message").asInt(), new ToolCall(c.path("id").asText(), c.path("name").asText(),
+                    c.path("arguments").asText()), c.path("result").asText(), c.path("error").asBoolean()));
+        }
+        return out;
     }
 
     private static List<Message> messages(JsonNode messages, int toolErrors) {

@@ -125,7 +125,9 @@ final class RoleModels {
     UserSimulator user(Task task, long episodeSeed, World world) {
         Persona persona = personas == null ? Persona.ofStyle(task.scenario().style()) : personas.draw(Seeds.random(episodeSeed, "persona"));
         if (userModel != null) return new LlmUserSimulator(userModel, config.user().label(), task.scenario(), persona);
-        return new ScriptedUserSimulator(task.scenario(), persona, topicsOf(world), episodeSeed);
+        List<dev.trajforge.simenv.GoldStep> deviceActions = task.goldSteps().stream()
+                .filter(step -> step.requestor() == dev.trajforge.simenv.tools.ToolSide.USER).toList();
+        return new ScriptedUserSimulator(task.scenario(), persona, topicsOf(world), deviceActions, episodeSeed);
     }
 
     /** USD for the tokens a role used, from the spec's prices per million tokens (0 when unpriced). */

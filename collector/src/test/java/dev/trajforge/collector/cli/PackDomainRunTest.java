@@ -22,10 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Each domain that is a pack with no Java (airline, banking, workspace), run offline as its example
- * config says (banking and workspace on fewer tasks, so they run in seconds): a sensible acceptance
+ * Each domain that is a pack with no Java (airline, banking, workspace, telecom), run offline as its example
+ * config says (banking, workspace and telecom on fewer tasks, so they run in seconds): a sensible acceptance
  * rate at the scripted agent's default mistake rates, every one of the domain's tools in some accepted
- * trajectory (read back by DuckDB), and the same shards from the same config.
+ * trajectory (read back by DuckDB; telecom's phone tools in the user's own calls), and the same shards from the
+ * same config.
  */
 class PackDomainRunTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +35,7 @@ class PackDomainRunTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"airline, 0, 1000", "banking, 80, 160", "workspace, 60, 120"})
+    @CsvSource({"airline, 0, 1000", "banking, 80, 160", "workspace, 60, 120", "telecom, 80, 160"})
     void should_accept_a_sensible_share_use_every_tool_and_write_the_same_shards_twice(String domain, int tasks, int episodes) throws Exception {
         Path out = run(domain, tasks, "first");
         JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
@@ -75,6 +76,9 @@ class PackDomainRunTest {
             }
             try (ResultSet rs = sql.executeQuery("SELECT DISTINCT c.function.name FROM (SELECT unnest(m.tool_calls) AS c FROM "
                     + "(SELECT unnest(messages) AS m FROM " + shards + "))")) {
+                while (rs.next()) used.add(rs.getString(1));
+            }
+            try (ResultSet rs = sql.executeQuery("SELECT DISTINCT c.name FROM (SELECT unnest(user_tool_calls) AS c FROM " + shards + ")")) {
                 while (rs.next()) used.add(rs.getString(1));
             }
         }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * writer, per {@code schema_version}. Lists are the standard 3-level LIST structure. Version 2 is
  * version 1 with {@code reward_checks} after {@code reward}; version 3 is version 2 with the optional
  * {@code origin} of an imported session after {@code source}; version 4 is version 3 with the optional
- * {@code persona_traits} after {@code persona}.
+ * {@code persona_traits} after {@code persona}; version 5 is version 4 with {@code user_tools} and
+ * {@code user_tool_calls} (dual control) after {@code tools}.
  */
 final class ContractSchema {
     private static final String V1_TEXT = """
@@ -119,7 +120,27 @@ final class ContractSchema {
     static final MessageType V4 = MessageTypeParser.parseMessageType(after(after(after(V1_TEXT, "  required double reward;\n", REWARD_CHECKS),
             "  required binary source (STRING);\n", ORIGIN), "  required binary persona (STRING);\n", PERSONA_TRAITS));
 
-    private static final Map<Integer, MessageType> BY_VERSION = Map.of(1, V1, 2, V2, 3, V3, 4, V4);
+    private static final String USER_TOOLS = """
+              required binary user_tools (STRING);
+              required group user_tool_calls (LIST) {
+                repeated group list {
+                  required group element {
+                    required int32 message;
+                    required binary id (STRING);
+                    required binary name (STRING);
+                    required binary arguments (STRING);
+                    required binary result (STRING);
+                    required boolean error;
+                  }
+                }
+              }
+            """;
+
+    static final MessageType V5 = MessageTypeParser.parseMessageType(after(after(after(after(V1_TEXT, "  required double reward;\n", REWARD_CHECKS),
+            "  required binary source (STRING);\n", ORIGIN), "  required binary persona (STRING);\n", PERSONA_TRAITS),
+            "  required binary tools (STRING);\n", USER_TOOLS));
+
+    private static final Map<Integer, MessageType> BY_VERSION = Map.of(1, V1, 2, V2, 3, V3, 4, V4, 5, V5);
 
     private ContractSchema() {
     }
@@ -139,7 +160,7 @@ final class ContractSchema {
         } catch (NumberFormatException e) {
             // no usable version: the latest contract
         }
-        return V4;
+        return V5;
     }
 
     static String knownVersions() {

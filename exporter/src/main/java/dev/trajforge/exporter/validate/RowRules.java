@@ -317,6 +317,37 @@ final class RowRules {
         return null;
     }
 
+    /**
+     * From schema version 5: {@code user_tools} is a tool list, and each of the user's own calls is one of those
+     * tools, with a JSON object as arguments, made in the turn of a user message.
+     */
+    private static String userToolCalls(JsonNode row, JsonNode messages) {
+        if (row.path("schema_version").asInt() < 5) return null;
+        String userTools = toolsProblem(row.path("user_tools").asText(null));
+        if (userTools != null) return "user_tools: " + userTools;
+        if (row.path("user_tool_calls").isEmpty()) return null;
+        Set<String> names = new java.util.HashSet<>();
+        try {
+            for (JsonNode tool : STRICT_JSON.readTree(row.path("user_tools").asText())) names.add(tool.path("function").path("name").asText());
+        } catch (java.io.IOException e) {
+            return "user_tools is not JSON";
+        }
+        for (JsonNode call : row.path("user_tool_calls")) {
+            int at = call.path("message").asInt(-1);
+            String name = call.path("name").asText();
+            if (at < 0 || at >= messages.size() || !"user".equals(messages.get(at).path("role").asText())) {
+                return "user tool call " + Text.quote(call.path("id").asText(), QUOTE) + " points at message " + at + ", which is not a user message";
+            }
+            if (!names.contains(name)) return "user tool call " + Text.quote(name, QUOTE) + " is not one of user_tools";
+            try {
+                if (!STRICT_JSON.readTree(call.path("arguments").asText()).isObject()) return "user tool call " + Text.quote(name, QUOTE) + " has arguments that are not a JSON object";
+            } catch (java.io.IOException e) {
+                return "user tool call " + Text.quote(name, QUOTE) + " has arguments that are not JSON";
+            }
+        }
+        return null;
+    }
+
     static String values(JsonNode row, JsonNode messages) {
         String source = row.path("source").asText();
         if (!SOURCES.contains(source)) {
@@ -324,6 +355,8 @@ final class RowRules {
         }
         String origin = origin(row, source);
         if (origin != null) return origin;
+        String userCalls = userToolCalls(row, messages);
+        if (userCalls != null) return userCalls;
         JsonNode judgeScore = row.path("judge_score");
         if (!judgeScore.isNull() && !(judgeScore.asDouble() >= 0.0 && judgeScore.asDouble() <= 1.0)) {
             return "judge_score must be null or in [0,1], got " + judgeScore.asDouble();

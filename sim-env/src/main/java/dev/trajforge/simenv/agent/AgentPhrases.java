@@ -23,12 +23,14 @@ import java.util.regex.Pattern;
  * ({@code exact_arguments}: identifiers it has just looked up), which it works out itself from values it
  * has seen ({@code derived_arguments}, such as an arithmetic expression over prices: known once every
  * number and word in it was seen), and which placeholders it builds from several arguments
- * ({@code composites}, see {@link Composite}). Everything else comes from the gold plan
+ * ({@code composites}, see {@link Composite}). In a dual-control domain {@code device} says, per user-side
+ * tool, how the agent asks the user to act on their own device. Everything else comes from the gold plan
  * and the tool definitions.
  */
 public final class AgentPhrases {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_0-9]+)}");
+    /** {@code {name}}, or {@code {name|when true|when false}} for a boolean argument ({@code {enabled|on|off}}) */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_0-9]+)(?:\\|([^|{}]*)\\|([^|{}]*))?}");
     /** what separates the numbers and words of a derived value: anything but letters, digits and decimal points */
     private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}.]+");
     /** placeholders the agent fills itself: the tool, its arguments as JSON, the slots it asks for, the facts */
@@ -43,8 +45,9 @@ public final class AgentPhrases {
 
     record File(Map<String, Topic> topics, List<String> exact_arguments, List<String> derived_arguments, Map<String, String> composites,
                 Map<String, List<String>> ask, Map<String, String> confirm, Map<String, String> done, List<String> anything_else,
-                String declined, String handoff_summary) {
+                String declined, String handoff_summary, Map<String, String> device) {
         File {
+            device = device == null ? Map.of() : device;
             topics = topics == null ? Map.of() : topics;
             exact_arguments = exact_arguments == null ? List.of() : exact_arguments;
             derived_arguments = derived_arguments == null ? List.of() : derived_arguments;
@@ -141,6 +144,16 @@ public final class AgentPhrases {
         return fill(template, values);
     }
 
+    /**
+     * What the agent says to have the user make a call on their own device (dual control): the {@code device}
+     * phrase of the tool, or its {@code default}, or a plain request naming the tool and its arguments.
+     */
+    String device(String tool, Map<String, String> values) {
+        String template = file.device().getOrDefault(tool, file.device().get("default"));
+        if (template == null) template = "Please do this on your device: {tool} with {arguments}, and tell me what it shows.";
+        return fill(template, values);
+    }
+
     String anythingElse(SplittableRandom rng) {
         return file.anything_else().get(rng.nextInt(file.anything_else().size()));
     }
@@ -158,6 +171,7 @@ public final class AgentPhrases {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String value = values.getOrDefault(matcher.group(1), matcher.group(0));
+            if (matcher.group(2) != null && values.containsKey(matcher.group(1))) value = Boolean.parseBoolean(value) ? matcher.group(2) : matcher.group(3);
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);

@@ -17,7 +17,11 @@ import java.util.SplittableRandom;
  * A plan that hands the user to a human ends there by design, so "ending early" is no mistake it can make.
  */
 final class OraclePlan {
-    sealed interface Step permits Call, Done {
+    sealed interface Step permits Call, Device, Done {
+    }
+
+    /** A call only the user can make on their own device: the agent asks them to, in words. */
+    record Device(int segment, ToolCall call, java.util.Map<String, GoldStep.ArgumentSource> sources) implements Step {
     }
 
     /**
@@ -29,11 +33,6 @@ final class OraclePlan {
                 java.util.Map<String, GoldStep.ArgumentSource> sources) implements Step {
         Call {
             if (write && handoff) throw new IllegalArgumentException(call.name() + " cannot both write and hand off");
-        }
-
-        /** Whether the agent knows the argument without seeing it in the conversation (a constant of the domain). */
-        boolean constant(String argument) {
-            return sources.get(argument) == GoldStep.ArgumentSource.CONSTANT;
         }
     }
 
@@ -57,7 +56,10 @@ final class OraclePlan {
         for (int s = 0; s < task.gold().size(); s++) {
             GoldSegment segment = task.gold().get(s);
             for (GoldStep step : segment.steps()) {
-                if (step.requestor() != ToolSide.AGENT) continue; // the user makes it on their side
+                if (step.requestor() == ToolSide.USER) { // the user makes it on their side, when the agent asks
+                    plan.add(new Device(s, step.call(), step.sources()));
+                    continue;
+                }
                 ToolCall call = step.call();
                 boolean write = writeTools.contains(call.name());
                 boolean handoff = handoffTools.contains(call.name());

@@ -35,7 +35,8 @@ import java.util.TreeMap;
  * SCRIPTED, OFFLINE agent — labelled {@code scripted/oracle-agent} in every trajectory. A seeded
  * {@link ChatModel} that works from the task's gold plan like a competent support agent: it asks for
  * what it does not know yet, looks things up, asks for confirmation before every write, acts, and
- * reports the outcome. It fills arguments only with values that already appeared in a user message or
+ * reports the outcome; where only the user can act (a setting on their own phone) it tells them what to do.
+ * It fills arguments only with values that already appeared in a user message or
  * a tool result (it asks the user otherwise), except where it deliberately errs: per episode it may
  * use a wrong argument, skip a step, act without confirmation or give up early, at the configured rates.
  */
@@ -115,6 +116,15 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
                 cursor++;
                 return AiMessage.from(doneMessage(done) + " " + phrases.anythingElse(rng));
             }
+            if (plan.steps.get(cursor) instanceof OraclePlan.Device device) {
+                List<String> missing = ungrounded(device.call(), device.sources());
+                if (!missing.isEmpty()) {
+                    if (asks.merge(cursor, 1, Integer::sum) > MAX_ASKS) return handoff(request);
+                    return AiMessage.from(phrases.ask(phrases.topic(device.call().name(), missing), rng, Map.of("slots", String.join(", ", missing))));
+                }
+                cursor++;
+                return AiMessage.from(phrases.device(device.call().name(), placeholders(device.call())));
+            }
             OraclePlan.Call call = (OraclePlan.Call) plan.steps.get(cursor);
             if (cursor == plan.skipAt) {
                 faults.add("agent:skip_step@" + call.call().name());
@@ -122,7 +132,7 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
                 continue;
             }
             if (call.handoff()) return emitAlone(call); // its arguments (a summary) are the agent's own words
-            List<String> missing = ungrounded(call);
+            List<String> missing = ungrounded(call.call(), call.sources());
             if (!missing.isEmpty()) {
                 if (asks.merge(cursor, 1, Integer::sum) > MAX_ASKS) return handoff(request);
                 return AiMessage.from(phrases.ask(phrases.topic(call.call().name(), missing), rng, Map.of("slots", String.join(", ", missing))));
@@ -179,7 +189,7 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
         boolean batch = !first.write() && rng.nextDouble() < 0.4;
         while (batch && cursor < plan.steps.size() && plan.steps.get(cursor) instanceof OraclePlan.Call next
                 && !next.write() && !next.handoff() && next.segment() == first.segment() && cursor != plan.skipAt && cursor != plan.endEarlyAt
-                && ungrounded(next).isEmpty()) {
+                && ungrounded(next.call(), next.sources()).isEmpty()) {
             calls.add(request(next.call(), false));
             cursor++;
         }
@@ -225,11 +235,11 @@ public final class ScriptedOracleAgent implements ChatModel, InjectedFaults {
     }
 
     /** The arguments of the call the agent has not seen yet in the conversation (constants of the domain it knows). */
-    private List<String> ungrounded(OraclePlan.Call call) {
-        ObjectNode arguments = CanonicalJson.parseObjectOrNull(call.call().argumentsJson());
+    private List<String> ungrounded(ToolCall call, Map<String, dev.trajforge.simenv.GoldStep.ArgumentSource> sources) {
+        ObjectNode arguments = CanonicalJson.parseObjectOrNull(call.argumentsJson());
         List<String> missing = new ArrayList<>();
         arguments.fields().forEachRemaining(field -> {
-            if (call.constant(field.getKey())) return;
+            if (sources.get(field.getKey()) == dev.trajforge.simenv.GoldStep.ArgumentSource.CONSTANT) return;
             JsonNode value = field.getValue();
             boolean known = value.isArray() ? allSeen(value)
                     : !value.isTextual() || (phrases.derived(field.getKey()) ? allWordsSeen(value.asText()) : seen(value.asText()));

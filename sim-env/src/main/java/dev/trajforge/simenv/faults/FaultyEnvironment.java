@@ -4,6 +4,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.trajforge.simenv.Environment;
 import dev.trajforge.simenv.ToolCall;
 import dev.trajforge.simenv.ToolResult;
+import dev.trajforge.simenv.tools.ToolSide;
 import dev.trajforge.simenv.state.StateChange;
 
 import java.util.ArrayList;
@@ -40,17 +41,28 @@ public final class FaultyEnvironment implements Environment {
 
     @Override
     public ToolResult execute(ToolCall call) {
+        return faulty(call, inner::execute);
+    }
+
+    /** The agent's calls may fail as planned; the user's own device does not fail on purpose. */
+    @Override
+    public ToolResult execute(ToolCall call, ToolSide side) {
+        if (side == ToolSide.USER) return inner.execute(call, side);
+        return faulty(call, c -> inner.execute(c, side));
+    }
+
+    private ToolResult faulty(ToolCall call, java.util.function.Function<ToolCall, ToolResult> run) {
         step++;
         String key = call.name() + "\u0000" + call.argumentsJson();
         FaultKind kind = faulted.contains(key) ? null : plan.draw(episodeSeed, step, call.name(), readTools.contains(call.name()));
         if (kind == FaultKind.STALE && inner.changes().isEmpty()) kind = null; // nothing changed yet: a cache is as good as the truth
-        if (kind == null) return inner.execute(call);
+        if (kind == null) return run.apply(call);
         faulted.add(key);
         log.add(kind.wireName() + "@" + call.name() + "#" + step);
         if (kind.refused()) return ToolResult.error(call, kind.message());
         if (kind == FaultKind.STALE) {
             ToolResult cached = base.get().execute(call);
-            ToolResult current = inner.execute(call);
+            ToolResult current = run.apply(call);
             if (cached.error() || cached.content().equals(current.content())) { // the cache happens to be right: no fault to see
                 log.removeLast();
                 faulted.remove(key);
@@ -58,7 +70,7 @@ public final class FaultyEnvironment implements Environment {
             }
             return ToolResult.ok(call, cached.content() + "\n" + kind.message());
         }
-        ToolResult full = inner.execute(call);
+        ToolResult full = run.apply(call);
         if (full.error()) return full; // a read that failed on its own merits says so in full
         String content = full.content();
         return ToolResult.ok(call, content.substring(0, content.length() / 2) + "\n" + kind.message());
@@ -72,6 +84,11 @@ public final class FaultyEnvironment implements Environment {
     @Override
     public List<ToolSpecification> toolSpecifications() {
         return inner.toolSpecifications();
+    }
+
+    @Override
+    public List<ToolSpecification> userToolSpecifications() {
+        return inner.userToolSpecifications();
     }
 
     @Override

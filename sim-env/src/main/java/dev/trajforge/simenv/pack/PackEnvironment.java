@@ -6,6 +6,7 @@ import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.Environment;
 import dev.trajforge.simenv.ToolCall;
 import dev.trajforge.simenv.ToolResult;
+import dev.trajforge.simenv.tools.ToolSide;
 import dev.trajforge.simenv.state.StateChange;
 
 import java.time.Instant;
@@ -44,6 +45,22 @@ final class PackEnvironment implements Environment {
     @Override
     public List<ToolSpecification> toolSpecifications() {
         return tools.specifications();
+    }
+
+    @Override
+    public List<ToolSpecification> userToolSpecifications() {
+        return tools.userSpecifications();
+    }
+
+    @Override
+    public ToolResult execute(ToolCall call, ToolSide side) {
+        PackTools.Entry entry = tools.get(call.name());
+        if (entry != null && entry.tool().definition().side() != side) {
+            return ToolResult.error(call, side == ToolSide.AGENT
+                    ? "'" + call.name() + "' is on the customer's side: only the customer can do it, so ask them to"
+                    : "'" + call.name() + "' is not something you can do yourself: it is on the agent's side");
+        }
+        return execute(call);
     }
 
     @Override

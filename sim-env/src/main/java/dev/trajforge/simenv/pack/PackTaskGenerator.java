@@ -1,5 +1,6 @@
 package dev.trajforge.simenv.pack;
 
+import dev.trajforge.simenv.tools.ToolSide;
 import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.Criterion;
 import dev.trajforge.simenv.Environment;
@@ -197,7 +198,8 @@ final class PackTaskGenerator {
                 if (result.error()) return false; // e.g. the first request used up what the second needs
                 results.append(result.content()).append('\n');
                 if (step.as() != null) scope.put(step.as(), parsed(result.content()));
-                boolean confirm = step.confirm() != null ? step.confirm() : pack.confirmWrites() && world.writeTools().contains(step.tool());
+                boolean confirm = step.by() == ToolSide.USER ? false // the user acts on their own device: nobody asks them to confirm it
+                        : step.confirm() != null ? step.confirm() : pack.confirmWrites() && world.writeTools().contains(step.tool());
                 steps.add(new GoldStep(step.by(), call, sources, confirm));
             }
             List<String> facts = new ArrayList<>();

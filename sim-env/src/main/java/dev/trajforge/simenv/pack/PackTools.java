@@ -8,6 +8,7 @@ import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.tools.ArgumentSchema;
 import dev.trajforge.simenv.tools.ToolDef;
 import dev.trajforge.simenv.tools.ToolSchemaJson;
+import dev.trajforge.simenv.tools.ToolSide;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,30 +16,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The tools of a pack in name order, each with its compiled argument schema and its LangChain4j specification. */
+/** The tools of a pack in name order, each with its compiled argument schema and its LangChain4j specification; the agent's and the user's apart. */
 final class PackTools {
     record Entry(DeclarativeTool tool, ArgumentSchema schema) {
     }
 
     private final Map<String, Entry> byName = new LinkedHashMap<>();
     private final List<ToolSpecification> specifications;
+    private final List<ToolSpecification> userSpecifications;
     private final List<ToolDef> definitions;
     private final String toolsJson;
+    private final String userToolsJson;
 
     PackTools(List<DeclarativeTool> tools) {
         List<DeclarativeTool> sorted = new ArrayList<>(tools);
         sorted.sort(Comparator.comparing(t -> t.definition().name()));
         List<ToolSpecification> specs = new ArrayList<>();
+        List<ToolSpecification> userSpecs = new ArrayList<>();
         List<ToolDef> defs = new ArrayList<>();
         for (DeclarativeTool tool : sorted) {
             ToolDef def = tool.definition();
             byName.put(def.name(), new Entry(tool, new ArgumentSchema(def.parameters())));
-            specs.add(specification(def));
+            (def.side() == ToolSide.USER ? userSpecs : specs).add(specification(def));
             defs.add(def);
         }
         this.specifications = List.copyOf(specs);
+        this.userSpecifications = List.copyOf(userSpecs);
         this.definitions = List.copyOf(defs);
-        this.toolsJson = ToolSchemaJson.definitionsToOpenAiJson(definitions);
+        this.toolsJson = ToolSchemaJson.definitionsToOpenAiJson(definitions.stream().filter(d -> d.side() == ToolSide.AGENT).toList());
+        this.userToolsJson = ToolSchemaJson.definitionsToOpenAiJson(definitions.stream().filter(d -> d.side() == ToolSide.USER).toList());
     }
 
     /** The definition as LangChain4j's tool specification (what a provider sends to a model). */
@@ -56,8 +62,18 @@ final class PackTools {
         return byName.keySet();
     }
 
+    /** The agent's tools. */
     List<ToolSpecification> specifications() {
         return specifications;
+    }
+
+    /** The tools on the user's side. */
+    List<ToolSpecification> userSpecifications() {
+        return userSpecifications;
+    }
+
+    String userToolsJson() {
+        return userToolsJson;
     }
 
     List<ToolDef> definitions() {

@@ -122,6 +122,11 @@ final class PackWorld implements World {
     }
 
     @Override
+    public String userToolsJson() {
+        return pack.tools().userToolsJson();
+    }
+
+    @Override
     public List<ToolDef> tools() {
         return pack.tools().definitions();
     }

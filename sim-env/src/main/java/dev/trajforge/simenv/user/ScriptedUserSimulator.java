@@ -1,6 +1,10 @@
 package dev.trajforge.simenv.user;
 
+import dev.trajforge.simenv.GoldStep;
 import dev.trajforge.simenv.Message;
+import dev.trajforge.simenv.ToolCall;
+import dev.trajforge.simenv.ToolResult;
+import dev.trajforge.simenv.tools.ToolSide;
 import dev.trajforge.simenv.Persona;
 import dev.trajforge.simenv.Role;
 import dev.trajforge.simenv.Seeds;
@@ -21,8 +25,9 @@ import java.util.SplittableRandom;
  * only when the agent's message asks for it ("confirm your email" asks for the email), says yes to
  * confirmation questions about an action, brings up its next
  * request when asked whether there is anything else, and stops when done or when the agent is
- * clearly stuck (repeats itself, or makes no progress for several turns). Phrasing comes from
- * {@code personas.json} in one of four styles.
+ * clearly stuck (repeats itself, or makes no progress for several turns). In a dual-control domain it
+ * performs the device actions the agent asks for and reports what the screen shows. Phrasing comes from
+ * {@code personas.json}, in the persona's style and language.
  */
 public final class ScriptedUserSimulator implements UserSimulator {
     public static final String MODEL = "scripted/persona-user";
@@ -35,6 +40,10 @@ public final class ScriptedUserSimulator implements UserSimulator {
     private final PersonaTemplates templates = PersonaTemplates.get();
     private final UserTopics domainTopics;
     private final Set<String> clarified = new HashSet<>();
+    /** the actions on the user's own device the task needs (dual control), not done yet */
+    private final List<GoldStep> deviceActions;
+    private UserDevice device = UserDevice.NONE;
+    private int deviceCalls;
     private int request;
     private int turns;
     private int turnsWithoutProgress;
@@ -53,10 +62,29 @@ public final class ScriptedUserSimulator implements UserSimulator {
      * @param topics  which words ask for which fact in the scenario's domain
      */
     public ScriptedUserSimulator(UserScenario scenario, Persona persona, UserTopics topics, long seed) {
+        this(scenario, persona, topics, List.of(), seed);
+    }
+
+    /**
+     * @param deviceActions the task's steps on the user's side (dual control), in order: the user makes one when the agent's
+     *                      message asks for it (by the words {@code topics} lists under the tool's name) and names every value
+     *                      the user could not know (one read from the agent's tools), then says what the device showed
+     */
+    public ScriptedUserSimulator(UserScenario scenario, Persona persona, UserTopics topics, List<GoldStep> deviceActions, long seed) {
+        this.deviceActions = new ArrayList<>(deviceActions);
+        for (GoldStep step : deviceActions) {
+            if (step.requestor() != ToolSide.USER) throw new IllegalArgumentException(step.call().name() + " is not a step on the user's side");
+        }
         this.scenario = scenario;
         this.persona = java.util.Objects.requireNonNull(persona, "persona");
         this.domainTopics = topics;
         this.rng = Seeds.random(seed, "scripted-user");
+    }
+
+    @Override
+    public UserTurn next(List<Message> conversation, UserDevice device) {
+        this.device = device;
+        return next(conversation);
     }
 
     @Override
@@ -67,6 +95,8 @@ public final class ScriptedUserSimulator implements UserSimulator {
         repeats = agentText.equals(lastAgentText) ? repeats + 1 : 0;
         lastAgentText = agentText;
         if (turns > MAX_TURNS || repeats >= 2) return stop("stuck");
+        UserTurn acted = actOnDevice(agentText);
+        if (acted != null) return acted;
         if (templates.cue(agentText, "confirm")) return progress(say("confirm", ask(), ""));
         if (templates.cue(agentText, "anything_else")) {
             if (request + 1 >= scenario.requests().size()) return stop("done");
@@ -92,6 +122,42 @@ public final class ScriptedUserSimulator implements UserSimulator {
             return progress(say("answer", ask(), String.join(" ", answers)));
         }
         return noProgress(say(agentText.contains("?") ? "unknown" : "nudge", ask(), ""));
+    }
+
+    /**
+     * The device actions the agent's message asks for, made in the task's order, and what the screen showed after
+     * them; a request that leaves out a value the user cannot know is answered with a question. Null when the
+     * message asks for none.
+     */
+    private UserTurn actOnDevice(String agentText) {
+        List<String> screens = new ArrayList<>();
+        boolean unclear = false;
+        for (java.util.Iterator<GoldStep> pending = deviceActions.iterator(); pending.hasNext(); ) {
+            GoldStep step = pending.next();
+            if (!domainTopics.asksAbout(agentText, step.call().name())) continue;
+            if (!namesWhatUserCannotKnow(step, agentText)) {
+                unclear = true;
+                continue;
+            }
+            ToolCall call = step.call();
+            ToolResult result = device.call(new ToolCall("user_call_" + ++deviceCalls, call.name(), call.argumentsJson()));
+            screens.add(result.content());
+            pending.remove();
+        }
+        if (!screens.isEmpty()) return progress(say("did", ask(), String.join(" ", screens)));
+        return unclear ? noProgress(say("clarify", ask(), "")) : null;
+    }
+
+    /** Whether every value of the step that came from a tool result (the user cannot know it) is in the agent's message. */
+    private static boolean namesWhatUserCannotKnow(GoldStep step, String agentText) {
+        String lower = agentText.toLowerCase(java.util.Locale.ROOT);
+        var arguments = dev.trajforge.simenv.CanonicalJson.parseObjectOrNull(step.call().argumentsJson());
+        for (var field : step.sources().entrySet()) {
+            if (field.getValue() != GoldStep.ArgumentSource.RESULT) continue;
+            var value = arguments == null ? null : arguments.get(field.getKey());
+            if (value != null && value.isTextual() && !lower.contains(value.asText().toLowerCase(java.util.Locale.ROOT))) return false;
+        }
+        return true;
     }
 
     @Override

@@ -13,6 +13,14 @@ public interface UserSimulator {
     /** The next user turn. Throws {@link UserSimulatorException} if the simulator cannot produce one. */
     UserTurn next(List<Message> visibleConversation);
 
+    /**
+     * The next user turn, with the user's own device at hand (dual control): a simulator that can act on it
+     * calls its tools before it speaks. By default the device is not used.
+     */
+    default UserTurn next(List<Message> visibleConversation, UserDevice device) {
+        return next(visibleConversation);
+    }
+
     /** {@code provider/model}, e.g. {@code scripted/persona-user}. */
     String model();
 

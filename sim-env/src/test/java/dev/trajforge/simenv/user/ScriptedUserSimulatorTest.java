@@ -39,7 +39,7 @@ class ScriptedUserSimulatorTest {
     private static final String REASON_FACT = "The reason is that it is no longer needed.";
     private static final String CANCEL_ASK = "cancel order #W1234567";
     private static final String ADDRESS_ASK = "update the default address on my account";
-    private static final List<String> SITUATIONS = List.of("opening", "answer", "confirm", "next", "done", "stuck", "nudge", "clarify", "unknown");
+    private static final List<String> SITUATIONS = List.of("opening", "answer", "confirm", "next", "done", "stuck", "nudge", "clarify", "unknown", "did");
 
     private static UserScenario scenario(Style style, Map<String, String> knownInfo, UserRequest... requests) {
         return new UserScenario("Ada Kim", style, knownInfo, List.of(requests), List.of("your order id"),
