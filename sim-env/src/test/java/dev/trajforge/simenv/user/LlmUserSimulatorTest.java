@@ -268,4 +268,86 @@ class LlmUserSimulatorTest {
         assertTrue(prompt.contains(UserTurn.STOP_TOKEN));
         assertTrue(prompt.contains(UserTurn.TRANSFER_TOKEN));
     }
+
+    /** A phone with one switch: the user's tool, recording what it was asked. */
+    private static final class Phone implements UserDevice {
+        final List<ToolCall> calls = new ArrayList<>();
+        boolean airplane = true;
+
+        @Override
+        public List<dev.langchain4j.agent.tool.ToolSpecification> tools() {
+            return List.of(dev.langchain4j.agent.tool.ToolSpecification.builder().name("toggle_airplane_mode").description("Airplane mode on or off")
+                    .parameters(dev.langchain4j.model.chat.request.json.JsonObjectSchema.builder().addBooleanProperty("enabled").required("enabled").build())
+                    .build());
+        }
+
+        @Override
+        public ToolResult call(ToolCall call) {
+            calls.add(call);
+            airplane = call.argumentsJson().contains("true");
+            return ToolResult.ok(call, "Airplane mode is now " + (airplane ? "on" : "off") + ".");
+        }
+    }
+
+    private static ChatResponse callsTool(String id, String arguments) {
+        return ChatResponse.builder().aiMessage(AiMessage.from(dev.langchain4j.agent.tool.ToolExecutionRequest.builder().id(id)
+                .name("toggle_airplane_mode").arguments(arguments).build())).tokenUsage(new TokenUsage(100, 10)).build();
+    }
+
+    @Test
+    void should_offer_the_device_tools_run_the_users_calls_on_the_device_and_hand_back_the_results_before_it_speaks() {
+        ScriptedChatModel model = new ScriptedChatModel().respond(callsTool("u1", "{\"enabled\":false}")).reply("Done, airplane mode is off now.");
+        Phone phone = new Phone();
+        LlmUserSimulator user = new LlmUserSimulator(model, "test/user", SCENARIO);
+        List<Message> visible = List.of(Message.user("My phone has no signal."), Message.assistant("Please turn airplane mode off on your phone."));
+
+        UserTurn turn = user.next(visible, phone);
+
+        assertEquals("Done, airplane mode is off now.", turn.content());
+        assertFalse(phone.airplane);
+        assertEquals(List.of(new ToolCall("u1", "toggle_airplane_mode", "{\"enabled\":false}")), phone.calls);
+        assertEquals(List.of("toggle_airplane_mode"), model.requests.get(0).toolSpecifications().stream().map(t -> t.name()).toList());
+        List<ChatMessage> second = model.requests.get(1).messages();
+        assertInstanceOf(dev.langchain4j.data.message.ToolExecutionResultMessage.class, second.getLast());
+        assertEquals("Airplane mode is now off.", ((dev.langchain4j.data.message.ToolExecutionResultMessage) second.getLast()).text());
+        assertEquals(2, user.usage().calls());
+    }
+
+    @Test
+    void should_keep_what_the_user_did_on_the_device_in_its_view_of_later_turns() {
+        ScriptedChatModel model = new ScriptedChatModel().respond(callsTool("u1", "{\"enabled\":false}")).reply("Done.").reply("Thanks, bye. ###STOP###");
+        LlmUserSimulator user = new LlmUserSimulator(model, "test/user", SCENARIO);
+        List<Message> visible = new ArrayList<>(List.of(Message.user("No signal."), Message.assistant("Please turn airplane mode off.")));
+        user.next(visible, new Phone());
+        visible.add(Message.user("Done."));
+        visible.add(Message.assistant("Great, it works now. Anything else?"));
+
+        user.next(visible, new Phone());
+
+        List<ChatMessage> view = model.requests.get(2).messages();
+        int call = -1;
+        for (int i = 0; i < view.size(); i++) if (view.get(i) instanceof AiMessage ai && ai.hasToolExecutionRequests()) call = i;
+        assertTrue(call > 0, "the device call is in the user's view: " + view);
+        assertInstanceOf(dev.langchain4j.data.message.ToolExecutionResultMessage.class, view.get(call + 1));
+        assertEquals("Done.", text(view.get(call + 2)), "then what the user said after it");
+    }
+
+    @Test
+    void should_fail_as_a_user_simulator_failure_when_the_model_keeps_calling_its_device_without_speaking() {
+        ScriptedChatModel model = new ScriptedChatModel();
+        for (int i = 0; i <= LlmUserSimulator.MAX_DEVICE_ROUNDS; i++) model.respond(callsTool("u" + i, "{\"enabled\":false}"));
+        LlmUserSimulator user = new LlmUserSimulator(model, "test/user", SCENARIO);
+
+        UserSimulatorException e = assertThrows(UserSimulatorException.class,
+                () -> user.next(List.of(Message.user("No signal."), Message.assistant("Please turn airplane mode off.")), new Phone()));
+
+        assertEquals(LlmUserSimulator.DEVICE_LOOP, e.failureClass());
+    }
+
+    @Test
+    void should_offer_no_tools_without_a_device() {
+        ScriptedChatModel model = new ScriptedChatModel().reply("Hi.");
+        new LlmUserSimulator(model, "test/user", SCENARIO).next(List.of(), UserDevice.NONE);
+        assertTrue(model.requests.getFirst().toolSpecifications().isEmpty());
+    }
 }
