@@ -81,7 +81,25 @@ final class TrajectoryRenderer {
             out.append("  judge rationale: ").append(Text.abbreviate(row.path("judge_rationale").asText(), 200)).append('\n');
         }
         out.append("  tools: ").append(toolNames(row.path("tools").asText())).append('\n');
-        conversation(row.path("messages"), out);
+        JsonNode userCalls = row.path("user_tool_calls");
+        if (row.path("user_tools").isTextual() && !row.path("user_tools").asText().equals("[]")) {
+            out.append("  user's own tools: ").append(toolNames(row.path("user_tools").asText())).append('\n');
+        }
+        out.append("  messages (").append(row.path("messages").size()).append(userCalls.isEmpty() ? "" : "; the user's own calls shown before the message of their turn")
+                .append("):\n");
+        JsonNode messages = row.path("messages");
+        int width = String.valueOf(Math.max(0, messages.size() - 1)).length();
+        int next = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            for (; next < userCalls.size() && userCalls.get(next).path("message").asInt() == i; next++) {
+                JsonNode call = userCalls.get(next);
+                out.append(" ".repeat(width + 5)).append("(user's device) ").append(call.path("name").asText()).append(' ')
+                        .append(Text.abbreviate(call.path("arguments").asText(), ARGUMENT_CHARS)).append(" -> ")
+                        .append(call.path("error").asBoolean() ? "(error) " : "").append(Text.abbreviate(call.path("result").asText(), TOOL_RESULT_CHARS))
+                        .append('\n');
+            }
+            message(i, width, messages.get(i), out);
+        }
         return out.toString();
     }
 
