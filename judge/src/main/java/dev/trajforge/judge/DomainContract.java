@@ -79,7 +79,8 @@ public final class DomainContract {
         List<String> broken = new ArrayList<>();
         int checked = 0;
         for (Task task : sample) {
-            if (task.goldActions().stream().noneMatch(a -> world.writeTools().contains(a.name()))) continue;
+            if (task.goldSteps().stream().noneMatch(step -> step.requestor() == dev.trajforge.simenv.tools.ToolSide.AGENT
+                    && world.writeTools().contains(step.call().name()))) continue; // the agent makes no write (the user's own steps aside)
             if (!task.rewardBasis().contains(RewardBasis.STATE)) continue;
             ToolCall[] spoiled = new ToolCall[1];
             var trajectory = GoldConversation.of(world, task).editFirstWrite(call -> spoiled[0] = spoil(call, phrases)).build();

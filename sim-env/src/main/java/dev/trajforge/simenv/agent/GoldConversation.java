@@ -7,6 +7,9 @@ import dev.trajforge.simenv.Message;
 import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.Termination;
 import dev.trajforge.simenv.ToolCall;
+import dev.trajforge.simenv.ToolResult;
+import dev.trajforge.simenv.UserToolCall;
+import dev.trajforge.simenv.tools.ToolSide;
 import dev.trajforge.simenv.Trajectory;
 import dev.trajforge.simenv.Usage;
 import dev.trajforge.simenv.World;
@@ -17,7 +20,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The conversation a flawless agent would have for a task — confirmation before every step the policy
- * guards, every gold action executed on a real environment, every fact told, and the conversation over
+ * guards, every gold action executed on a real environment (the user's own steps by the user, on their
+ * device, when the agent asks), every fact told, and the conversation over
  * once a hand-off to a human succeeds (the agent ended it) — with hooks to spoil it (the domain
  * contract and tests build on it).
  */
@@ -38,7 +42,7 @@ public final class GoldConversation {
         return new GoldConversation(world, task);
     }
 
-    /** Rewrites the first write call (e.g. a wrong argument). */
+    /** Rewrites the agent's first write call (e.g. a wrong argument); an edit that returns null leaves it as it was. */
     public GoldConversation editFirstWrite(UnaryOperator<ToolCall> edit) {
         this.writeEdit = edit;
         return this;
@@ -64,19 +68,27 @@ public final class GoldConversation {
         List<Message> messages = new ArrayList<>();
         messages.add(Message.system(world.domain().policy().text()));
         messages.add(Message.user("Hi, I need help: " + task.scenario().requests().getFirst().ask()));
+        List<UserToolCall> userCalls = new ArrayList<>();
         boolean edited = false;
         boolean handedOff = false;
         for (GoldSegment segment : task.gold()) {
             if (handedOff) break;
             for (dev.trajforge.simenv.GoldStep step : segment.steps()) {
                 ToolCall call = step.call();
+                if (step.requestor() == ToolSide.USER) { // the agent asks, the user does it on their own device and says what it showed
+                    messages.add(Message.assistant("Please do this on your device: " + call.name() + " " + call.argumentsJson() + "."));
+                    ToolResult result = env.execute(call, ToolSide.USER);
+                    userCalls.add(UserToolCall.of(messages.size(), result, call));
+                    messages.add(Message.user("Done. It shows: " + result.content()));
+                    continue;
+                }
                 boolean write = world.writeTools().contains(call.name());
                 if (step.confirm() && confirm) {
                     messages.add(Message.assistant("I will run " + call.name() + " " + call.argumentsJson() + ". Do you confirm (yes/no)?"));
                     messages.add(Message.user("Yes, go ahead."));
                 }
                 if (write && !edited) {
-                    call = writeEdit.apply(call);
+                    call = java.util.Objects.requireNonNullElse(writeEdit.apply(call), call); // an edit that found nothing to change leaves it
                     edited = true;
                 }
                 messages.add(Message.assistant(null, null, List.of(call)));
@@ -89,7 +101,7 @@ public final class GoldConversation {
         }
         if (!handedOff) messages.add(Message.user("That's all, thanks."));
         Termination ending = termination != null ? termination : handedOff ? Termination.AGENT_STOP : Termination.USER_STOP;
-        return trajectory(messages, env.stateHash(), env.changes(), ending);
+        return trajectory(messages, env.stateHash(), env.changes(), ending, userCalls);
     }
 
     /** The do-nothing agent: it answers politely and never acts. */
@@ -98,14 +110,14 @@ public final class GoldConversation {
                 Message.user(task.scenario().requests().getFirst().ask()),
                 Message.assistant("I'm sorry, I can't help with that."),
                 Message.user("Bye."));
-        return trajectory(messages, world.newEnvironment().stateHash(), List.of(), termination != null ? termination : Termination.USER_STOP);
+        return trajectory(messages, world.newEnvironment().stateHash(), List.of(), termination != null ? termination : Termination.USER_STOP, List.of());
     }
 
     private Trajectory trajectory(List<Message> messages, String finalHash, List<dev.trajforge.simenv.state.StateChange> changes,
-                                  Termination termination) {
+                                  Termination termination, List<UserToolCall> userCalls) {
         Lineage lineage = new Lineage("test-run", Lineage.SIMULATED, "test/gold", "test/user", "cfg",
                 java.util.Map.of(Lineage.POLICY, world.domain().policy().sha256(), Lineage.USER_SIMULATOR, "prompt"));
         return new Trajectory(Trajectory.idFor("test-run", task.id(), 0), task.domain(), task.id(), task.scenario().style().wireName(),
-                0, 1L, messages, world.toolsJson(), termination, finalHash, new Usage(1, 10, 10), lineage, List.of(), changes);
+                0, 1L, messages, world.toolsJson(), termination, finalHash, new Usage(1, 10, 10), lineage, List.of(), changes, world.userToolsJson(), userCalls);
     }
 }

@@ -61,4 +61,14 @@ class AgentPhrasesTest {
         assertTrue(bad.getMessage().contains("test/agent-phrases.json") && bad.getMessage().contains("composite when"), bad.getMessage());
         assertTrue(reserved.getMessage().contains("composite 'facts'"), reserved.getMessage());
     }
+
+    @Test
+    void should_ask_the_user_to_act_on_their_device_with_a_boolean_argument_in_words_and_fall_back_to_a_plain_request() {
+        AgentPhrases phrases = AgentPhrases.parse(file("{\"device\": {\"toggle_airplane_mode\": \"Set airplane mode {enabled|on|off} on {phone}.\"},\n" + BODY + "}"));
+
+        assertEquals("Set airplane mode off on 555-0100.", phrases.device("toggle_airplane_mode", Map.of("enabled", "false", "phone", "555-0100")));
+        assertEquals("Set airplane mode on on 555-0100.", phrases.device("toggle_airplane_mode", Map.of("enabled", "true", "phone", "555-0100")));
+        assertEquals("Please do this on your device: reboot_device with {}, and tell me what it shows.",
+                phrases.device("reboot_device", Map.of("tool", "reboot_device", "arguments", "{}")));
+    }
 }
