@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,15 +55,36 @@ class AllDomainsRunTest {
     }
 
     @Test
+    void should_have_the_telecom_users_own_calls_on_their_phone_among_the_accepted_rows() throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT domain, count(DISTINCT c.name) FROM (SELECT domain, unnest(user_tool_calls) AS c FROM read_parquet('"
+                     + tmp.resolve("out").resolve("data").toAbsolutePath() + "/*.parquet')) GROUP BY domain")) {
+            assertTrue(rs.next());
+            assertEquals("telecom", rs.getString(1), "only the dual-control domain has user-side calls");
+            assertEquals(8, rs.getInt(2), "every phone tool, called by the user");
+            assertFalse(rs.next());
+        }
+    }
+
+    @Test
+    void should_write_the_same_shards_when_run_again() throws Exception {
+        Path again = tmp.resolve("again");
+        CliRun run = CliRun.of("run", CONFIG.toString(), "--quiet", "--out", again.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(QuickstartTest.shardHashes(tmp.resolve("out")), QuickstartTest.shardHashes(again));
+    }
+
+    @Test
     void should_have_eight_styles_and_two_languages_among_the_accepted_rows() throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT count(DISTINCT persona_traits.style), count(DISTINCT persona_traits.language), "
+             ResultSet rs = sql.executeQuery("SELECT count(DISTINCT persona_traits.style), count(DISTINCT persona_traits.language), count(DISTINCT persona), "
                      + "count(*) FILTER (WHERE list_contains(list_transform(faults, f -> split_part(f, '@', 1)), 'transient')) "
                      + "FROM read_parquet('" + tmp.resolve("out").resolve("data").toAbsolutePath() + "/*.parquet')")) {
             assertTrue(rs.next());
             assertEquals(8, rs.getInt(1), "styles");
             assertEquals(2, rs.getInt(2), "languages");
-            assertTrue(rs.getInt(3) > 0, "accepted rows with a recovered transient fault");
+            assertTrue(rs.getInt(3) >= 8, "personas: " + rs.getInt(3));
+            assertTrue(rs.getInt(4) > 0, "accepted rows with a recovered transient fault");
         }
     }
 }
