@@ -8,11 +8,14 @@ import java.util.Set;
  * A generated task: the user scenario, the gold plan (one segment per user request, replayed to get
  * the target state), the rubric for the LLM judge, expectations on the final state, and the task's
  * own reward basis (which checks decide it). Tasks are bound to the world they were generated from
- * ({@code worldSeed}). A task with no gold plan stands for an imported session: judged only on what
- * needs neither a world nor a plan (termination, tool use, rubric).
+ * ({@code worldSeed}). {@code goldStateHash} is the state hash the gold plan leads to when the generator
+ * executed it on a fresh copy of the world (null: the judge replays the plan once to find it). A task with no
+ * gold plan stands for an imported session: judged only on what needs neither a world nor a plan
+ * (termination, tool use, rubric).
  */
 public record Task(String id, String domain, long worldSeed, UserScenario scenario,
-                   List<GoldSegment> gold, List<Criterion> rubric, Set<RewardBasis> rewardBasis, List<StateAssertion> assertions) {
+                   List<GoldSegment> gold, List<Criterion> rubric, Set<RewardBasis> rewardBasis, List<StateAssertion> assertions,
+                   String goldStateHash) {
     public Task {
         Objects.requireNonNull(id, "task id");
         Objects.requireNonNull(domain, "domain");
@@ -29,6 +32,12 @@ public record Task(String id, String domain, long worldSeed, UserScenario scenar
             throw new IllegalArgumentException("task " + id + ": " + gold.size() + " gold segments for "
                     + scenario.requests().size() + " user requests");
         }
+    }
+
+    /** A task whose gold plan's final state is found by replaying it ({@code goldStateHash} null). */
+    public Task(String id, String domain, long worldSeed, UserScenario scenario, List<GoldSegment> gold, List<Criterion> rubric,
+                Set<RewardBasis> rewardBasis, List<StateAssertion> assertions) {
+        this(id, domain, worldSeed, scenario, gold, rubric, rewardBasis, assertions, null);
     }
 
     /** A task with no assertions on its final state. */

@@ -132,7 +132,7 @@ final class PackTaskGenerator {
         UserScenario scenario = new UserScenario(name, style, known, draft.requests, draft.unknown,
                 ScenarioInstructions.render(name, pack.description(), known, draft.requests, draft.unknown));
         return new Task(String.format(Locale.ROOT, "%s-%d-%05d", pack.name(), seed, index), pack.name(), seed, scenario,
-                draft.segments, draft.rubric, draft.basis, draft.assertions);
+                draft.segments, draft.rubric, draft.basis, draft.assertions, draft.env.stateHash()); // the plan ran on a fresh copy: its end state
     }
 
     private boolean handsOff(TaskTemplates.Intent intent) {
