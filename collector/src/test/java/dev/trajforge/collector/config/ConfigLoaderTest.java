@@ -486,7 +486,7 @@ class ConfigLoaderTest {
 
     @Test
     void should_blame_the_override_not_the_file_when_a_set_value_names_an_unknown_domain() throws IOException {
-        assertEquals("--set domain=bank: unknown domain 'bank' (known: airline, banking, retail, workspace)", failure(write(MINIMAL), "domain=bank"));
+        assertEquals("--set domain=bank: unknown domain 'bank' (known: airline, banking, retail, telecom, workspace)", failure(write(MINIMAL), "domain=bank"));
     }
 
     @Test
