@@ -63,6 +63,7 @@ final class Report {
 
         offline(offline, "retail", summary, details, jvms, others);
         offline(read(dir, "offline-airline"), "airline", summary, details, jvms, others);
+        offline(read(dir, "offline-all-domains"), "every domain mixed (all-domains)", summary, details, jvms, others);
         if (latency != null) {
             double efficiency = latency.number("efficiency_percent");
             summary.add(row("Concurrency efficiency", ">= 90% of ideal, " + fmt(latency.number("concurrency"), 0) + " in flight, "
