@@ -91,10 +91,24 @@ public final class DatasetExport implements AutoCloseable {
     }
 
     public void write(ExportRecord record) {
+        write(record, null);
+    }
+
+    /**
+     * What dedup will compare of {@code record} (null when it is not accepted or dedup is off), computed on the
+     * calling thread without touching the export: a caller that prepares records in parallel computes it there and
+     * hands it to {@link #write(ExportRecord, DedupFingerprint)}, which then only looks it up, in write order.
+     */
+    public DedupFingerprint fingerprint(ExportRecord record) {
+        return record.status() == RecordStatus.ACCEPTED ? Deduplicator.fingerprint(settings.dedup(), record.trajectory()) : null;
+    }
+
+    /** Writes {@code record}; {@code fingerprint} is {@link #fingerprint}'s for it, or null to compute it here. */
+    public void write(ExportRecord record, DedupFingerprint fingerprint) {
         Objects.requireNonNull(record, "record");
         requireOpen();
         try {
-            if (record.status() == RecordStatus.ACCEPTED && dedup.check(record.trajectory()) != null) {
+            if (record.status() == RecordStatus.ACCEPTED && dedup.check(record.trajectory(), fingerprint) != null) {
                 record = record.asDuplicate();
             }
             sink.write(record);

@@ -36,13 +36,30 @@ final class Deduplicator {
 
     /** Null when {@code trajectory} is new (and from now on remembered as kept), else what kind of duplicate it is. */
     Kind check(Trajectory trajectory) {
+        return check(trajectory, null);
+    }
+
+    /**
+     * What {@link #check} compares, computed without touching this deduplicator's state (so on any thread, ahead
+     * of the checks in write order); null with dedup off.
+     */
+    static DedupFingerprint fingerprint(Dedup settings, Trajectory trajectory) {
+        if (!settings.enabled()) return null;
+        byte[] sha = settings.exact() ? Conversations.sha256(trajectory.messages(), trajectory.toolsJson()) : null;
+        long[] signature = settings.near() ? MinHash.signature(MinHash.shingles(trajectory)) : null;
+        return new DedupFingerprint(sha, signature);
+    }
+
+    /** As {@link #check(Trajectory)}, with the fingerprint computed ahead ({@link #fingerprint}) when not null. */
+    Kind check(Trajectory trajectory, DedupFingerprint known) {
         if (!settings.enabled()) {
             return null;
         }
         long hi = 0;
         long lo = 0;
         if (settings.exact()) {
-            ByteBuffer sha = ByteBuffer.wrap(Conversations.sha256(trajectory.messages(), trajectory.toolsJson()));
+            ByteBuffer sha = ByteBuffer.wrap(known != null && known.sha256() != null ? known.sha256()
+                    : Conversations.sha256(trajectory.messages(), trajectory.toolsJson()));
             hi = sha.getLong();
             lo = sha.getLong();
             if (hi == 0 && lo == 0) {
@@ -53,7 +70,7 @@ final class Deduplicator {
                 return Kind.EXACT;
             }
         }
-        long[] signature = near == null ? null : MinHash.signature(MinHash.shingles(trajectory));
+        long[] signature = near == null ? null : known != null ? known.signature() : MinHash.signature(MinHash.shingles(trajectory));
         if (signature != null && near.hasNearDuplicate(signature)) {
             nearRemoved++;
             return Kind.NEAR;

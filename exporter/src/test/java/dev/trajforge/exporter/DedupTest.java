@@ -133,6 +133,34 @@ class DedupTest {
     }
 
     @Test
+    void should_keep_and_remove_the_same_episodes_when_the_fingerprints_are_computed_ahead_on_other_threads() throws Exception {
+        List<ExportRecord> records = new ArrayList<>(Fixtures.run(12, 3));
+        records.add(accepted(Fixtures.trajectory("retail-task-1", 7, Fixtures.conversation("again", TURNS))));
+        records.add(accepted(Fixtures.trajectory("retail-task-1", 8, Fixtures.conversation("again2", TURNS))));
+        Path inline = dir.resolve("inline");
+        Path ahead = dir.resolve("ahead");
+        ExportResult expected = Fixtures.export(Fixtures.settings(inline, true).withDedup(Dedup.DEFAULT), records);
+
+        ExportResult result;
+        try (DatasetExport export = DatasetExport.open(Fixtures.settings(ahead, true).withDedup(Dedup.DEFAULT), Fixtures.conf());
+             var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<DedupFingerprint>> fingerprints = new ArrayList<>();
+            for (ExportRecord record : records) fingerprints.add(pool.submit(() -> export.fingerprint(record)));
+            for (int i = 0; i < records.size(); i++) export.write(records.get(i), fingerprints.get(i).get());
+            result = export.commit(Fixtures.CREATED_AT, UsageTotals.of(new UsageTotals.RoleUsage(records.size() * 2L, 1234, 567, 0.25),
+                    UsageTotals.RoleUsage.NONE));
+        }
+
+        assertTrue(expected.duplicates().exact() + expected.duplicates().near() > 0, "the records hold duplicates: " + expected.duplicates());
+        assertEquals(expected.duplicates(), result.duplicates());
+        assertEquals(expected.accepted(), result.accepted());
+        for (ExportResult.ShardFile file : expected.files()) {
+            assertEquals(ReadBack.sha256(ReadBack.parquetJava(inline.resolve(file.path()))), ReadBack.sha256(ReadBack.parquetJava(ahead.resolve(file.path()))),
+                    file.path());
+        }
+    }
+
+    @Test
     void should_compute_the_same_signature_on_every_jvm() {
         long[] signature = MinHash.signature(List.of("u where is my", "t ^ get_order_details"));
         // fixed by the hash family, not by the JVM: a change here changes which episodes every past run kept

@@ -6,6 +6,8 @@ import dev.trajforge.collector.anonymize.Anonymizer;
 import dev.trajforge.collector.anonymize.AnonymizerConfig;
 import dev.trajforge.collector.anonymize.Detector;
 import dev.trajforge.exporter.DatasetExport;
+import dev.trajforge.exporter.DedupFingerprint;
+import dev.trajforge.exporter.ExportRecord;
 import dev.trajforge.exporter.ExportException;
 import dev.trajforge.exporter.ExportResult;
 import dev.trajforge.exporter.ExportSettings;
@@ -36,7 +38,8 @@ import java.util.function.Consumer;
  * {@code .gz}), anonymized before anything is written, judged ({@link SessionJudging}) and exported as a
  * dataset like a simulated run's. The input streams through: one session at a time is read, then
  * anonymized and judged on virtual threads (a bounded window, results taken in input order so the rows
- * are the same on every run) and written; only the rejects' positions are held. A line or session that
+ * are the same on every run), where what dedup compares is computed too, and written; only the rejects'
+ * positions are held. A line or session that
  * cannot become a trajectory is not lost: it goes to {@code rejects.jsonl} with its file, line and reason
  * (never its content), and the manifest counts rejects by reason and replacements by detector (never the
  * values). Too many rejects ({@code maxRejectRate}) fail the import before anything is committed.
@@ -98,21 +101,22 @@ public final class SessionIngest {
                 .withFormat(judging.config().export().exportFormat())
                 .withDedup(judging.config().export().deduplication());
         try (DatasetExport export = DatasetExport.open(settings, new Configuration());
-             InOrder<SessionTrajectories.Judged> pipeline = new InOrder<>(options.concurrency(), judged -> {
+             InOrder<Prepared> pipeline = new InOrder<>(options.concurrency(), prepared -> {
+                 SessionTrajectories.Judged judged = prepared.judged();
                  if (judged.failure() != null) {
                      tally.rejected(judged.failure(), true);
                      return;
                  }
                  tally.anonymized(judged.imported().trajectory().id(), judged.imported().audit());
                  judging.addJudgeUsage(judged.verdict().judgeUsage());
-                 export.write(judged.record());
+                 export.write(prepared.record(), prepared.fingerprint());
              })) {
             for (Path file : files) {
                 read(format, file, item -> {
                     switch (item) {
                         case IngestItem.Session s -> {
                             tally.sessionRead();
-                            pipeline.submit(() -> trajectories.judge(s));
+                            pipeline.submit(() -> Prepared.of(trajectories.judge(s), export));
                         }
                         case IngestItem.Rejected r -> tally.rejected(safe(r), false);
                     }
@@ -130,6 +134,18 @@ public final class SessionIngest {
             return new Outcome(tally.sessions(), tally.rejected(), result, tally.replaced());
         } catch (ExportException e) {
             throw new IllegalStateException(options.output() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A session ready to be written: judged, its record made and what dedup compares computed, all on the window's
+     * threads, so the thread that writes in input order only looks the fingerprint up.
+     */
+    private record Prepared(SessionTrajectories.Judged judged, ExportRecord record, DedupFingerprint fingerprint) {
+        static Prepared of(SessionTrajectories.Judged judged, DatasetExport export) {
+            if (judged.failure() != null) return new Prepared(judged, null, null);
+            ExportRecord record = judged.record();
+            return new Prepared(judged, record, export.fingerprint(record));
         }
     }
 
