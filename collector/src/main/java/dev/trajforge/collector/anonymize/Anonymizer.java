@@ -36,6 +36,7 @@ public final class Anonymizer {
     private final String defaultRegion;
     /** long texts found clean, shared by the sessions of this anonymizer (a product's system prompt recurs in every one) */
     private final CleanTexts cleanTexts = new CleanTexts();
+    private final PhoneWindows phoneWindows = new PhoneWindows();
 
     /** With US as the region for phone numbers written without a country code. */
     public Anonymizer(AnonymizerConfig config, byte[] key) {
@@ -76,7 +77,7 @@ public final class Anonymizer {
 
     /** One session. {@code toolsJson} (the tool definitions) is read for nothing personal and left as is. */
     public Result anonymize(List<Message> messages, String toolsJson) {
-        Session session = new Session(config, key, defaultRegion, cleanTexts);
+        Session session = new Session(config, key, defaultRegion, cleanTexts, phoneWindows);
         List<Message> out = session.run(messages);
         List<Replacement> replacements = session.pseudonyms().findings().stream()
                 .map(f -> new Replacement(f.detector(), Fakes.mask(f.original()), f.pseudonym()))
@@ -86,7 +87,7 @@ public final class Anonymizer {
 
     /** As {@link #anonymize}, with the originals: for tests that measure precision and recall. */
     List<Finding> findings(List<Message> messages) {
-        Session session = new Session(config, key, defaultRegion, cleanTexts);
+        Session session = new Session(config, key, defaultRegion, cleanTexts, phoneWindows);
         session.run(messages);
         return session.pseudonyms().findings();
     }

@@ -38,7 +38,7 @@ final class Phones {
      * matcher looks at it) and room for an extension after. A long text with few such runs costs one scan
      * instead of the matcher's pattern at every position.
      */
-    static void find(String text, Clues clues, String region, List<Span> out) {
+    static void find(String text, Clues clues, String region, PhoneWindows searched, List<Span> out) {
         int fewest = fewestDigits(region);
         if (clues.digits() < fewest) {
             return;
@@ -64,23 +64,35 @@ final class Phones {
             if (windowEnd >= from) {
                 windowEnd = to; // overlaps the window so far: one window
             } else {
-                search(text, windowStart, windowEnd, region, out);
+                search(text, windowStart, windowEnd, region, searched, out);
                 windowStart = from;
                 windowEnd = to;
             }
         }
-        search(text, windowStart, windowEnd, region, out);
+        search(text, windowStart, windowEnd, region, searched, out);
     }
 
-    private static void search(String text, int from, int to, String region, List<Span> out) {
+    private static void search(String text, int from, int to, String region, PhoneWindows searched, List<Span> out) {
         if (from < 0) return;
         String window = text.substring(from, to);
-        for (PhoneNumberMatch pm : PHONES.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-            String v = pm.rawString();
-            PhoneNumber n = pm.number();
-            out.add(new Span(from + pm.start(), from + pm.end(), Detector.PHONE, v, PHONES.format(n, PhoneNumberFormat.E164),
-                    d -> Fakes.phone(v, n, d)));
+        for (Found found : searched.matches(window, region)) {
+            String v = found.raw();
+            PhoneNumber n = found.number();
+            out.add(new Span(from + found.start(), from + found.end(), Detector.PHONE, v, found.e164(), d -> Fakes.phone(v, n, d)));
         }
+    }
+
+    /** One number libphonenumber found in a window: where, as written, parsed, and in E.164. */
+    record Found(int start, int end, String raw, PhoneNumber number, String e164) {
+    }
+
+    /** The valid numbers libphonenumber finds in {@code window} read in {@code region}. */
+    static List<Found> matches(String window, String region) {
+        List<Found> found = new java.util.ArrayList<>(1);
+        for (PhoneNumberMatch pm : PHONES.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            found.add(new Found(pm.start(), pm.end(), pm.rawString(), pm.number(), PHONES.format(pm.number(), PhoneNumberFormat.E164)));
+        }
+        return List.copyOf(found);
     }
 
     /**

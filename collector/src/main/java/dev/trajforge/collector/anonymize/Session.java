@@ -28,12 +28,14 @@ final class Session {
     /** texts of this session whose greetings, signatures and introductions named no one */
     private final java.util.Set<String> namelessTexts = new java.util.HashSet<>();
     private final CleanTexts cleanTexts;
+    private final PhoneWindows phoneWindows;
 
-    Session(AnonymizerConfig config, byte[] key, String region, CleanTexts cleanTexts) {
+    Session(AnonymizerConfig config, byte[] key, String region, CleanTexts cleanTexts, PhoneWindows phoneWindows) {
         this.config = config;
         this.region = region;
         this.pseudonyms = new Pseudonyms(key);
         this.cleanTexts = cleanTexts;
+        this.phoneWindows = phoneWindows;
     }
 
     Pseudonyms pseudonyms() {
@@ -163,7 +165,7 @@ final class Session {
             BirthDates.find(text, clues, birthContext, found);
         }
         if (config.isEnabled(Detector.PHONE)) {
-            Phones.find(text, clues, region, found);
+            Phones.find(text, clues, region, phoneWindows, found);
         }
         if (config.isEnabled(Detector.STREET_ADDRESS)) {
             StreetAddresses.find(text, clues, found);

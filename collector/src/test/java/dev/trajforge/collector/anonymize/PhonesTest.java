@@ -44,12 +44,30 @@ class PhonesTest {
     void should_find_a_number_the_guard_lets_through_and_nothing_in_text_without_digits() {
         List<Span> found = new ArrayList<>();
         String text = "call +290 22345 now"; // Saint Helena: among the shortest numbers anywhere
-        Phones.find(text, Clues.of(text), "US", found);
+        Phones.find(text, Clues.of(text), "US", new PhoneWindows(), found);
         assertEquals(1, found.size());
         assertEquals("+290 22345", found.get(0).original());
         found.clear();
         String none = "call me tomorrow, please";
-        Phones.find(none, Clues.of(none), "US", found);
+        Phones.find(none, Clues.of(none), "US", new PhoneWindows(), found);
         assertTrue(found.isEmpty());
+    }
+
+    @Test
+    void should_find_the_same_numbers_in_a_window_seen_before_at_other_places_in_other_texts() {
+        PhoneWindows searched = new PhoneWindows();
+        List<Span> first = new ArrayList<>();
+        List<Span> again = new ArrayList<>();
+        String text = "Order #W2072615, call me at +1 415-555-0132 or (415) 555-0199.";
+        String later = "Noted. " + text;
+        Phones.find(text, Clues.of(text), "US", searched, first);
+        Phones.find(later, Clues.of(later), "US", searched, again);
+
+        assertEquals(2, first.size());
+        assertEquals(first.stream().map(Span::original).toList(), again.stream().map(Span::original).toList());
+        for (int i = 0; i < first.size(); i++) {
+            assertEquals(first.get(i).start() + 7, again.get(i).start(), "positions in the text searched, not the first one");
+            assertEquals(later.substring(again.get(i).start(), again.get(i).end()), again.get(i).original());
+        }
     }
 }
