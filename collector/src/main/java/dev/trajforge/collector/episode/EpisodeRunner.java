@@ -180,6 +180,9 @@ public final class EpisodeRunner {
             } catch (UserSimulatorException e) {
                 if (e.getCause() instanceof FatalModelException fatal) throw fatal; // bad credentials for the user model stop the run too
                 failure = new InfraFailure(e.failureClass(), e.getMessage());
+                // the failed turn never became a message: its device calls have no turn to belong to (their changes stay in
+                // the recorded state changes; the episode is a user-simulator failure, never data)
+                userCalls.removeIf(call -> call.message() == messages.size());
                 return Termination.USER_ERROR;
             }
             add(Message.user(turn.content()));

@@ -121,9 +121,15 @@ public final class LlmUserSimulator implements UserSimulator {
                 continue;
             }
             UserTurn turn = spoken(reply);
-            if (!exchange.isEmpty()) deviceExchanges.put(turnAt, List.copyOf(exchange));
+            if (!exchange.isEmpty()) deviceExchanges.merge(turnAt, List.copyOf(exchange), LlmUserSimulator::concat); // a re-asked turn keeps both
             return turn;
         }
+    }
+
+    private static List<ChatMessage> concat(List<ChatMessage> first, List<ChatMessage> then) {
+        List<ChatMessage> both = new ArrayList<>(first);
+        both.addAll(then);
+        return List.copyOf(both);
     }
 
     private ChatResponse call(List<ChatMessage> messages, List<ToolSpecification> tools) {
