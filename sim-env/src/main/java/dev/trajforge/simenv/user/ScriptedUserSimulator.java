@@ -131,10 +131,11 @@ public final class ScriptedUserSimulator implements UserSimulator {
      */
     private UserTurn actOnDevice(String agentText) {
         List<String> screens = new ArrayList<>();
+        Set<String> usedThisTurn = new HashSet<>(); // one request, one action: a later step with the same tool waits for its own
         boolean unclear = false;
         for (java.util.Iterator<GoldStep> pending = deviceActions.iterator(); pending.hasNext(); ) {
             GoldStep step = pending.next();
-            if (!domainTopics.asksAbout(agentText, step.call().name())) continue;
+            if (usedThisTurn.contains(step.call().name()) || !domainTopics.asksAbout(agentText, step.call().name())) continue;
             if (!namesWhatUserCannotKnow(step, agentText)) {
                 unclear = true;
                 continue;
@@ -142,6 +143,7 @@ public final class ScriptedUserSimulator implements UserSimulator {
             ToolCall call = step.call();
             ToolResult result = device.call(new ToolCall("user_call_" + ++deviceCalls, call.name(), call.argumentsJson()));
             screens.add(result.content());
+            usedThisTurn.add(call.name());
             pending.remove();
         }
         if (!screens.isEmpty()) return progress(say("did", ask(), String.join(" ", screens)));
