@@ -32,15 +32,17 @@ final class PackState implements StateReader {
     private final Set<String> touched;
     private final Map<String, Long> issuedIds;
     private final dev.trajforge.simenv.state.StateHashMemo hashes;
+    private final FieldIndexes indexes;
 
     private PackState(PackCollections collections, Map<String, CowTable<Object>> tables, Map<String, List<Object>> baseLists,
-                      Set<String> touched, Map<String, Long> issuedIds, dev.trajforge.simenv.state.StateHashMemo hashes) {
+                      Set<String> touched, Map<String, Long> issuedIds, dev.trajforge.simenv.state.StateHashMemo hashes, FieldIndexes indexes) {
         this.collections = collections;
         this.tables = tables;
         this.baseLists = baseLists;
         this.touched = touched;
         this.issuedIds = issuedIds;
         this.hashes = hashes;
+        this.indexes = indexes;
     }
 
     /** The base state over entities by collection and key (values in {@link PackValues} normal form); renders and hashes them once. */
@@ -52,13 +54,15 @@ final class PackState implements StateReader {
             tables.put(name, CowTable.of(initial));
             lists.put(name, List.copyOf(initial.values()));
         }
-        return new PackState(collections, tables, Map.copyOf(lists), new HashSet<>(), new HashMap<>(), new dev.trajforge.simenv.state.StateHashMemo());
+        Map<String, List<Object>> baseLists = Map.copyOf(lists);
+        return new PackState(collections, tables, baseLists, new HashSet<>(), new HashMap<>(), new dev.trajforge.simenv.state.StateHashMemo(),
+                new FieldIndexes(baseLists));
     }
 
     PackState copy() {
         Map<String, CowTable<Object>> copies = new TreeMap<>();
         tables.forEach((name, table) -> copies.put(name, table.copy()));
-        return new PackState(collections, copies, baseLists, new HashSet<>(touched), new HashMap<>(issuedIds), hashes);
+        return new PackState(collections, copies, baseLists, new HashSet<>(touched), new HashMap<>(issuedIds), hashes, indexes);
     }
 
     @Override
@@ -74,6 +78,13 @@ final class PackState implements StateReader {
         List<Object> all = new ArrayList<>(table.size());
         table.forEachSorted((key, value) -> all.add(value));
         return all;
+    }
+
+    /** Untouched collections from the base's shared indexes; a collection this state changed, entity by entity. */
+    @Override
+    public List<Object> where(String collection, List<String> fields, Set<Object> values) {
+        table(collection); // an unknown collection is an error naming it
+        return touched.contains(collection) ? StateReader.super.where(collection, fields, values) : indexes.where(collection, fields, values);
     }
 
     /** A new id for an entity of {@code collection}: the n-th new id of an episode is always the same. */

@@ -29,7 +29,7 @@ final class StateFunctions {
                 key == null ? null : state.get(text("get", 1, collection), text("get", 2, key)), null));
         functions.put("all", Jsonata.function("all", (Jsonata.Fn1<Object, Object>) collection -> state.all(text("all", 1, collection)), null));
         functions.put("where", Jsonata.function("where", (Jsonata.Fn3<Object, Object, Object, Object>) (collection, fields, value) ->
-                where(state.all(text("where", 1, collection)), fields(list("where", 2, fields)), value), null));
+                where(state, text("where", 1, collection), fields(list("where", 2, fields)), value), null));
         String now = clock.toString();
         long millis = clock.toEpochMilli();
         functions.put("now", Jsonata.function("now", (Jsonata.Fn0<String>) () -> now, null));
@@ -50,27 +50,10 @@ final class StateFunctions {
      * equals one of the values or is a list holding one; {@code $all(c)[f = v or v in g]} without evaluating a JSONata
      * predicate per entity.
      */
-    private static List<Object> where(List<Object> entities, List<String> fields, Object value) {
+    private static List<Object> where(StateReader state, String collection, List<String> fields, Object value) {
         java.util.Set<Object> wanted = new java.util.HashSet<>();
         for (Object one : list("where", 3, value)) if (PackValues.normalized(one) != null) wanted.add(PackValues.normalized(one));
-        List<Object> found = new java.util.ArrayList<>();
-        if (wanted.isEmpty()) return found;
-        for (Object entity : entities) {
-            if (entity instanceof Map<?, ?> fieldsOf && holds(fieldsOf, fields, wanted)) found.add(entity);
-        }
-        return found;
-    }
-
-    private static boolean holds(Map<?, ?> entity, List<String> fields, java.util.Set<Object> wanted) {
-        for (String field : fields) {
-            Object held = entity.get(field);
-            if (held instanceof List<?> list) {
-                for (Object item : list) if (wanted.contains(item)) return true;
-            } else if (held != null && wanted.contains(held)) {
-                return true;
-            }
-        }
-        return false;
+        return wanted.isEmpty() ? new java.util.ArrayList<>() : state.where(collection, fields, wanted);
     }
 
     private static List<String> fields(List<Object> names) {

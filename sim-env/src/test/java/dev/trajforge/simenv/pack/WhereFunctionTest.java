@@ -46,4 +46,18 @@ class WhereFunctionTest {
         assertEquals(List.of(), ids("$where('events', 'organizer', 'nobody@x')"));
         assertEquals(List.of(), ids("$where('events', 'organizer', $missing)"), "no value: nothing");
     }
+
+    @Test
+    void should_find_the_same_entities_through_the_base_states_indexes_as_by_searching_every_entity() {
+        FieldIndexes indexes = new FieldIndexes(Map.of("events", EVENTS));
+        List<List<String>> fieldSets = List.of(List.of("organizer"), List.of("attendees"), List.of("organizer", "attendees"), List.of("status"),
+                List.of("room_id"));
+        List<java.util.Set<Object>> valueSets = List.of(java.util.Set.of("ana@x"), java.util.Set.of("bo@x", "cy@x"), java.util.Set.of("dee@x"),
+                java.util.Set.of("confirmed"), java.util.Set.of("nobody@x"));
+        for (List<String> fields : fieldSets) {
+            for (java.util.Set<Object> values : valueSets) {
+                assertEquals(STATE.where("events", fields, values), indexes.where("events", fields, values), fields + " " + values);
+            }
+        }
+    }
 }
