@@ -71,14 +71,21 @@ final class PackEnvironment implements Environment {
         if (arguments == null) return ToolResult.error(call, "arguments must be a JSON object, got: " + abbreviate(call.argumentsJson()));
         Optional<String> problem = entry.schema().validate(arguments);
         if (problem.isPresent()) return ToolResult.error(call, problem.get());
+        Map<String, Long> ids = state.issuedIds(); // a call that fails makes nothing: the ids it drew are drawn again by the next
         try {
             DeclarativeTool.Outcome outcome = entry.tool().run(arguments, functions);
-            if (outcome.error() != null) return ToolResult.error(call, outcome.error());
+            if (outcome.error() != null) {
+                state.reissueFrom(ids);
+                return ToolResult.error(call, outcome.error());
+            }
             if (!outcome.patch().isEmpty()) {
                 StateChange change = new StateChange(call.id(), call.name(), outcome.patch());
                 PackState before = state.copy();
                 String refused = state.apply(change);
-                if (refused != null) return ToolResult.error(call, "the change was refused: " + refused);
+                if (refused != null) {
+                    state.reissueFrom(ids);
+                    return ToolResult.error(call, "the change was refused: " + refused);
+                }
                 try {
                     String answer = entry.tool().answer(outcome);
                     changes.add(change);
@@ -90,6 +97,7 @@ final class PackEnvironment implements Environment {
             }
             return ToolResult.ok(call, entry.tool().answer(outcome));
         } catch (PackEvaluationException e) {
+            state.reissueFrom(ids);
             return ToolResult.error(call, "the tool could not run: " + e.reason());
         }
     }

@@ -87,6 +87,17 @@ final class PackState implements StateReader {
         return touched.contains(collection) ? StateReader.super.where(collection, fields, values) : indexes.where(collection, fields, values);
     }
 
+    /** How many new ids each collection has issued so far (to take back those of a call that failed: {@link #reissueFrom}). */
+    Map<String, Long> issuedIds() {
+        return Map.copyOf(issuedIds);
+    }
+
+    /** Forgets the ids issued since {@code mark}: a refused call made nothing, so the next call gets the id it would have. */
+    void reissueFrom(Map<String, Long> mark) {
+        issuedIds.clear();
+        issuedIds.putAll(mark);
+    }
+
     /** A new id for an entity of {@code collection}: the n-th new id of an episode is always the same. */
     String nextId(String collection) {
         PackCollections.Collection definition = collections.get(collection);
