@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  * {@code trajforge domains}: the domains this build can see (plus the packs under {@code --path}), with their source,
  * tools, intents and how many distinct tasks a seed yields; {@code trajforge domains check PATH} checks one pack.
  */
-@Command(name = "domains", mixinStandardHelpOptions = true, subcommands = DomainsCheckCommand.class,
+@Command(name = "domains", mixinStandardHelpOptions = true, subcommands = {DomainsCheckCommand.class, DomainsImportCommand.class},
         description = {"List the domains this build can see: where each comes from, its tools by kind, its intents and distinct tasks.",
                 "Packs under each --path are listed too; 'domains check PATH' checks one pack against the domain contract."})
 final class DomainsCommand implements Callable<Integer> {
