@@ -82,7 +82,7 @@ public final class EpisodeRunner {
         try {
             termination = loop(conversation, env, agent, user);
         } catch (ToolSimulationException e) { // the world could not answer a call: not the agent's doing, never data
-            conversation.failure = new InfraFailure("tool_simulator_" + e.reason().label(), e.getMessage());
+            conversation.failure = new InfraFailure(e.reason().label(), e.getMessage()); // counted as tool_simulator_error: bad_patch, ...
             termination = Termination.TOOL_SIMULATOR_ERROR;
         } catch (FatalModelException fatal) {
             throw fatal;
