@@ -52,6 +52,8 @@ final class ContractRows {
         row.put("agent_model", t.lineage().agentModel());
         row.put("user_model", t.lineage().userModel());
         row.put("judge_model", record.judgeModel() == null ? "none" : record.judgeModel());
+        row.put("domain_origin", t.lineage().domainOrigin());
+        row.put("tool_simulator_model", t.lineage().toolSimulatorModel());
         row.put("reward", record.reward());
         ArrayNode checks = row.putArray("reward_checks");
         record.checks().forEach(c -> checks.addObject().put("name", c.name()).put("passed", c.passed()).put("score", c.score()));
@@ -66,7 +68,7 @@ final class ContractRows {
         row.put("completion_tokens", t.usage().completionTokens());
         row.set("faults", strings(t.faults()));
         row.put("run_id", t.lineage().runId());
-        row.put("schema_version", 5);
+        row.put("schema_version", 6);
         return normalized(row);
     }
 

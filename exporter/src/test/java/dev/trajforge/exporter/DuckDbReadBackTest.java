@@ -127,7 +127,7 @@ class DuckDbReadBackTest {
             assertEquals(1200 + rs.getInt("trial"), rs.getLong("prompt_tokens"));
             assertEquals(150, rs.getLong("completion_tokens"));
             assertEquals(Fixtures.RUN_ID, rs.getString("run_id"));
-            assertEquals(5, rs.getInt("schema_version"));
+            assertEquals(6, rs.getInt("schema_version"));
             assertEquals(2, rs.getInt("tools"));
             assertEquals(7919L * (rs.getInt("trial") + 1), rs.getLong("seed"));
         }

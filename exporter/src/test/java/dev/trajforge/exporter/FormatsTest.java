@@ -42,12 +42,13 @@ class FormatsTest {
      * Pins of the rows each shard holds (SHA-256 of the rows read back as JSON lines, {@link ReadBack}), not
      * of its bytes: a new parquet-java version changes the bytes (its {@code created_by} at least) but must
      * not change a row. Pinned from the shards of the hand-written encoders that wrote them before the
-     * exporter went back to parquet-java's {@code ParquetWriter}, which read back the same rows.
+     * exporter went back to parquet-java's {@code ParquetWriter}, which read back the same rows; re-pinned at
+     * schema_version 6 (the same rows with {@code domain_origin} and {@code tool_simulator_model} null and version 6).
      */
     private static final Map<String, String> HF_PARQUET_ROWS = Map.of(
-            "rejected-00000-of-00001.parquet", "918b66bae00ba504c65261d90cf9a749ea1a7e293afbc12e3b1587f034c44506",
-            "train-00000-of-00001.parquet", "36004357b3d715b60fbfdb3ea5c3ae34005afcee6f221fd174476506abb46e9f",
-            "validation-00000-of-00001.parquet", "da754ec6b284419666ed0328833989e6cab08a4c41511d25c18cecc8368a77e4");
+            "rejected-00000-of-00001.parquet", "5b2ca62e1d4f7334fe59c4c93dc6ff0c271833cc8c86e66d8122fe24c714859c",
+            "train-00000-of-00001.parquet", "829aaf35661df5ea4bcf9e7dbd8c6272672748a2df6a2e5e5ee10d90949c2281",
+            "validation-00000-of-00001.parquet", "42fd0d533d8a2ad175c82c8b984c23cab3ab4d5908b03f7881f7e2f9aeb03ec7");
     private static final Map<String, String> DPO_ROWS = Map.of(
             "train-00000-of-00001.parquet", "ef25aad4f84466ff63c84ed5f589e4ee551ab727aa1ba78cdb5e9a6b5f581b5e",
             "validation-00000-of-00001.parquet", "695ae1106772919a15423ad76b1e8f95a3184428afe5d55797b04ee608c9c812");

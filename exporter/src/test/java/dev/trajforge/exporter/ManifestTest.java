@@ -91,7 +91,7 @@ class ManifestTest {
         assertEquals("hf-parquet", manifest.get("format").asText());
         assertFalse(manifest.get("dedup").get("exact").asBoolean());
         assertTrue(manifest.get("dedup").get("near_duplicate_threshold").isNull());
-        assertEquals(5, manifest.get("schema_version").asInt());
+        assertEquals(6, manifest.get("schema_version").asInt());
         assertEquals(Fixtures.RUN_ID, manifest.get("run_id").asText());
         assertEquals(Fixtures.CONFIG_SHA256, manifest.get("config_sha256").asText());
         assertEquals("2026-11-23T18:00:00Z", manifest.get("created_at").asText());

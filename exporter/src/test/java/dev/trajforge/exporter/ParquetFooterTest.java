@@ -76,7 +76,7 @@ class ParquetFooterTest {
     void should_write_schema_version_run_id_and_config_hash_into_the_footer() throws IOException {
         for (ExportResult.ShardFile file : result.files()) {
             Map<String, String> meta = open(file).getFileMetaData().getKeyValueMetaData();
-            assertEquals("5", meta.get("trajforge.schema_version"));
+            assertEquals("6", meta.get("trajforge.schema_version"));
             assertEquals(Fixtures.RUN_ID, meta.get("trajforge.run_id"));
             assertEquals(Fixtures.CONFIG_SHA256, meta.get("trajforge.config_sha256"));
         }

@@ -42,8 +42,8 @@ class DatasetInspectorTest {
         String out = inspect(export.toString(), 0);
 
         long trainRows = Crafted.shards(export, "train").stream().mapToLong(s -> Crafted.rows(export.resolve(s)).size()).sum();
-        assertContains(out, "export file:" + export, "_SUCCESS present", "run validator-run  schema_version 5",
-                "schema (30 columns):", "reward_checks        list<struct>", "messages             list<struct>", "tool_calls           list<struct>, nullable",
+        assertContains(out, "export file:" + export, "_SUCCESS present", "run validator-run  schema_version 6",
+                "schema (32 columns):", "reward_checks        list<struct>", "messages             list<struct>", "tool_calls           list<struct>, nullable",
                 "judge_score          double, nullable", "reject_reasons       list<string>",
                 "splits:", String.format("train        %8d rows", trainRows), "validation", "rejected",
                 Crafted.shards(export, "train").getFirst(),
@@ -87,7 +87,7 @@ class DatasetInspectorTest {
         String out = inspect(export.resolve(shard).toString(), 0);
 
         assertContains(out, "shard file:" + export.resolve(shard), "compression ZSTD", "trajforge.run_id = validator-run",
-                "trajforge.schema_version = 5", "schema (30 columns):", "domains:", "row 0:", "reward 0.0", "reject_reasons [",
+                "trajforge.schema_version = 6", "schema (32 columns):", "domains:", "row 0:", "reward 0.0", "reject_reasons [",
                 " FAIL 0.0");
     }
 

@@ -558,11 +558,11 @@ class DatasetValidatorTest {
                 ParquetMetadata footer = Crafted.footer(export.resolve(shard));
                 MessageType schema = footer.getFileMetaData().getSchema();
                 List<Type> fields = new ArrayList<>(schema.getFields());
-                fields.removeIf(f -> List.of("reward_checks", "origin", "persona_traits", "user_tools", "user_tool_calls").contains(f.getName()));
+                fields.removeIf(f -> List.of("reward_checks", "origin", "persona_traits", "user_tools", "user_tool_calls", "domain_origin", "tool_simulator_model").contains(f.getName()));
                 Map<String, String> metadata = new HashMap<>(footer.getFileMetaData().getKeyValueMetaData());
                 metadata.put("trajforge.schema_version", "1");
                 List<ObjectNode> rows = Crafted.rows(export.resolve(shard));
-                rows.forEach(row -> row.remove(List.of("reward_checks", "origin", "persona_traits", "user_tools", "user_tool_calls")));
+                rows.forEach(row -> row.remove(List.of("reward_checks", "origin", "persona_traits", "user_tools", "user_tool_calls", "domain_origin", "tool_simulator_model")));
                 rows.forEach(row -> row.put("schema_version", 1));
                 Crafted.write(export.resolve(shard), new MessageType(schema.getName(), fields), metadata, CompressionCodecName.ZSTD, rows);
             }
