@@ -51,7 +51,6 @@ public final class Synthesis {
                 progress.println("synthesize: " + stopped);
             }
             SynthesisReport report = summary.write(out, ledger, stopped);
-            progress.println(report.line());
             return report;
         }
     }
