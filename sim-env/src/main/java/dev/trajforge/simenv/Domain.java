@@ -23,6 +23,11 @@ public interface Domain {
     /** Builds the world for a seed. Expensive: build once per run and share. */
     World world(long seed);
 
+    /** Where the domain came from (built in, a user's pack, imported, synthesized), as rows and cards say. */
+    default DomainOrigin origin() {
+        return DomainOrigin.BUILTIN;
+    }
+
     /** Where the domain comes from, for listings: {@code java: <class>} or {@code pack: <path>}. */
     default String source() {
         return "java: " + getClass().getName();

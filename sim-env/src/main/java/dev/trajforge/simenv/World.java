@@ -49,6 +49,25 @@ public interface World {
         return "[]";
     }
 
+    /** Whether some tool of this world is answered by a tool simulator (an imported or synthesized domain). */
+    default boolean simulatesTools() {
+        return false;
+    }
+
+    /**
+     * This world with its simulated tools answered by {@code simulation} (its state and tasks shared; tasks are always
+     * drawn with the offline scripted simulator, so they do not depend on the run's); this world itself when it
+     * simulates no tool.
+     */
+    default World withToolSimulation(dev.trajforge.simenv.tools.ToolSimulation simulation) {
+        return this;
+    }
+
+    /** How this world answers its simulated tools, or empty when it has none. */
+    default java.util.Optional<dev.trajforge.simenv.tools.ToolSimulation> toolSimulation() {
+        return java.util.Optional.empty();
+    }
+
     /** Every tool of the world as a definition (name, schema, kind, side), in name order. */
     List<ToolDef> tools();
 

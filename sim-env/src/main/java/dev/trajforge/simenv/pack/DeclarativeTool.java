@@ -15,7 +15,7 @@ import java.util.Map;
  * error the agent sees), effects as JSON Patch templates and the value returned, all JSONata.
  */
 record DeclarativeTool(ToolDef definition, Map<String, PackExpression> let, List<Requirement> require, List<Effect> effects,
-                       PackExpression returns) {
+                       PackExpression returns) implements PackTool {
     record Requirement(PackExpression check, PackTemplate error) {
     }
 

@@ -65,6 +65,11 @@ final class LazyPackDomain implements Domain {
     }
 
     @Override
+    public dev.trajforge.simenv.DomainOrigin origin() {
+        return pack().origin();
+    }
+
+    @Override
     public String source() {
         return "pack: " + location;
     }

@@ -24,6 +24,18 @@ record PackCollections(SortedMap<String, Collection> byName, EntitySchemas schem
         }
     }
 
+    /** Whether {@code value}, an entity's key field, is the key {@code key}: a string equal to it, or an integer written as it. */
+    static boolean isKey(com.fasterxml.jackson.databind.JsonNode value, String key) {
+        return (value.isTextual() || value.isIntegralNumber()) && value.asText().equals(key);
+    }
+
+    /** The key an entity's key field gives (a non-empty string, or an integer as decimal text), or null when it has none. */
+    static String keyOf(Object value) {
+        if (value instanceof String text) return text.isEmpty() ? null : text;
+        if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) return value.toString();
+        return null;
+    }
+
     Collection get(String name) {
         Collection collection = byName.get(name);
         if (collection == null) throw new PackEvaluationException("no collection '" + name + "' (known: " + String.join(", ", byName.keySet()) + ")");

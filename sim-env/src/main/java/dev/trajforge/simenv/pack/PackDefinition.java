@@ -8,7 +8,7 @@ import java.util.Objects;
 /** Everything a pack declares, read and compiled: what a {@link PackDomain} builds its worlds from. */
 record PackDefinition(String name, String description, String location, Instant clock, boolean confirmWrites, PromptResource policy,
                       PromptResource agentPhrases, PromptResource userTopics, PackCollections collections, SeedProgram seed,
-                      PackTools tools, TaskTemplates tasks) {
+                      PackTools tools, TaskTemplates tasks, dev.trajforge.simenv.DomainOrigin origin) {
     PackDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
@@ -21,5 +21,6 @@ record PackDefinition(String name, String description, String location, Instant 
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(tools, "tools");
         Objects.requireNonNull(tasks, "tasks");
+        Objects.requireNonNull(origin, "origin");
     }
 }

@@ -39,6 +39,11 @@ final class PackDomain implements Domain {
     }
 
     @Override
+    public dev.trajforge.simenv.DomainOrigin origin() {
+        return pack.origin();
+    }
+
+    @Override
     public String source() {
         return "pack: " + pack.location();
     }

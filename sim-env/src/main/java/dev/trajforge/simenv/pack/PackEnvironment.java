@@ -19,10 +19,13 @@ import java.util.Optional;
  * One episode's private state of a pack world and its declarative tools. A call is validated against
  * its tool's full JSON Schema, run, and its effects applied as one JSON Patch, all or nothing, and
  * recorded with the call. Every failure (unknown tool, bad arguments, a precondition, an effect the
- * schemas refuse) is an error result the agent sees; the state is left as it was.
+ * schemas refuse) is an error result the agent sees; the state is left as it was. A simulated tool is answered by
+ * {@link SimulatedCalls}, which throws {@link dev.trajforge.simenv.tools.ToolSimulationException} when the simulator
+ * gives no acceptable answer (not the agent's business: the episode fails).
  */
 final class PackEnvironment implements Environment {
     private final PackTools tools;
+    private final SimulatedCalls simulated;
     private final Instant clock;
     private PackState state;
     private Map<String, Object> functions;
@@ -31,8 +34,10 @@ final class PackEnvironment implements Environment {
     private record PackSnapshot(PackState state, List<StateChange> changes) implements Snapshot {
     }
 
-    PackEnvironment(PackTools tools, Instant clock, PackState state) {
+    /** @param simulated how this world answers its simulated tools (null when it has none) */
+    PackEnvironment(PackTools tools, SimulatedCalls simulated, Instant clock, PackState state) {
         this.tools = tools;
+        this.simulated = simulated;
         this.clock = clock;
         use(state);
     }
@@ -71,9 +76,11 @@ final class PackEnvironment implements Environment {
         if (arguments == null) return ToolResult.error(call, "arguments must be a JSON object, got: " + abbreviate(call.argumentsJson()));
         Optional<String> problem = entry.schema().validate(arguments);
         if (problem.isPresent()) return ToolResult.error(call, problem.get());
+        if (entry.tool() instanceof SimulatedTool tool) return simulated.call(call, tool, arguments, state, changes);
+        DeclarativeTool declarative = (DeclarativeTool) entry.tool();
         Map<String, Long> ids = state.issuedIds(); // a call that fails makes nothing: the ids it drew are drawn again by the next
         try {
-            DeclarativeTool.Outcome outcome = entry.tool().run(arguments, functions);
+            DeclarativeTool.Outcome outcome = declarative.run(arguments, functions);
             if (outcome.error() != null) {
                 state.reissueFrom(ids);
                 return ToolResult.error(call, outcome.error());
@@ -87,7 +94,7 @@ final class PackEnvironment implements Environment {
                     return ToolResult.error(call, "the change was refused: " + refused);
                 }
                 try {
-                    String answer = entry.tool().answer(outcome);
+                    String answer = declarative.answer(outcome);
                     changes.add(change);
                     return ToolResult.ok(call, answer);
                 } catch (PackEvaluationException e) {
@@ -95,7 +102,7 @@ final class PackEnvironment implements Environment {
                     throw e;
                 }
             }
-            return ToolResult.ok(call, entry.tool().answer(outcome));
+            return ToolResult.ok(call, declarative.answer(outcome));
         } catch (PackEvaluationException e) {
             state.reissueFrom(ids);
             return ToolResult.error(call, "the tool could not run: " + e.reason());

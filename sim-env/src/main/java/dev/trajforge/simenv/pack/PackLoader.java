@@ -1,6 +1,7 @@
 package dev.trajforge.simenv.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trajforge.simenv.DomainOrigin;
 import dev.trajforge.simenv.Hashing;
 import dev.trajforge.simenv.PromptResource;
 import dev.trajforge.simenv.agent.AgentPhrases;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class PackLoader {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
-    private static final Set<String> DOMAIN_KEYS = Set.of("name", "description", "clock", "confirm_writes", "collections", "policy");
+    private static final Set<String> DOMAIN_KEYS = Set.of("name", "description", "clock", "confirm_writes", "collections", "policy", "origin");
 
     private PackLoader() {
     }
@@ -43,6 +44,7 @@ final class PackLoader {
         String description = domain.required("description", problems).text("", problems);
         Instant clock = clock(domain.required("clock", problems), problems);
         boolean confirmWrites = domain.get("confirm_writes").bool(true, problems);
+        DomainOrigin origin = origin(domain.get("origin"), location, problems);
         Map<String, PackCollections.Collection> collections = collections(domain.required("collections", problems), problems);
         PackCollections schemas = schemas(pack, collections, problems);
 
@@ -56,7 +58,7 @@ final class PackLoader {
         SeedProgram seed = seedFile == null ? null : SeedReader.read(name == null ? "pack" : name, pack, seedFile.root(), problems);
         PackDocument toolsFile = PackDocument.read(pack, "tools.yaml", problems);
         java.util.Set<String> declared = new java.util.TreeSet<>();
-        List<DeclarativeTool> tools = toolsFile == null ? List.of() : ToolsReader.read(toolsFile.root(), declared, problems);
+        List<PackTool> tools = toolsFile == null ? List.of() : ToolsReader.read(toolsFile.root(), declared, collections, problems);
         Map<String, ToolDef> byName = new TreeMap<>();
         tools.forEach(tool -> byName.put(tool.definition().name(), tool.definition()));
         PackDocument tasksFile = PackDocument.read(pack, "tasks.yaml", problems);
@@ -65,7 +67,23 @@ final class PackLoader {
 
         problems.throwIfAny(pack);
         return new PackDefinition(name, description, location, clock, confirmWrites, policy, phrases, topics, schemas, seed,
-                new PackTools(tools), tasks);
+                new PackTools(tools), tasks, origin);
+    }
+
+    /** {@code origin: {kind, source}}; without it, a pack on the class path is built in and any other a user's pack. */
+    private static DomainOrigin origin(PackNode node, String location, PackProblems problems) {
+        DomainOrigin fallback = location.startsWith("classpath:") ? DomainOrigin.BUILTIN : new DomainOrigin("pack", "");
+        if (!node.present()) return fallback;
+        node.onlyKeys(Set.of("kind", "source"), problems);
+        String kind = node.required("kind", problems).text(problems);
+        String source = node.get("source").text("", problems);
+        if (kind == null) return fallback;
+        try {
+            return new DomainOrigin(kind, source);
+        } catch (IllegalArgumentException e) {
+            problems.add(node.get("kind").problem(e.getMessage()));
+            return fallback;
+        }
     }
 
     private static Instant clock(PackNode node, PackProblems problems) {

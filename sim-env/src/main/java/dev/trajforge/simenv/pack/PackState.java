@@ -113,11 +113,31 @@ final class PackState implements StateReader {
     }
 
     /**
-     * Applies one call's patch, all or nothing.
+     * Applies one call's patch, all or nothing; no entity may be removed.
      *
      * @return null when applied, else why not (for the agent: which entity, which path, which rule)
      */
     String apply(StateChange change) {
+        return apply(change, false);
+    }
+
+    /** Why a patch was refused: it does not apply at all, or it leaves an entity breaking its schema or key ({@code schema}). */
+    record Refusal(boolean schema, String message) {
+    }
+
+    /**
+     * Applies one call's patch, all or nothing.
+     *
+     * @param removals whether the patch may remove whole entities (a simulated tool's delete)
+     * @return null when applied, else why not (which entity, which path, which rule)
+     */
+    String apply(StateChange change, boolean removals) {
+        Refusal refusal = tryApply(change, removals);
+        return refusal == null ? null : refusal.message();
+    }
+
+    /** As {@link #apply(StateChange, boolean)}, saying whether a refusal is the schemas'. */
+    Refusal tryApply(StateChange change, boolean removals) {
         Map<String, SortedMap<String, JsonNode>> changed;
         try {
             changed = PatchedEntities.apply(List.of(change), collections.byName().keySet(), (c, k) -> {
@@ -125,29 +145,49 @@ final class PackState implements StateReader {
                 return entity == null ? null : PackValues.toNode(entity);
             });
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return new Refusal(false, e.getMessage());
         }
-        List<String> problems = problems(changed);
-        if (!problems.isEmpty()) return String.join("; ", problems);
+        List<String> problems = problems(changed, removals);
+        if (!problems.isEmpty()) return new Refusal(true, String.join("; ", problems));
         changed.forEach((collection, entities) -> {
             touched.add(collection);
-            entities.forEach((key, entity) -> table(collection).put(key, PackValues.fromNode(entity)));
+            entities.forEach((key, entity) -> {
+                if (entity == null || entity.isMissingNode()) table(collection).remove(key);
+                else table(collection).put(key, PackValues.fromNode(entity));
+            });
         });
         return null;
     }
 
-    /** Every schema rule or key mismatch the changed entities break. */
-    private List<String> problems(Map<String, SortedMap<String, JsonNode>> changed) {
+    /** The key the next new entity of {@code collection} would take, drawn as {@link #nextId} draws it; for integer keys the largest plus one. */
+    String newKey(String collection, boolean integerKeys) {
+        if (integerKeys) {
+            long largest = 0;
+            String keyField = collections.get(collection).keyField();
+            for (Object entity : all(collection)) {
+                if (((Map<?, ?>) entity).get(keyField) instanceof Number number) largest = Math.max(largest, number.longValue());
+            }
+            return Long.toString(largest + 1);
+        }
+        return collections.get(collection).newIds() == null ? null : nextId(collection);
+    }
+
+    PackCollections collections() {
+        return collections;
+    }
+
+    /** Every schema rule or key mismatch the changed entities break (and every removal, unless {@code removals}). */
+    private List<String> problems(Map<String, SortedMap<String, JsonNode>> changed, boolean removals) {
         List<String> problems = new ArrayList<>();
         changed.forEach((collection, entities) -> entities.forEach((key, entity) -> {
             if (entity == null || entity.isMissingNode()) {
-                problems.add(collection + "/" + key + ": entities cannot be removed");
+                if (!removals) problems.add(collection + "/" + key + ": entities cannot be removed");
                 return;
             }
             problems.addAll(collections.schemas().problems(collection, key, entity));
             JsonNode keyValue = entity.path(collections.get(collection).keyField());
-            if (!keyValue.isTextual() || !keyValue.asText().equals(key)) {
-                problems.add(collection + "/" + key + ": its key field '" + collections.get(collection).keyField() + "' must be \"" + key + "\"");
+            if (!PackCollections.isKey(keyValue, key)) {
+                problems.add(collection + "/" + key + ": its key field '" + collections.get(collection).keyField() + "' must be " + key);
             }
         }));
         return problems;
@@ -165,12 +205,13 @@ final class PackState implements StateReader {
             Object entity = get(c, k);
             return entity == null ? null : CanonicalJson.exactTree(entity);
         });
-        List<String> problems = problems(changed);
+        List<String> problems = problems(changed, true); // a recorded removal was allowed when it was made
         if (!problems.isEmpty()) throw new IllegalArgumentException("the recorded changes leave invalid entities: " + String.join("; ", problems));
         Map<String, SortedMap<String, byte[]>> digests = new TreeMap<>();
         for (String name : tables.keySet()) {
             SortedMap<String, byte[]> entries = new TreeMap<>();
-            changed.getOrDefault(name, new TreeMap<>()).forEach((key, entity) -> entries.put(key, CowTable.digest(entity)));
+            changed.getOrDefault(name, new TreeMap<>()).forEach((key, entity) -> entries.put(key,
+                    entity == null || entity.isMissingNode() ? CowTable.ABSENT : CowTable.digest(entity)));
             digests.put(name, entries);
         }
         return hashWith(digests);

@@ -132,7 +132,18 @@ final class PackTaskGenerator {
         UserScenario scenario = new UserScenario(name, style, known, draft.requests, draft.unknown,
                 ScenarioInstructions.render(name, pack.description(), known, draft.requests, draft.unknown));
         return new Task(String.format(Locale.ROOT, "%s-%d-%05d", pack.name(), seed, index), pack.name(), seed, scenario,
-                draft.segments, draft.rubric, draft.basis, draft.assertions, draft.env.stateHash()); // the plan ran on a fresh copy: its end state
+                draft.segments, draft.rubric, draft.basis, draft.assertions, goldStateHash(draft));
+    }
+
+    /**
+     * The plan ran on a fresh copy: its end state, unless a simulated tool changed it; then the end state depends on
+     * the run's simulator, and the judge replays the plan through it (its cache gives an agent that made the same
+     * calls the same world).
+     */
+    private String goldStateHash(Draft draft) {
+        boolean simulatedWrite = draft.segments.stream().flatMap(segment -> segment.steps().stream())
+                .anyMatch(step -> pack.tools().simulatedWrite(step.call().name()));
+        return simulatedWrite ? null : draft.env.stateHash();
     }
 
     private boolean handsOff(TaskTemplates.Intent intent) {

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** The tools of a pack in name order, each with its compiled argument schema and its LangChain4j specification; the agent's and the user's apart. */
 final class PackTools {
-    record Entry(DeclarativeTool tool, ArgumentSchema schema) {
+    record Entry(PackTool tool, ArgumentSchema schema) {
     }
 
     private final Map<String, Entry> byName = new LinkedHashMap<>();
@@ -28,13 +28,13 @@ final class PackTools {
     private final String toolsJson;
     private final String userToolsJson;
 
-    PackTools(List<DeclarativeTool> tools) {
-        List<DeclarativeTool> sorted = new ArrayList<>(tools);
+    PackTools(List<PackTool> tools) {
+        List<PackTool> sorted = new ArrayList<>(tools);
         sorted.sort(Comparator.comparing(t -> t.definition().name()));
         List<ToolSpecification> specs = new ArrayList<>();
         List<ToolSpecification> userSpecs = new ArrayList<>();
         List<ToolDef> defs = new ArrayList<>();
-        for (DeclarativeTool tool : sorted) {
+        for (PackTool tool : sorted) {
             ToolDef def = tool.definition();
             byName.put(def.name(), new Entry(tool, new ArgumentSchema(def.parameters())));
             (def.side() == ToolSide.USER ? userSpecs : specs).add(specification(def));
@@ -56,6 +56,17 @@ final class PackTools {
 
     Entry get(String name) {
         return byName.get(name);
+    }
+
+    /** Whether any tool is answered by a simulator. */
+    boolean anySimulated() {
+        return byName.values().stream().anyMatch(entry -> entry.tool() instanceof SimulatedTool);
+    }
+
+    /** Whether {@code name} is a write tool answered by a simulator. */
+    boolean simulatedWrite(String name) {
+        Entry entry = byName.get(name);
+        return entry != null && entry.tool() instanceof SimulatedTool tool && tool.definition().kind() == dev.trajforge.simenv.tools.ToolKind.WRITE;
     }
 
     java.util.Set<String> names() {

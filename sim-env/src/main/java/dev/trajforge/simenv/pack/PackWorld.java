@@ -26,6 +26,8 @@ final class PackWorld implements World {
     private final long seed;
     private final PackState base;
     private final PackTaskGenerator tasks;
+    /** how the simulated tools are answered; null when the pack has none */
+    private final SimulatedCalls simulated;
     private final Set<String> writeTools;
     private final Set<String> handoffTools;
     private final Map<String, PackExpression> assertionExpressions = new ConcurrentHashMap<>();
@@ -40,7 +42,37 @@ final class PackWorld implements World {
         this.base = PackState.base(pack.collections(), entities);
         this.writeTools = World.super.writeTools();
         this.handoffTools = World.super.handoffTools();
+        this.simulated = pack.tools().anySimulated()
+                ? new SimulatedCalls(dev.trajforge.simenv.tools.ToolSimulation.scripted(), pack.name(), pack.description(), seed) : null;
         this.tasks = new PackTaskGenerator(pack, this, seed);
+    }
+
+    /** The same world (state, tasks) answering its simulated tools with other calls. */
+    private PackWorld(PackWorld world, SimulatedCalls simulated) {
+        this.domain = world.domain;
+        this.pack = world.pack;
+        this.seed = world.seed;
+        this.base = world.base;
+        this.writeTools = world.writeTools;
+        this.handoffTools = world.handoffTools;
+        this.simulated = simulated;
+        this.tasks = world.tasks;
+    }
+
+    @Override
+    public boolean simulatesTools() {
+        return simulated != null;
+    }
+
+    @Override
+    public World withToolSimulation(dev.trajforge.simenv.tools.ToolSimulation simulation) {
+        if (simulated == null) return this;
+        return new PackWorld(this, new SimulatedCalls(simulation, pack.name(), pack.description(), seed));
+    }
+
+    @Override
+    public java.util.Optional<dev.trajforge.simenv.tools.ToolSimulation> toolSimulation() {
+        return simulated == null ? java.util.Optional.empty() : java.util.Optional.of(simulated.simulation());
     }
 
     @Override
@@ -55,7 +87,7 @@ final class PackWorld implements World {
 
     @Override
     public Environment newEnvironment() {
-        return new PackEnvironment(pack.tools(), pack.clock(), base.copy());
+        return new PackEnvironment(pack.tools(), simulated, pack.clock(), base.copy());
     }
 
     @Override
@@ -75,6 +107,7 @@ final class PackWorld implements World {
             @Override
             public Object get(String collection, String key) {
                 var after = changed.getOrDefault(collection, new java.util.TreeMap<>()).get(key);
+                if (after != null && after.isMissingNode()) return null;
                 return after != null ? PackValues.fromNode(after) : base.get(collection, key);
             }
 
@@ -84,8 +117,11 @@ final class PackWorld implements World {
                 if (after == null) return base.all(collection);
                 java.util.TreeMap<String, Object> merged = new java.util.TreeMap<>();
                 String keyField = pack.collections().get(collection).keyField();
-                for (Object entity : base.all(collection)) merged.put((String) ((Map<?, ?>) entity).get(keyField), entity);
-                after.forEach((key, node) -> merged.put(key, PackValues.fromNode(node)));
+                for (Object entity : base.all(collection)) merged.put(PackCollections.keyOf(((Map<?, ?>) entity).get(keyField)), entity);
+                after.forEach((key, node) -> {
+                    if (node.isMissingNode()) merged.remove(key);
+                    else merged.put(key, PackValues.fromNode(node));
+                });
                 return List.copyOf(merged.values());
             }
         };

@@ -158,8 +158,9 @@ final class SeedProgram {
                 return null;
             }
             String keyField = collections.get(collection).keyField();
-            if (!(map.get(keyField) instanceof String key) || key.isEmpty()) {
-                problems.add(where.problem(collection + ": the entity has no string key field '" + keyField + "': " + abbreviate(PackValues.text(entity))));
+            String key = PackCollections.keyOf(map.get(keyField));
+            if (key == null) {
+                problems.add(where.problem(collection + ": the entity has no key field '" + keyField + "' (a string or an integer): " + abbreviate(PackValues.text(entity))));
                 return null;
             }
             List<String> broken = collections.schemas().problems(collection, key, PackValues.toNode(entity));

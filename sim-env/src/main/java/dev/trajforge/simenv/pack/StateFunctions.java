@@ -26,7 +26,7 @@ final class StateFunctions {
     static Map<String, Object> bindings(StateReader state, Instant clock, Function<String, String> nextId, java.util.function.DoubleSupplier random) {
         Map<String, Object> functions = new HashMap<>();
         functions.put("get", Jsonata.function("get", (Jsonata.Fn2<Object, Object, Object>) (collection, key) ->
-                key == null ? null : state.get(text("get", 1, collection), text("get", 2, key)), null));
+                key == null ? null : state.get(text("get", 1, collection), key("get", 2, key)), null));
         functions.put("all", Jsonata.function("all", (Jsonata.Fn1<Object, Object>) collection -> state.all(text("all", 1, collection)), null));
         functions.put("where", Jsonata.function("where", (Jsonata.Fn3<Object, Object, Object, Object>) (collection, fields, value) ->
                 where(state, text("where", 1, collection), fields(list("where", 2, fields)), value), null));
@@ -66,6 +66,14 @@ final class StateFunctions {
     static String text(String function, int position, Object value) {
         if (value instanceof String text) return text;
         throw new PackEvaluationException("$" + function + "(): argument " + position + " must be a string, got " + describe(value));
+    }
+
+    /** An entity's key: a string, or an integral number (a collection keyed by integers) as its decimal text. */
+    static String key(String function, int position, Object value) {
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue()) && !Double.isInfinite(number.doubleValue())) {
+            return number instanceof Double || number instanceof Float ? Long.toString(number.longValue()) : number.toString();
+        }
+        return text(function, position, value);
     }
 
     static Number number(String function, int position, Object value) {

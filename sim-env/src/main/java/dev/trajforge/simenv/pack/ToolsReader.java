@@ -16,7 +16,9 @@ import java.util.Set;
 
 /** Reads {@code tools.yaml}: every tool's definition and its declarative implementation, compiled. */
 final class ToolsReader {
-    private static final Set<String> TOOL_KEYS = Set.of("name", "kind", "side", "description", "parameters", "let", "require", "effects", "returns");
+    private static final Set<String> TOOL_KEYS = Set.of("name", "kind", "side", "description", "parameters", "let", "require", "effects", "returns",
+            "implementation", "output", "simulation");
+    private static final Set<String> DECLARATIVE_KEYS = Set.of("let", "require", "effects", "returns");
     private static final Set<String> EFFECT_KEYS = Set.of("op", "path", "from", "value", "foreach");
     private static final Set<String> OPS = Set.of("add", "remove", "replace", "test");
 
@@ -24,15 +26,15 @@ final class ToolsReader {
     }
 
     /** @param declared receives the name of every tool written, the broken ones too (so gold steps naming them are not reported again) */
-    static List<DeclarativeTool> read(PackNode root, Set<String> declared, PackProblems problems) {
+    static List<PackTool> read(PackNode root, Set<String> declared, Map<String, PackCollections.Collection> collections, PackProblems problems) {
         root.onlyKeys(Set.of("tools"), problems);
-        List<DeclarativeTool> tools = new ArrayList<>();
+        List<PackTool> tools = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<PackNode> items = root.required("tools", problems).items(problems);
         if (items.isEmpty() && root.get("tools").present()) problems.add(root.get("tools").problem("a domain needs at least one tool"));
         for (PackNode node : items) {
             if (node.get("name").value().isTextual()) declared.add(node.get("name").value().asText());
-            DeclarativeTool tool = tool(node, problems);
+            PackTool tool = tool(node, collections, problems);
             if (tool == null) continue;
             if (!names.add(tool.definition().name())) problems.add(node.get("name").problem("a second tool named '" + tool.definition().name() + "'"));
             else tools.add(tool);
@@ -40,7 +42,7 @@ final class ToolsReader {
         return tools;
     }
 
-    private static DeclarativeTool tool(PackNode node, PackProblems problems) {
+    private static PackTool tool(PackNode node, Map<String, PackCollections.Collection> collections, PackProblems problems) {
         node.onlyKeys(TOOL_KEYS, problems);
         int before = problems.size();
         String name = node.required("name", problems).text(problems);
@@ -56,6 +58,18 @@ final class ToolsReader {
             } else {
                 for (String problem : EntitySchemas.schemaProblems(parameters.value())) problems.add(parameters.problem("not a valid JSON Schema: " + problem));
             }
+        }
+        String implementation = node.get("implementation").text("declarative", problems);
+        if ("simulated".equals(implementation)) {
+            for (String key : DECLARATIVE_KEYS) {
+                if (node.get(key).present()) problems.add(node.get(key).problem("a simulated tool has no " + key + ": its simulator answers it"));
+            }
+            SimulatedTool tool = SimulatedToolReader.read(node, name, description, parameters, kind, side, collections, problems);
+            return problems.size() > before ? null : tool;
+        }
+        if (!"declarative".equals(implementation)) problems.add(node.get("implementation").problem("must be declarative or simulated, got '" + implementation + "'"));
+        for (String key : List.of("output", "simulation")) {
+            if (node.get(key).present()) problems.add(node.get(key).problem("only a simulated tool has " + key));
         }
         Map<String, PackExpression> let = new LinkedHashMap<>();
         node.get("let").entries(problems).forEach((key, value) -> let.put(key, PackExpression.compile(value, problems)));

@@ -24,12 +24,19 @@ import java.util.function.BiConsumer;
  * kept beside it; a copy that only replaced entries is digested by streaming the shared bytes and
  * substituting the changed entries' digests at their known offsets, so hashing a copy costs one
  * straight SHA-256 pass plus the changed entries, with no walk over the table.
+ *
+ * <p>An entry can be removed ({@link #remove}); in {@link #changeDigests()} a removed entry's digest is
+ * {@link #ABSENT} (an empty array), and the digest leaves it out as if it had never been there.
  */
 public final class CowTable<V> {
     private static final int DIGEST_BYTES = 32;
+    /** In {@link #changeDigests()}: the entry under this key is gone. */
+    public static final byte[] ABSENT = new byte[0];
 
     private final Base<V> base;
     private final Map<String, V> changes;
+    /** keys of base entries this copy removed; null while there are none (copies stay cheap) */
+    private java.util.Set<String> removed;
 
     /**
      * The shared initial state: entries in key order, a hash index over them, the digest input stream
@@ -41,9 +48,10 @@ public final class CowTable<V> {
     private record Entry<V>(V value, int digestOffset, String json) {
     }
 
-    private CowTable(Base<V> base, Map<String, V> changes) {
+    private CowTable(Base<V> base, Map<String, V> changes, java.util.Set<String> removed) {
         this.base = base;
         this.changes = changes;
+        this.removed = removed;
     }
 
     /** A table over {@code initial}; the entries are rendered and hashed now, once. */
@@ -58,34 +66,45 @@ public final class CowTable<V> {
             index.put(key, new Entry<>(value, stream.size(), json));
             stream.writeBytes(digest(value));
         });
-        return new CowTable<>(new Base<>(entries, index, stream.toByteArray()), new HashMap<>());
+        return new CowTable<>(new Base<>(entries, index, stream.toByteArray()), new HashMap<>(), null);
     }
 
     /** A private copy sharing the base and this table's current changes. */
     public CowTable<V> copy() {
-        return new CowTable<>(base, new HashMap<>(changes));
+        return new CowTable<>(base, new HashMap<>(changes), removed == null ? null : new java.util.HashSet<>(removed));
     }
 
     public V get(String key) {
         V changed = changes.get(key);
         if (changed != null) return changed;
+        if (removed != null && removed.contains(key)) return null;
         Entry<V> entry = base.index().get(key);
         return entry == null ? null : entry.value();
     }
 
     public boolean contains(String key) {
-        return changes.containsKey(key) || base.index().containsKey(key);
+        return changes.containsKey(key) || (base.index().containsKey(key) && (removed == null || !removed.contains(key)));
     }
 
     public void put(String key, V value) {
         if (value == null) throw new IllegalArgumentException("null value for " + key);
         changes.put(key, value);
+        if (removed != null) removed.remove(key);
+    }
+
+    /** Removes the entry under {@code key}, if there is one. */
+    public void remove(String key) {
+        changes.remove(key);
+        if (base.index().containsKey(key)) {
+            if (removed == null) removed = new java.util.HashSet<>();
+            removed.add(key);
+        }
     }
 
     public int size() {
         int added = 0;
         for (String key : changes.keySet()) if (!base.index().containsKey(key)) added++;
-        return base.entries().size() + added;
+        return base.entries().size() + added - (removed == null ? 0 : removed.size());
     }
 
     /**
@@ -105,6 +124,13 @@ public final class CowTable<V> {
 
     /** Visits every entry in key order. */
     public void forEachSorted(BiConsumer<String, V> visitor) {
+        if (removed != null && !removed.isEmpty()) {
+            TreeMap<String, V> merged = new TreeMap<>(base.entries());
+            merged.keySet().removeAll(removed);
+            merged.putAll(changes);
+            merged.forEach(visitor);
+            return;
+        }
         if (onlyUpdates()) { // the common case: walk the shared base, substituting changed entries
             if (changes.isEmpty()) {
                 base.entries().forEach(visitor);
@@ -130,6 +156,7 @@ public final class CowTable<V> {
     public SortedMap<String, byte[]> changeDigests() {
         SortedMap<String, byte[]> digests = new TreeMap<>(base.entries().comparator()); // the base's order is the stream's
         changes.forEach((key, value) -> digests.put(key, digest(value)));
+        if (removed != null) removed.forEach(key -> digests.put(key, ABSENT));
         return digests;
     }
 
@@ -143,13 +170,16 @@ public final class CowTable<V> {
             digest.update(stream);
             return;
         }
-        if (!changeDigests.keySet().stream().allMatch(base.index()::containsKey)) { // entries added: walk base and changes merged
+        boolean walk = false;
+        for (Map.Entry<String, byte[]> change : changeDigests.entrySet()) walk |= change.getValue().length == 0 || !base.index().containsKey(change.getKey());
+        if (walk) { // entries added or removed: walk base and changes merged
             TreeSet<String> keys = new TreeSet<>(base.entries().keySet());
             keys.addAll(changeDigests.keySet());
             for (String key : keys) {
+                byte[] changed = changeDigests.get(key);
+                if (changed != null && changed.length == 0) continue; // removed
                 digest.update(key.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                byte[] changed = changeDigests.get(key);
                 if (changed != null) digest.update(changed);
                 else digest.update(stream, base.index().get(key).digestOffset(), DIGEST_BYTES);
             }

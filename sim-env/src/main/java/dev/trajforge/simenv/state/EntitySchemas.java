@@ -63,6 +63,13 @@ public final class EntitySchemas {
         return List.copyOf(problems);
     }
 
+    /** The schema of {@code collection} as written. */
+    public JsonNode node(String collection) {
+        JsonSchema schema = byCollection.get(collection);
+        if (schema == null) throw new IllegalArgumentException("no schema for collection '" + collection + "'");
+        return schema.getSchemaNode().deepCopy();
+    }
+
     public java.util.Set<String> collections() {
         return byCollection.keySet();
     }

@@ -60,9 +60,29 @@ public final class PatchedEntities {
         return entities;
     }
 
-    /** Applies in place (the tree is this class's own copy), except a whole-entity operation, which replaces the tree. */
+    /**
+     * Applies in place (the tree is this class's own copy), except a whole-entity operation, which replaces the tree;
+     * a {@code remove} of the whole entity leaves a {@link MissingNode} (the entity is gone).
+     */
     private static JsonNode applied(ArrayNode patch, JsonNode entity) {
-        boolean wholeEntity = entity == null;
+        ArrayNode run = CanonicalJson.exactMapper().createArrayNode();
+        JsonNode current = entity;
+        for (JsonNode op : patch) {
+            if ("remove".equals(op.path("op").asText()) && op.path("path").asText().isEmpty()) {
+                current = appliedRun(run, current);
+                if (current == null || current.isMissingNode()) throw new IllegalArgumentException("there is no entity to remove");
+                current = MissingNode.getInstance();
+                run = CanonicalJson.exactMapper().createArrayNode();
+            } else {
+                run.add(op);
+            }
+        }
+        return appliedRun(run, current);
+    }
+
+    private static JsonNode appliedRun(ArrayNode patch, JsonNode entity) {
+        if (patch.isEmpty()) return entity;
+        boolean wholeEntity = entity == null || entity.isMissingNode();
         for (JsonNode op : patch) wholeEntity |= op.path("path").asText().isEmpty();
         if (wholeEntity) return JsonPatch.apply(patch, entity == null ? MissingNode.getInstance() : entity);
         JsonPatch.applyInPlace(patch, entity);
