@@ -21,7 +21,7 @@ final class NearDuplicates {
     private static final CosineSimilarity WORDS = new CosineSimilarity();
 
     /** One removed thing: what it duplicated and how similar they were. */
-    record Removed(String name, String duplicateOf, double similarity) {
+    record Removed(String name, @com.fasterxml.jackson.annotation.JsonProperty("duplicate_of") String duplicateOf, double similarity) {
     }
 
     record Result<T extends Named>(List<T> kept, List<Removed> removed) {
