@@ -34,6 +34,9 @@ final class SynthesizeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Synthesis config (YAML), e.g. examples/synthesize.yaml")
     Path configFile;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder; overrides 'output' (which is relative to the working directory).")
+    Path out;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines; the final line only.")
     boolean quiet;
 
@@ -42,6 +45,7 @@ final class SynthesizeCommand implements Callable<Integer> {
         PrintStream err = System.err;
         try {
             LoadedSynthConfig loaded = LoadedSynthConfig.load(configFile);
+            if (out != null) loaded = loaded.withOutput(out);
             var model = Providers.fromEnvironment().build("synthesizer", loaded.config().model(), loaded.config().seed());
             PrintStream progress = quiet ? new PrintStream(OutputStream.nullOutputStream()) : err;
             SynthesisReport report = new Synthesis(loaded, model, loaded.config().model().label(), progress).run();

@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * A synthesis config as read from its file: the config, the output folder (a relative {@code output} is resolved
- * against the file's folder) and the SHA-256 of what decides the packs (everything but {@code output}, {@code budget}
+ * against the working directory, as a run's output is) and the SHA-256 of what decides the packs (everything but {@code output}, {@code budget}
  * and the model's pacing keys), which the journal records so that another config is never mixed into an output.
  */
 public record LoadedSynthConfig(SynthConfig config, Path file, Path output, String sha256, ObjectNode hashed) {
@@ -32,9 +32,14 @@ public record LoadedSynthConfig(SynthConfig config, Path file, Path output, Stri
     /** Reads {@code file}; a problem is a {@code ConfigException} naming the file, the line and the key. */
     public static LoadedSynthConfig load(Path file) {
         SynthConfig config = YamlFile.read(file, SynthConfig.class);
-        Path output = file.toAbsolutePath().getParent().resolve(config.output()).normalize();
+        Path output = Path.of(config.output()).toAbsolutePath().normalize();
         ObjectNode hashed = hashedPart(config);
         return new LoadedSynthConfig(config, file, output, Hashing.sha256Hex(canonical(hashed)), hashed);
+    }
+
+    /** The same config writing to {@code folder} (the output is not part of the hash). */
+    public LoadedSynthConfig withOutput(Path folder) {
+        return new LoadedSynthConfig(config, file, folder.toAbsolutePath().normalize(), sha256, hashed);
     }
 
     static ObjectNode hashedPart(SynthConfig config) {

@@ -39,7 +39,8 @@ class SynthesizeCommandTest {
     @TempDir
     Path tmp;
 
-    private static String config(String baseUrl, String extra) {
+    /** The config, writing to {@code tmp/out} (absolute: a relative output is the working directory's). */
+    private String config(String baseUrl, String extra) {
         return """
                 model: {provider: openai, model: synth-model, baseUrl: "%s"}
                 seed: 7
@@ -49,9 +50,9 @@ class SynthesizeCommandTest {
                 entitiesPerCollection: 5
                 tasksPerDomain: 3
                 similarity: {domains: 0.85, tools: 0.85}
-                output: out
+                output: %s
                 contractTasks: 20
-                %s""".formatted(baseUrl, extra);
+                %s""".formatted(baseUrl, tmp.resolve("out"), extra);
     }
 
     private Path writeConfig(String name, String text) throws Exception {
@@ -78,6 +79,20 @@ class SynthesizeCommandTest {
             }
             String travel = Files.readString(tmp.resolve("out/packs/hotel_front_desk/domain.yaml"));
             assertTrue(travel.contains("source: openai/synth-model, category travel"), travel);
+        }
+    }
+
+    @Test
+    void should_ask_the_model_for_the_categories_when_the_config_gives_a_count() throws Exception {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.respondWith(FakeSynthesizer.valid());
+            String counted = config(server.baseUrl(), "").replace("categories: [commerce, travel]", "categoryCount: 2");
+            CliRun run = CliRun.of("synthesize", writeConfig("synth.yaml", counted).toString(), "-q");
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(CALLS + 1, server.requestCount());
+            assertTrue(server.requests().getFirst().body().contains("Stage: categories"));
+            assertEquals(FakeSynthesizer.PACKS, names(JSON.readTree(tmp.resolve("out/summary.json").toFile()).at("/packs/accepted")));
         }
     }
 
@@ -277,7 +292,7 @@ class SynthesizeCommandTest {
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
             server.respondWith(FakeSynthesizer.valid());
             Path config = Files.writeString(dir.resolve("synth.yaml"), config(server.baseUrl(), ""));
-            assertEquals(0, CliRun.of("synthesize", config.toString(), "-q").exitCode());
+            assertEquals(0, CliRun.of("synthesize", config.toString(), "--out", dir.resolve("out").toString(), "-q").exitCode());
         }
         return tree(dir.resolve("out/packs"));
     }

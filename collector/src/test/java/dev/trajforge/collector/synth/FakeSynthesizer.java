@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Plays the synthesizer behind a {@code FakeOpenAiServer}, answering from the request's content alone: the stage
- * ({@code Stage: tools}) and the input JSON of the prompt. Two categories: {@code commerce} gives
+ * ({@code Stage: tools}) and the input JSON of the prompt. Two categories (when asked for them): {@code commerce} gives
  * {@code pet_supply_orders} and its near-duplicate {@code pet_supplies_orders}; {@code travel} gives
  * {@code hotel_front_desk} and {@code car_rental_counter}. Every domain gets four tools on one collection, one of them
  * ({@code get_<entity>_details}) a near-duplicate of {@code get_<entity>}; five entities; three tasks (a look-up, a
@@ -61,6 +61,7 @@ public final class FakeSynthesizer implements Function<RecordedRequest, Reply> {
         String stage = line(prompt, "Stage: ");
         JsonNode input = read(prompt.substring(prompt.indexOf("Input:\n") + 7).lines().findFirst().orElseThrow());
         ObjectNode answer = switch (stage) {
+            case "categories" -> categories();
             case "domains" -> domains(input.get("category").asText());
             case "tools" -> tools(input.path("domain").path("name").asText(), reasked);
             case "entities" -> entities(input.path("domain").path("name").asText(), input.path("count").asInt());
@@ -68,6 +69,14 @@ public final class FakeSynthesizer implements Function<RecordedRequest, Reply> {
             default -> throw new IllegalArgumentException("no stage in the prompt: " + prompt);
         };
         return OpenAiReply.text("```json\n" + answer.toPrettyString() + "\n```").usage(400, 200);
+    }
+
+    private static ObjectNode categories() {
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode categories = answer.putArray("categories");
+        categories.addObject().put("name", "commerce").put("description", "Shops and their orders.");
+        categories.addObject().put("name", "travel").put("description", "Trips, stays and rentals.");
+        return answer;
     }
 
     private static ObjectNode domains(String category) {

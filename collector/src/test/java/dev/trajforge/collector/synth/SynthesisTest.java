@@ -28,7 +28,7 @@ class SynthesisTest {
     @TempDir
     Path tmp;
 
-    static String config(String baseUrl, String extra) {
+    String config(String baseUrl, String extra) {
         return """
                 model: {provider: openai, model: synth-model, baseUrl: "%s"}
                 seed: 7
@@ -38,10 +38,10 @@ class SynthesisTest {
                 entitiesPerCollection: 5
                 tasksPerDomain: 3
                 similarity: {domains: 0.85, tools: 0.85}
-                output: out
+                output: %s
                 contractTasks: 20
                 %s
-                """.formatted(baseUrl, extra);
+                """.formatted(baseUrl, tmp.resolve("out"), extra);
     }
 
     static SynthesisReport synthesize(Path configFile) {
