@@ -129,10 +129,13 @@ final class CardStats {
     }
 
     private void domainDetails(StringBuilder md) {
-        md.append("Per domain: distinct tasks, tool coverage (tools called in accepted episodes, of those offered), personas, and\n"
-                + "injected faults (accepted episodes that recovered from one).\n\n"
-                + "| domain | acceptance | distinct tasks | tool coverage | personas | faults (recovered) |\n|---|---:|---:|---:|---:|---:|\n");
+        md.append("Per domain: where it came from (builtin, pack, imported from an MCP server or an OpenAPI document, synthesized;\n"
+                + "with the model that answered its simulated tools), distinct tasks, tool coverage (tools called in accepted episodes,\n"
+                + "of those offered), personas, and injected faults (accepted episodes that recovered from one).\n\n"
+                + "| domain | origin | acceptance | distinct tasks | tool coverage | personas | faults (recovered) |\n|---|---|---:|---:|---:|---:|---:|\n");
         byDomain.summaries().forEach((domain, d) -> md.append("| ").append(cell(domain)).append(" | ")
+                .append(cell(d.origin() == null ? "-" : d.origin() + (d.toolSimulator() == null ? "" : " (tools simulated by `" + d.toolSimulator() + "`)")))
+                .append(" | ")
                 .append(String.format(Locale.ROOT, "%.1f%%", 100 * d.acceptance())).append(" | ").append(d.distinctTasks()).append(" | ")
                 .append(d.toolsUsed()).append('/').append(d.toolsOffered()).append(" | ").append(d.personas().size()).append(" | ")
                 .append(d.faults().values().stream().mapToLong(Long::longValue).sum()).append(" (").append(d.acceptedWithFaults()).append(") |\n"));

@@ -128,8 +128,9 @@ final class DatasetCard {
     /** The {@code provider/model} labels per role, from the episodes' lineage ({@code judge} only where an LLM judge ran). */
     private static String models(ExportResult result) {
         StringBuilder md = new StringBuilder("## Models\n\n| role | models |\n|---|---|\n");
-        for (String role : List.of("agent", "user", "judge")) {
+        for (String role : List.of("agent", "user", "judge", "tool_simulator")) {
             var labels = result.models().get(role);
+            if (role.equals("tool_simulator") && (labels == null || labels.isEmpty())) continue; // no domain simulated a tool
             String shown = labels == null || labels.isEmpty() ? (role.equals("judge") ? "none (no LLM judge ran)" : "none")
                     : String.join(", ", labels.stream().map(l -> "`" + CardStats.cell(l) + "`").toList());
             md.append("| ").append(role).append(" | ").append(shown).append(" |\n");

@@ -122,6 +122,8 @@ public final class DatasetExport implements AutoCloseable {
         models.computeIfAbsent("agent", k -> new java.util.TreeSet<>()).add(record.trajectory().lineage().agentModel());
         models.computeIfAbsent("user", k -> new java.util.TreeSet<>()).add(record.trajectory().lineage().userModel());
         if (record.judgeModel() != null) models.computeIfAbsent("judge", k -> new java.util.TreeSet<>()).add(record.judgeModel());
+        String simulator = record.trajectory().lineage().toolSimulatorModel();
+        if (simulator != null) models.computeIfAbsent("tool_simulator", k -> new java.util.TreeSet<>()).add(simulator);
         stats.add(record);
         switch (record.status()) {
             case ACCEPTED -> accepted++;

@@ -42,6 +42,8 @@ final class DomainStats {
         final Set<String> used = new TreeSet<>();
         final Map<String, Long> personas = new TreeMap<>();
         final Map<String, Long> faults = new TreeMap<>();
+        final Set<String> origins = new TreeSet<>();
+        final Set<String> simulators = new TreeSet<>();
     }
 
     void add(ExportRecord record) {
@@ -53,6 +55,8 @@ final class DomainStats {
         tally.offered.addAll(offeredByJson.computeIfAbsent(t.toolsJson(), DomainStats::toolNames));
         tally.offered.addAll(offeredByJson.computeIfAbsent(t.userToolsJson(), DomainStats::toolNames));
         if (!t.persona().isEmpty()) tally.personas.merge(t.persona(), 1L, Long::sum);
+        if (t.lineage().domainOrigin() != null) tally.origins.add(t.lineage().domainOrigin());
+        if (t.lineage().toolSimulatorModel() != null) tally.simulators.add(t.lineage().toolSimulatorModel());
         for (String fault : t.faults()) tally.faults.merge(kind(fault), 1L, Long::sum);
         switch (record.status()) {
             case ACCEPTED -> {
@@ -74,7 +78,8 @@ final class DomainStats {
             used.retainAll(t.offered);
             double coverage = t.offered.isEmpty() ? 0.0 : (double) used.size() / t.offered.size();
             out.put(domain, new DomainSummary(t.episodes, t.accepted, Map.copyOf(t.rejected), t.infraFailed, t.tasks.size(), t.offered.size(),
-                    used.size(), coverage, Map.copyOf(t.personas), Map.copyOf(t.faults), t.acceptedWithFaults));
+                    used.size(), coverage, Map.copyOf(t.personas), Map.copyOf(t.faults), t.acceptedWithFaults,
+                    t.origins.isEmpty() ? null : String.join(", ", t.origins), t.simulators.isEmpty() ? null : String.join(", ", t.simulators)));
         });
         return out;
     }

@@ -28,7 +28,7 @@ import static org.apache.parquet.schema.Type.Repetition.REQUIRED;
  * (the calls the simulated user made with them: {@code list<struct<message, id, name, arguments, result, error>>}).
  */
 final class TrajectorySchema {
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
 
     static final String FOOTER_SCHEMA_VERSION = "trajforge.schema_version";
     static final String FOOTER_RUN_ID = "trajforge.run_id";
@@ -108,6 +108,8 @@ final class TrajectorySchema {
             .addField(string(REQUIRED, "agent_model"))
             .addField(string(REQUIRED, "user_model"))
             .addField(string(REQUIRED, "judge_model"))
+            .addField(string(OPTIONAL, "domain_origin"))
+            .addField(string(OPTIONAL, "tool_simulator_model"))
             .addField(Types.required(PrimitiveTypeName.DOUBLE).named("reward"))
             .addField(list(REQUIRED, REWARD_CHECK, "reward_checks"))
             .addField(Types.optional(PrimitiveTypeName.DOUBLE).named("judge_score"))

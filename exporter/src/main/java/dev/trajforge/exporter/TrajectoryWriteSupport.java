@@ -43,6 +43,8 @@ final class TrajectoryWriteSupport extends RowWriteSupport<ExportRecord> {
     private static final Field AGENT_MODEL = Field.of(SCHEMA, "agent_model");
     private static final Field USER_MODEL = Field.of(SCHEMA, "user_model");
     private static final Field JUDGE_MODEL = Field.of(SCHEMA, "judge_model");
+    private static final Field DOMAIN_ORIGIN = Field.of(SCHEMA, "domain_origin");
+    private static final Field TOOL_SIMULATOR_MODEL = Field.of(SCHEMA, "tool_simulator_model");
     private static final Field REWARD = Field.of(SCHEMA, "reward");
     private static final Field REWARD_CHECKS = Field.of(SCHEMA, "reward_checks");
     private static final Field JUDGE_SCORE = Field.of(SCHEMA, "judge_score");
@@ -107,6 +109,8 @@ final class TrajectoryWriteSupport extends RowWriteSupport<ExportRecord> {
         out.string(AGENT_MODEL, lineage.agentModel());
         out.string(USER_MODEL, lineage.userModel());
         out.string(JUDGE_MODEL, record.judgeModel() == null ? TrajectorySchema.NO_JUDGE : record.judgeModel());
+        out.optionalString(DOMAIN_ORIGIN, lineage.domainOrigin());
+        out.optionalString(TOOL_SIMULATOR_MODEL, lineage.toolSimulatorModel());
         out.float64(REWARD, record.reward());
         out.groups(REWARD_CHECKS, record.checks(), check -> {
             out.string(CHECK_NAME, check.name());

@@ -131,7 +131,8 @@ public final class DomainContract {
 
     /**
      * A wrong value, a real mistake an agent makes: the first string argument the domain does not call
-     * exact gets a character more; failing that, the first string in a list argument does; null when
+     * exact gets a character more; failing that, the first string in a list argument does, or else the first integer
+     * argument is one more (the next numbered entity); null when
      * the call has no such argument.
      */
     static ToolCall spoil(ToolCall call, AgentPhrases phrases) {
@@ -147,6 +148,13 @@ public final class DomainContract {
             String name = names.next();
             if (arguments.get(name) instanceof ArrayNode list && !list.isEmpty() && list.get(0).isTextual()) {
                 list.set(0, list.get(0).asText() + "0");
+                return new ToolCall(call.id(), call.name(), arguments.toString());
+            }
+        }
+        for (var names = arguments.fieldNames(); names.hasNext(); ) { // numbered entities: the one next to it
+            String name = names.next();
+            if (arguments.get(name).isIntegralNumber()) {
+                arguments.put(name, arguments.get(name).asLong() + 1);
                 return new ToolCall(call.id(), call.name(), arguments.toString());
             }
         }

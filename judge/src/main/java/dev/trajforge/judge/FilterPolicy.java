@@ -140,7 +140,14 @@ public final class FilterPolicy {
         List<String> reasons = new ArrayList<>();
         for (Named named : checks) {
             if (named.basis() != null && !task.rewardBasis().contains(named.basis())) continue;
-            CheckResult result = named.check().run(trajectory, task);
+            CheckResult result;
+            try {
+                result = named.check().run(trajectory, task);
+            } catch (dev.trajforge.simenv.tools.ToolSimulationException e) { // the gold replay met a world that could not answer: no verdict
+                return new Verdict(Verdict.Status.JUDGE_FAILED, List.of(JUDGE_FAILED), results, null, null, null, null,
+                        "the " + named.check().name() + " check replays the gold plan through the tool simulator, which failed: " + e.getMessage(),
+                        "tool_simulator_" + e.reason().label());
+            }
             results.add(result);
             if (!result.passed()) reasons.add(result.rejectReason());
         }

@@ -24,6 +24,7 @@ class DomainContractTest {
     static Stream<Domain> domains() {
         List<Domain> domains = new ArrayList<>(Domains.discover().values());
         domains.add(DomainPacks.load(Path.of("../sim-env/src/test/resources/packs/library")));
+        domains.add(DomainPacks.load(Path.of("../sim-env/src/test/resources/packs/petshop"))); // every tool simulated
         return domains.stream();
     }
 

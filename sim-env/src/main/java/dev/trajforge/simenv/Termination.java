@@ -16,6 +16,8 @@ public enum Termination {
     MODEL_ERROR,
     /** the user simulator failed (model error or broke its own protocol); never kept as data */
     USER_ERROR,
+    /** the tool simulator gave no acceptable answer to a call within its attempts, or its model failed; never kept as data */
+    TOOL_SIMULATOR_ERROR,
     /** a defect in trajforge itself surfaced in this episode; recorded, never kept, the run goes on */
     INTERNAL_ERROR;
 
@@ -31,7 +33,7 @@ public enum Termination {
 
     /** Endings caused by infrastructure rather than by the agent's behaviour. */
     public boolean infraFailure() {
-        return this == MODEL_ERROR || this == USER_ERROR || this == INTERNAL_ERROR;
+        return this == MODEL_ERROR || this == USER_ERROR || this == TOOL_SIMULATOR_ERROR || this == INTERNAL_ERROR;
     }
 
     public static Termination fromWire(String name) {

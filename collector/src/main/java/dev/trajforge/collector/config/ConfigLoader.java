@@ -57,7 +57,7 @@ public final class ConfigLoader {
     public static final Set<String> NOT_FINGERPRINTED = Set.of("output", "concurrency", "keepRejected", "budget");
     /** Pacing keys of a model spec: they change how fast, not what, a run produces. */
     public static final Set<String> NOT_FINGERPRINTED_MODEL_KEYS = Set.of("requestsPerMinute", "tokensPerMinute", "maxConcurrency");
-    private static final Set<String> MODEL_ROLES = Set.of("agent", "user", "judge");
+    private static final Set<String> MODEL_ROLES = Set.of("agent", "user", "judge", "toolSimulator");
 
     private static final Set<String> REQUIRED = Set.of("runId", "tasks", "output");
 
@@ -371,6 +371,10 @@ public final class ConfigLoader {
                     if (!errors.has("endEarly")) errors.put("endEarly", rates.endEarly());
                 }
             }
+        }
+        if (root.get("toolSimulator") instanceof ObjectNode simulator) {
+            if (!simulator.has("provider")) simulator.put("provider", ModelSpec.SCRIPTED);
+            if (ModelSpec.SCRIPTED.equals(simulator.get("provider").textValue()) && !simulator.has("model")) simulator.put("model", ModelSpec.WORLD_MODEL);
         }
         if (!root.has("user")) root.putObject("user");
         if (root.get("user") instanceof ObjectNode user) {

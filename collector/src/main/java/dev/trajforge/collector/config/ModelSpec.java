@@ -77,6 +77,10 @@ public record ModelSpec(
     public static final ModelSpec DEFAULT_AGENT = scripted(ORACLE_AGENT, AgentErrorRates.DEFAULT);
     /** The user simulator when a config names none: scripted personas. */
     public static final ModelSpec DEFAULT_USER = scripted(PERSONA_USER, null);
+    /** The offline tool simulator's model name (the scripted world model of simulated tools). */
+    public static final String WORLD_MODEL = "world-model";
+    /** The tool simulator when a config names none. */
+    public static final ModelSpec DEFAULT_TOOL_SIMULATOR = scripted(WORLD_MODEL, null);
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
 

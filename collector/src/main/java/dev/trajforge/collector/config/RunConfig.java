@@ -41,6 +41,10 @@ import java.util.regex.Pattern;
  * @param personas           persona id to weight ({@code "*"}: every persona of the catalog); one persona is drawn per episode. Empty
  *                           (the default): each task's own user plays. Both fingerprinted, left out of the canonical JSON when empty.
  * @param faults             faults the tools inject and how often the scripted agent recovers ({@link Faults}), or null for none
+ * @param toolSimulator      the model answering simulated tools (imported and synthesized domains), or null for the offline
+ *                           scripted world model ({@code scripted/world-model}); left out of the canonical JSON when null
+ * @param toolSimulation     attempts, cache and the scripted simulator's deliberate mistakes ({@link ToolSimulationSettings}), or null
+ *                           for the defaults
  */
 public record RunConfig(
         String runId,
@@ -63,7 +67,9 @@ public record RunConfig(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> domainPaths,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DomainShare> domains,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> personas,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Faults faults) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Faults faults,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ModelSpec toolSimulator,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ToolSimulationSettings toolSimulation) {
 
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_TRIALS = 1;
@@ -162,6 +168,13 @@ public record RunConfig(
         requireKnownScripted("agent", agent, ModelSpec.ORACLE_AGENT);
         requireKnownScripted("user", user, ModelSpec.PERSONA_USER);
         budget = budget == null ? Budget.NONE : budget;
+        if (toolSimulator != null) {
+            requireKnownScripted("toolSimulator", toolSimulator, ModelSpec.WORLD_MODEL);
+            if (toolSimulator.errors() != null) throw new IllegalArgumentException("toolSimulator.errors: error rates apply to the scripted agent only");
+        }
+        if (toolSimulation != null && toolSimulation.mistakes() > 0 && toolSimulator != null && !toolSimulator.isScripted()) {
+            throw new IllegalArgumentException("toolSimulation.mistakes: deliberate mistakes are the scripted simulator's; a model makes its own");
+        }
         if (judging == null) throw new IllegalArgumentException("judging: must not be null (leave the key out for the default)");
         if (judge != null && judge.isScripted()) {
             throw new IllegalArgumentException("judge.provider: the rubric judge needs a model provider (openai, anthropic, ollama), not 'scripted'");
@@ -183,7 +196,7 @@ public record RunConfig(
                      int concurrency, double validationFraction, String output, boolean keepRejected, ModelSpec agent,
                      ModelSpec user, ModelSpec judge, Judging judging, Budget budget, Export export) {
         this(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency, validationFraction, output,
-                keepRejected, agent, user, judge, judging, budget, export, List.of(), List.of(), Map.of(), null);
+                keepRejected, agent, user, judge, judging, budget, export, List.of(), List.of(), Map.of(), null, null, null);
     }
 
     /** A config with the default {@code export:} block. */
@@ -198,7 +211,7 @@ public record RunConfig(
     public static RunConfig withDefaults(String runId, long seed, String domain, int tasks, String output) {
         return new RunConfig(runId, seed, domain, tasks, DEFAULT_TRIALS, DEFAULT_MAX_TURNS, DEFAULT_MAX_TOOL_ERRORS,
                 defaultConcurrency(), DEFAULT_VALIDATION_FRACTION, output, DEFAULT_KEEP_REJECTED,
-                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT, List.of(), List.of(), Map.of(), null);
+                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT, List.of(), List.of(), Map.of(), null, null, null);
     }
 
     /** Two episodes in flight per available processor. */
@@ -210,25 +223,35 @@ public record RunConfig(
     public RunConfig withOutput(String newOutput) {
         Objects.requireNonNull(newOutput, "output");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export, domainPaths, domains, personas, faults);
+                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export, domainPaths, domains, personas, faults, toolSimulator, toolSimulation);
     }
 
     /** The same run exporting its rejected episodes too, or not (not fingerprinted: the journal is the same). */
     public RunConfig withKeepRejected(boolean keep) {
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keep, agent, user, judge, judging, budget, export, domainPaths, domains, personas, faults);
+                validationFraction, output, keep, agent, user, judge, judging, budget, export, domainPaths, domains, personas, faults, toolSimulator, toolSimulation);
     }
 
     public RunConfig withExport(Export newExport) {
         Objects.requireNonNull(newExport, "export");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport, domainPaths, domains, personas, faults);
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport, domainPaths, domains, personas, faults, toolSimulator, toolSimulation);
     }
 
     /** The same run finding its domain packs in {@code newPaths} (as {@link ConfigLoader} makes them absolute). */
     public RunConfig withDomainPaths(List<String> newPaths) {
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keepRejected, agent, user, judge, judging, budget, export, newPaths, domains, personas, faults);
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, export, newPaths, domains, personas, faults, toolSimulator, toolSimulation);
+    }
+
+    /** How simulated tools are answered: the config's block, or the defaults. */
+    public ToolSimulationSettings toolSimulationOrDefault() {
+        return toolSimulation == null ? ToolSimulationSettings.DEFAULT : toolSimulation;
+    }
+
+    /** The model answering simulated tools: the config's, or the scripted world model. */
+    public ModelSpec toolSimulatorOrDefault() {
+        return toolSimulator == null ? ModelSpec.DEFAULT_TOOL_SIMULATOR : toolSimulator;
     }
 
     /** The domains this run draws its tasks from: {@code domains}, or the one {@code domain} with all the tasks. */
@@ -251,7 +274,7 @@ public record RunConfig(
         if (spec.isScripted() && !spec.model().equals(known)) {
             throw new IllegalArgumentException(role + ".model: unknown scripted " + role + " model \"" + spec.model()
                     + "\" (the scripted " + role + " is " + known + "; known scripted models: " + ModelSpec.ORACLE_AGENT
-                    + " for the agent, " + ModelSpec.PERSONA_USER + " for the user)");
+                    + " for the agent, " + ModelSpec.PERSONA_USER + " for the user, " + ModelSpec.WORLD_MODEL + " for the tool simulator)");
         }
     }
 

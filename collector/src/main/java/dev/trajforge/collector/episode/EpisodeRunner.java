@@ -24,6 +24,7 @@ import dev.trajforge.simenv.Usage;
 import dev.trajforge.simenv.UserToolCall;
 import dev.trajforge.simenv.World;
 import dev.trajforge.simenv.tools.ToolSide;
+import dev.trajforge.simenv.tools.ToolSimulationException;
 import dev.trajforge.simenv.user.UserDevice;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.trajforge.simenv.faults.FaultPlan;
@@ -77,7 +78,18 @@ public final class EpisodeRunner {
     public Episode run(Task task, int trial, long seed, Lineage lineage, ChatModel agent, UserSimulator user) {
         Environment env = faults == null ? world.newEnvironment() : new FaultyEnvironment(world.newEnvironment(), world::newEnvironment, faults, readTools, seed);
         Conversation conversation = new Conversation(world.domain().policy().text(), env);
-        Termination termination = loop(conversation, env, agent, user);
+        Termination termination;
+        try {
+            termination = loop(conversation, env, agent, user);
+        } catch (ToolSimulationException e) { // the world could not answer a call: not the agent's doing, never data
+            conversation.failure = new InfraFailure(e.reason().label(), e.getMessage()); // counted as tool_simulator_error: bad_patch, ...
+            termination = Termination.TOOL_SIMULATOR_ERROR;
+        } catch (FatalModelException fatal) {
+            throw fatal;
+        } catch (ModelCallException e) { // the tool simulator's model failed for good (the agent's and the user's are handled in the loop)
+            conversation.failure = new InfraFailure(e.failureClass(), "tool simulator: " + e.getMessage());
+            termination = Termination.TOOL_SIMULATOR_ERROR;
+        }
         List<String> faults = new ArrayList<>(env instanceof FaultyEnvironment faulty ? faulty.faults() : List.of());
         if (agent instanceof InjectedFaults injected) faults.addAll(injected.faults());
         Trajectory trajectory = new Trajectory(Trajectory.idFor(lineage.runId(), task.id(), trial), task.domain(), task.id(),

@@ -89,7 +89,7 @@ public final class Rejudge {
         Trajectory t = stored.trajectory();
         Lineage before = t.lineage();
         Lineage lineage = new Lineage(before.runId(), before.source(), before.agentModel(), before.userModel(), fingerprint,
-                judging.promptSha256(), before.origin());
+                judging.promptSha256(), before.origin()).withDomain(before.domainOrigin(), before.toolSimulatorModel());
         Trajectory rejudged = new Trajectory(t.id(), t.domain(), t.taskId(), t.persona(), t.trial(), t.seed(), t.messages(), t.toolsJson(),
                 t.termination(), t.finalStateHash(), t.usage(), lineage, t.faults(), t.stateChanges(), t.userToolsJson(), t.userToolCalls());
         String ask = t.messages().stream().filter(m -> m.role() == Role.USER).map(Message::content).findFirst().orElse("(no user message)");

@@ -44,7 +44,8 @@ record StoredTrajectory(Trajectory trajectory, List<CheckResult> worldChecks, St
             SessionOrigin sessionOrigin = origin.isObject() ? new SessionOrigin(origin.path("file").asText(), origin.path("line").asLong(),
                     origin.path("format").asText(), origin.path("session_id").isNull() ? null : origin.path("session_id").asText()) : null;
             Lineage lineage = new Lineage(columns.path("run_id").asText(), columns.path("source").asText(), columns.path("agent_model").asText(),
-                    columns.path("user_model").asText(), "", Map.of(), sessionOrigin);
+                    columns.path("user_model").asText(), "", Map.of(), sessionOrigin)
+                    .withDomain(text(columns.path("domain_origin")), text(columns.path("tool_simulator_model"))); // null before schema 6
             List<String> faults = new ArrayList<>();
             columns.path("faults").forEach(f -> faults.add(f.asText()));
             Usage usage = new Usage(0, columns.path("prompt_tokens").asLong(), columns.path("completion_tokens").asLong());
@@ -112,5 +113,9 @@ record StoredTrajectory(Trajectory trajectory, List<CheckResult> worldChecks, St
             out.add(new CheckResult(name, passed, reason, passed ? "" : "recorded when the episode ran"));
         }
         return out;
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
     }
 }

@@ -113,8 +113,17 @@ public final class CollectionRun {
             }
             dir.markDone(worker);
             return new RunCommit(loaded, dir, clock).commitIfReady(worker.count(), options.overwrite(),
-                    Map.of("model_calls", models.modelMetrics(), "rate_limits", models.limiterMetrics()), started, ran, after);
+                    runMetrics(worlds), started, ran, after);
         }
+    }
+
+    /** What the manifest adds about this process's run: model calls and rate limits, and the tool simulator where a domain simulates tools. */
+    private Map<String, Object> runMetrics(RunWorlds worlds) {
+        Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("model_calls", models.modelMetrics());
+        metrics.put("rate_limits", models.limiterMetrics());
+        if (worlds.simulatesTools()) metrics.put("tool_simulator", models.toolSimulatorMetrics());
+        return metrics;
     }
 
     /**

@@ -112,7 +112,10 @@ final class EpisodeWork {
         prompts.put(Lineage.USER_SIMULATOR, userPromptSha256);
         prompts.put(Lineage.AGENT_SCRIPT, models.agentScriptSha256(world));
         if (models.judge().isPresent()) prompts.put("judge_rubric", RubricJudge.PROMPT.sha256());
-        return new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(), configSha256, prompts);
+        String simulator = world.toolSimulation().map(simulation -> simulation.simulator().model()).orElse(null);
+        if (simulator != null && !config.toolSimulatorOrDefault().isScripted()) prompts.put("tool_simulator", dev.trajforge.simenv.tools.LlmToolSimulator.PROMPT.sha256());
+        return new Lineage(config.runId(), Lineage.SIMULATED, config.agent().label(), config.user().label(), configSha256, prompts)
+                .withDomain(domain.origin().kind(), simulator);
     }
 
     private ExportRecord record(Trajectory trajectory, Verdict verdict) {

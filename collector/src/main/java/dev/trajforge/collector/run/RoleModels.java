@@ -9,6 +9,9 @@ import dev.trajforge.collector.provider.ResilientChatModel;
 import dev.trajforge.simenv.Seeds;
 import dev.trajforge.simenv.Task;
 import dev.trajforge.simenv.World;
+import dev.trajforge.simenv.tools.LlmToolSimulator;
+import dev.trajforge.simenv.tools.ScriptedToolSimulator;
+import dev.trajforge.simenv.tools.ToolSimulation;
 import dev.trajforge.simenv.agent.AgentPhrases;
 import dev.trajforge.simenv.agent.ScriptedOracleAgent;
 import dev.trajforge.simenv.user.LlmUserSimulator;
@@ -38,6 +41,9 @@ final class RoleModels {
     private final RubricJudge judge;
     private final List<ResilientChatModel> judgeModels = new ArrayList<>();
     private final Providers providers;
+    /** how simulated tools are answered in this run: one simulator, cache and count for every domain and the judge's replays */
+    private final ToolSimulation toolSimulation;
+    private final ResilientChatModel toolSimulatorModel;
     /** the config's persona weights as a draw, or null when the tasks' own users play */
     private final PersonaCatalog.Sampler personas;
     /** the scripted agent's phrases per domain, parsed once */
@@ -53,6 +59,12 @@ final class RoleModels {
             this.agentModel = config.agent().isScripted() ? null : providers.build("agent", config.agent(), Seeds.derive(config.seed(), "agent-retries"));
             this.userModel = config.user().isScripted() ? null : providers.build("user", config.user(), Seeds.derive(config.seed(), "user-retries"));
             this.judge = config.judge() == null ? null : judge(config, providers, judgeModels);
+            ModelSpec simulator = config.toolSimulatorOrDefault();
+            this.toolSimulatorModel = simulator.isScripted() ? null
+                    : providers.build("toolSimulator", simulator, Seeds.derive(config.seed(), "tool-simulator-retries"));
+            var settings = config.toolSimulationOrDefault();
+            this.toolSimulation = new ToolSimulation(toolSimulatorModel == null ? new ScriptedToolSimulator(settings.mistakes())
+                    : new LlmToolSimulator(toolSimulatorModel, simulator.label()), settings.attempts(), settings.cache());
         } catch (ConfigException e) {
             throw new ConfigException("config " + configFile + ": " + e.getMessage());
         }
@@ -80,11 +92,30 @@ final class RoleModels {
         });
     }
 
+    /** How this run answers simulated tools. */
+    ToolSimulation toolSimulation() {
+        return toolSimulation;
+    }
+
+    /** What the tool simulator did (for the manifest): its model, counts, and tokens and cost when a model answers. */
+    Map<String, Object> toolSimulatorMetrics() {
+        Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("model", toolSimulation.simulator().model());
+        metrics.putAll(toolSimulation.stats().metrics());
+        if (toolSimulation.simulator() instanceof LlmToolSimulator llm) {
+            metrics.put("prompt_tokens", llm.promptTokens());
+            metrics.put("completion_tokens", llm.completionTokens());
+            metrics.put("cost_usd", cost(config.toolSimulatorOrDefault(), llm.promptTokens(), llm.completionTokens()));
+        }
+        return metrics;
+    }
+
     /** Per provider-backed role: answered calls, retries, mean latency. */
     java.util.Map<String, Object> modelMetrics() {
         java.util.Map<String, Object> metrics = new java.util.TreeMap<>();
         if (agentModel != null) metrics.put("agent", agentModel.metrics());
         if (userModel != null) metrics.put("user", userModel.metrics());
+        if (toolSimulatorModel != null) metrics.put("toolSimulator", toolSimulatorModel.metrics());
         for (int i = 0; i < judgeModels.size(); i++) metrics.put(judgeModels.size() == 1 ? "judge" : "judge#" + i, judgeModels.get(i).metrics());
         return metrics;
     }

@@ -69,7 +69,7 @@ final class RunWorlds {
         List<List<Task>> drawn = new ArrayList<>();
         for (int i = 0; i < domains.size(); i++) {
             Domain domain = domains.get(i);
-            World world = domain.world(config.seed());
+            World world = domain.world(config.seed()).withToolSimulation(models.toolSimulation()); // one simulation (cache, counts) per run
             EpisodeRunner runner = new EpisodeRunner(world, new EpisodeLimits(config.maxTurns(), config.maxToolErrors()),
                     config.faults() == null ? null : config.faults().plan());
             FilterPolicy policy = models.judge()
@@ -116,5 +116,10 @@ final class RunWorlds {
 
     List<Part> parts() {
         return parts;
+    }
+
+    /** Whether a domain of the run answers tools with a simulator. */
+    boolean simulatesTools() {
+        return parts.stream().anyMatch(part -> part.world().simulatesTools());
     }
 }

@@ -499,7 +499,7 @@ class ConfigLoaderTest {
     void should_reject_an_unknown_scripted_model_naming_the_key_and_the_known_models() throws IOException {
         Path file = write(MINIMAL + "agent: {provider: scripted, model: scripted/nonexistent}\n");
         assertEquals("config " + file + ": key 'agent.model': unknown scripted agent model \"scripted/nonexistent\""
-                + " (the scripted agent is oracle-agent; known scripted models: oracle-agent for the agent, persona-user for the user)",
+                + " (the scripted agent is oracle-agent; known scripted models: oracle-agent for the agent, persona-user for the user, world-model for the tool simulator)",
                 failure(file));
     }
 

@@ -16,7 +16,8 @@ import java.util.Objects;
  * version 1 with {@code reward_checks} after {@code reward}; version 3 is version 2 with the optional
  * {@code origin} of an imported session after {@code source}; version 4 is version 3 with the optional
  * {@code persona_traits} after {@code persona}; version 5 is version 4 with {@code user_tools} and
- * {@code user_tool_calls} (dual control) after {@code tools}.
+ * {@code user_tool_calls} (dual control) after {@code tools}; version 6 is version 5 with the optional {@code domain_origin}
+ * and {@code tool_simulator_model} after {@code judge_model}.
  */
 final class ContractSchema {
     private static final String V1_TEXT = """
@@ -140,7 +141,16 @@ final class ContractSchema {
             "  required binary source (STRING);\n", ORIGIN), "  required binary persona (STRING);\n", PERSONA_TRAITS),
             "  required binary tools (STRING);\n", USER_TOOLS));
 
-    private static final Map<Integer, MessageType> BY_VERSION = Map.of(1, V1, 2, V2, 3, V3, 4, V4, 5, V5);
+    private static final String PROVENANCE = """
+              optional binary domain_origin (STRING);
+              optional binary tool_simulator_model (STRING);
+            """;
+
+    static final MessageType V6 = MessageTypeParser.parseMessageType(after(after(after(after(after(V1_TEXT, "  required double reward;\n", REWARD_CHECKS),
+            "  required binary source (STRING);\n", ORIGIN), "  required binary persona (STRING);\n", PERSONA_TRAITS),
+            "  required binary tools (STRING);\n", USER_TOOLS), "  required binary judge_model (STRING);\n", PROVENANCE));
+
+    private static final Map<Integer, MessageType> BY_VERSION = Map.of(1, V1, 2, V2, 3, V3, 4, V4, 5, V5, 6, V6);
 
     private ContractSchema() {
     }
@@ -160,7 +170,7 @@ final class ContractSchema {
         } catch (NumberFormatException e) {
             // no usable version: the latest contract
         }
-        return V5;
+        return V6;
     }
 
     static String knownVersions() {

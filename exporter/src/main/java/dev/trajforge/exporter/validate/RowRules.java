@@ -318,6 +318,22 @@ final class RowRules {
     }
 
     /**
+     * From schema version 6: a simulated episode's {@code domain_origin}, when given, is one of the known kinds; a
+     * session has neither it nor a {@code tool_simulator_model}, and a given simulator model is named.
+     */
+    private static String provenance(JsonNode row, String source) {
+        if (row.path("schema_version").asInt() < 6) return null;
+        JsonNode origin = row.path("domain_origin");
+        JsonNode simulator = row.path("tool_simulator_model");
+        if (source.equals("session") && (origin.isTextual() || simulator.isTextual())) return "a session has no domain_origin or tool_simulator_model";
+        if (origin.isTextual() && !dev.trajforge.simenv.DomainOrigin.KINDS.contains(origin.asText())) {
+            return "domain_origin must be one of " + new java.util.TreeSet<>(dev.trajforge.simenv.DomainOrigin.KINDS) + ", got " + Text.quote(origin.asText(), QUOTE);
+        }
+        if (simulator.isTextual() && simulator.asText().isBlank()) return "tool_simulator_model is blank (null when no tool was simulated)";
+        return null;
+    }
+
+    /**
      * From schema version 5: {@code user_tools} is a tool list, and each of the user's own calls is one of those
      * tools, with a JSON object as arguments, made in the turn of a user message.
      */
@@ -357,6 +373,8 @@ final class RowRules {
         if (origin != null) return origin;
         String userCalls = userToolCalls(row, messages);
         if (userCalls != null) return userCalls;
+        String provenance = provenance(row, source);
+        if (provenance != null) return provenance;
         JsonNode judgeScore = row.path("judge_score");
         if (!judgeScore.isNull() && !(judgeScore.asDouble() >= 0.0 && judgeScore.asDouble() <= 1.0)) {
             return "judge_score must be null or in [0,1], got " + judgeScore.asDouble();

@@ -77,6 +77,11 @@ final class TrajectoryRenderer {
         out.append(String.format(Locale.ROOT, "  models: agent %s, user %s, judge %s  (source %s, run %s)%n",
                 row.path("agent_model").asText(), row.path("user_model").asText(), row.path("judge_model").asText(),
                 row.path("source").asText(), row.path("run_id").asText()));
+        if (row.path("domain_origin").isTextual() || row.path("tool_simulator_model").isTextual()) {
+            out.append("  domain origin: ").append(row.path("domain_origin").asText("-"));
+            if (row.path("tool_simulator_model").isTextual()) out.append("  tools simulated by ").append(row.path("tool_simulator_model").asText());
+            out.append('\n');
+        }
         if (!row.path("judge_rationale").isNull()) {
             out.append("  judge rationale: ").append(Text.abbreviate(row.path("judge_rationale").asText(), 200)).append('\n');
         }

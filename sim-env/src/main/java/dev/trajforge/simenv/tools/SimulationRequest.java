@@ -47,6 +47,40 @@ public record SimulationRequest(String domain, String description, ToolDef tool,
         return new SimulationRequest(domain, description, tool, output, hints, arguments, state, schemas, newKey, more, seed);
     }
 
+    /**
+     * A request read back from {@link #toJson()} (what a simulator behind HTTP receives), so that a server can answer it
+     * with the scripted world model; the seed is drawn from the document itself.
+     *
+     * @throws IllegalArgumentException when the document is not such a request
+     */
+    public static SimulationRequest fromJson(JsonNode json) {
+        JsonNode def = json.path("tool");
+        if (!def.path("parameters").isObject() || !json.path("arguments").isObject() || !json.path("state").isObject()) {
+            throw new IllegalArgumentException("not a tool simulation request: " + abbreviate(String.valueOf(json)));
+        }
+        ToolKind kind = ToolKind.valueOf(def.path("kind").asText("read").toUpperCase(java.util.Locale.ROOT));
+        ToolDef tool = new ToolDef(def.path("name").asText(), def.path("description").asText(""), (ObjectNode) def.get("parameters"), kind, ToolSide.AGENT);
+        JsonNode simulation = def.path("simulation");
+        SimulationHints hints = new SimulationHints(text(simulation.get("collection")),
+                SimulationHints.Action.valueOf(simulation.path("action").asText("other").toUpperCase(java.util.Locale.ROOT)),
+                text(simulation.get("key")), text(simulation.get("items")));
+        List<String> problems = new java.util.ArrayList<>();
+        json.path("refused_before").forEach(problem -> problems.add(problem.asText()));
+        long seed = dev.trajforge.simenv.Seeds.derive(0, "simulation-request", CanonicalJson.write(json));
+        return new SimulationRequest(json.path("domain").asText(), json.path("domain_description").asText(""), tool, def.get("output_schema"), hints,
+                (ObjectNode) json.get("arguments"), (ObjectNode) json.get("state"),
+                json.path("schemas").isObject() ? (ObjectNode) json.get("schemas") : CanonicalJson.mapper().createObjectNode(),
+                text(json.get("new_key")), problems, seed);
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
+    }
+
     /** The request as one JSON document (what an LLM simulator is shown), keys in a fixed order. */
     public ObjectNode toJson() {
         ObjectNode json = CanonicalJson.mapper().createObjectNode();

@@ -1,0 +1,127 @@
+package dev.trajforge.collector.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trajforge.collector.run.RunReport;
+import dev.trajforge.simenv.Task;
+import dev.trajforge.simenv.pack.DomainPacks;
+import dev.trajforge.simenv.tools.SimulationRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A run on a domain whose tools are all simulated, with one OpenAI-compatible loopback model as the agent, the user and
+ * the tool simulator. The simulator answers wrongly on purpose (a bad patch, a schema-violating state change, results
+ * that break the output schema or are not JSON): each is refused and asked again, counted, and one tool never gets a
+ * sound answer, so its episodes are infrastructure failures; nothing a refused answer proposed reaches the data.
+ */
+class SimulatedToolsRunTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Path PETSHOP = Path.of("../sim-env/src/test/resources/packs/petshop").toAbsolutePath().normalize();
+
+    @TempDir
+    Path tmp;
+
+    /** Wrong answers by tool: first attempts of four tools, every attempt of delete_pet. */
+    static String mistake(SimulationRequest request) {
+        boolean first = request.attempt() == 1;
+        return switch (request.tool().name()) {
+            case "get_pet" -> first ? (request.arguments().path("pet_id").asInt() % 2 == 0 ? "The pet is a lovely dog."
+                    : "{\"result\": {\"id\": \"seven\", \"name\": 7}, \"error\": null, \"patch\": []}") : null;
+            case "find_pets" -> first ? "{\"result\": [{\"id\": 1}], \"error\": null, \"patch\": []}" : null; // no name: breaks the output schema
+            case "update_pet" -> first ? "{\"result\": {}, \"error\": null, \"patch\": [{\"op\": \"replace\", \"path\": \"/pets/"
+                    + request.arguments().path("id").asInt() + "/status\", \"value\": \"lost\"}]}" : null;
+            case "add_pet" -> first ? "{\"result\": {}, \"error\": null, \"patch\": [{\"op\": \"add\", \"path\": \"/no_such_pets/1\", \"value\": {}}]}" : null;
+            case "delete_pet" -> "{\"result\": {}, \"error\": null, \"patch\": [{\"op\": \"remove\", \"path\": \"/pets/999\"}]}";
+            default -> null;
+        };
+    }
+
+    @Test
+    void should_export_only_episodes_whose_every_state_change_was_sound_and_count_each_regeneration_and_failure() throws Exception {
+        List<Task> tasks = DomainPacks.load(PETSHOP).world(3).tasks(30);
+        long withDelete = tasks.stream().filter(t -> t.goldActions().stream().anyMatch(c -> c.name().equals("delete_pet"))).count();
+        assertTrue(withDelete > 0 && withDelete < tasks.size(), "some tasks, not all, remove a pet: " + withDelete);
+        SimulatedWorldServer world = new SimulatedWorldServer(tasks, SimulatedToolsRunTest::mistake);
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.respondWith(world.responder());
+            String model = "{provider: openai, model: %s, baseUrl: " + server.baseUrl() + ", apiKeyEnv: TEST_KEY}";
+            String yaml = """
+                    runId: simulated-tools
+                    seed: 3
+                    domain: petshop
+                    domainPaths: [%s]
+                    tasks: 30
+                    concurrency: 4
+                    budget: {maxInfraFailureShare: 0.5}   # a third of the tasks remove a pet, which never gets a sound answer
+                    keepRejected: false
+                    output: %s
+                    agent: %s
+                    user: %s
+                    toolSimulator: %s
+                    """.formatted(PETSHOP, tmp.resolve("out"), model.formatted("agent-m"), model.formatted("user-m"), model.formatted("world-m"));
+            RunReport report = LoopbackRuns.run(LoopbackRuns.config(tmp, yaml), Map.of("TEST_KEY", "sk-test"));
+
+            assertEquals(30, report.export().episodes());
+            assertEquals(withDelete, report.export().infraFailed(), "every episode that removes a pet meets a simulator that never answers soundly");
+            assertEquals(java.util.Set.of("duplicate"), report.export().rejected().keySet(), "the agent follows the gold plan: only repeats are dropped");
+            assertTrue(report.export().accepted() >= 10, "accepted " + report.export().accepted() + ", rejected " + report.export().rejected());
+
+            JsonNode manifest = JSON.readTree(Files.readString(tmp.resolve("out/manifest.json")));
+            JsonNode simulator = manifest.path("metrics").path("tool_simulator");
+            assertEquals("openai/world-m", simulator.path("model").asText());
+            long wrong = world.wrongAnswers.values().stream().mapToLong(java.util.concurrent.atomic.AtomicInteger::get).sum();
+            long refused = sum(simulator.path("refused_proposals"));
+            assertEquals(wrong, refused, "every wrong answer the server sent was refused: " + simulator);
+            assertEquals(world.retriedRequests.get(), simulator.path("regenerations").asLong(), "every regeneration counted");
+            assertEquals(world.simulatorRequests.get(), simulator.path("asked").asLong() + simulator.path("regenerations").asLong());
+            assertEquals(withDelete, simulator.path("failures").path("bad_patch").asLong());
+            assertEquals(0, simulator.path("failures").path("schema_violation").asLong() + simulator.path("failures").path("bad_output").asLong());
+            assertTrue(simulator.path("refused_proposals").path("schema_violation").asLong() > 0, simulator.toString());
+            assertTrue(simulator.path("refused_proposals").path("bad_output").asLong() > 0, simulator.toString());
+            assertTrue(simulator.path("first_try_valid_rate").asDouble() < 1.0);
+            assertTrue(simulator.path("cache_hits").asLong() > 0, "the judge's replay of a gold plan met the agent's answers: " + simulator);
+            assertEquals("tool_simulator_error: bad_patch", manifest.path("metrics").path("infra_failed_by_cause").fieldNames().next());
+            assertTrue(manifest.path("models").path("tool_simulator").toString().contains("openai/world-m"));
+
+            try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
+                 ResultSet rs = sql.executeQuery("SELECT task_id, to_json(messages)::VARCHAR, domain_origin, tool_simulator_model, to_json(reward_checks)::VARCHAR"
+                         + " FROM read_parquet('" + tmp.resolve("out/data").toAbsolutePath() + "/*.parquet')")) {
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                    String taskId = rs.getString(1);
+                    assertTrue(tasks.stream().filter(t -> t.id().equals(taskId)).noneMatch(t -> t.goldActions().stream().anyMatch(c -> c.name().equals("delete_pet"))),
+                            "an episode whose state change was refused is never exported: " + taskId);
+                    String messages = rs.getString(2);
+                    for (String refusedValue : List.of("lost", "no_such_pets", "lovely dog", "seven")) {
+                        assertFalse(messages.contains(refusedValue), "a refused answer reached row " + taskId + ": " + refusedValue);
+                    }
+                    assertEquals("openapi", rs.getString(3));
+                    assertEquals("openai/world-m", rs.getString(4));
+                    assertFalse(rs.getString(5).contains("\"passed\":false"), rs.getString(5));
+                }
+                assertEquals(report.export().accepted(), rows);
+            }
+        }
+    }
+
+    private static long sum(JsonNode counts) {
+        long total = 0;
+        for (JsonNode count : counts) total += count.asLong();
+        return total;
+    }
+}
