@@ -280,10 +280,15 @@ class SynthesizeCommandTest {
         assertTrue(manifest.get("accepted").asLong() > 0, collected.out());
         Set<String> domains = new TreeSet<>();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT DISTINCT domain FROM read_parquet('" + tmp.resolve("export/data").toAbsolutePath() + "/*.parquet')")) {
-            while (rs.next()) domains.add(rs.getString(1));
+             ResultSet rs = sql.executeQuery("SELECT DISTINCT domain, domain_origin, tool_simulator_model FROM read_parquet('"
+                     + tmp.resolve("export/data").toAbsolutePath() + "/*.parquet')")) {
+            while (rs.next()) {
+                domains.add(rs.getString(1));
+                assertEquals("synthesized", rs.getString(2));
+                assertEquals("scripted/world-model", rs.getString(3));
+            }
         }
-        assertEquals(FakeSynthesizer.PACKS, domains);
+        assertEquals(FakeSynthesizer.PACKS, domains, "accepted rows of every synthesized pack");
     }
 
     /** The packs of an uninterrupted run, as relative path -> SHA-256. */
