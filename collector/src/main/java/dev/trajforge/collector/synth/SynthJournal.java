@@ -54,7 +54,7 @@ final class SynthJournal implements AutoCloseable {
             Files.createDirectories(file.toAbsolutePath().getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             try {
-                channel.truncate(lastCompleteLineEnd(channel));
+                channel.truncate(dev.trajforge.collector.journal.Journal.lastCompleteLineEnd(channel));
                 Map<String, StageRecord> records = new LinkedHashMap<>();
                 List<String> damaged = new ArrayList<>();
                 boolean hasHeader = read(file, configSha256, records, damaged);
@@ -164,22 +164,5 @@ final class SynthJournal implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             return "unreadable record: " + e.getMessage();
         }
-    }
-
-    /** Offset just past the last '\n' (0 if none): everything after it is a torn write. */
-    private static long lastCompleteLineEnd(FileChannel channel) throws IOException {
-        long size = channel.size();
-        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-        long position = size;
-        while (position > 0) {
-            int chunk = (int) Math.min(buffer.capacity(), position);
-            position -= chunk;
-            buffer.clear().limit(chunk);
-            channel.read(buffer, position);
-            for (int i = chunk - 1; i >= 0; i--) {
-                if (buffer.get(i) == '\n') return position + i + 1;
-            }
-        }
-        return 0;
     }
 }
