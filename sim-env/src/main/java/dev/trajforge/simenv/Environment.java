@@ -33,6 +33,11 @@ public interface Environment {
     /** Every change the calls so far made to the state, in call order, each with the call that made it. */
     List<dev.trajforge.simenv.state.StateChange> changes();
 
+    /** What answering this environment's simulated tools has cost so far (model calls and tokens); none where no tool is simulated. */
+    default Usage toolSimulatorUsage() {
+        return Usage.NONE;
+    }
+
     /** SHA-256 over the canonical (sorted-key JSON) form of the whole state. */
     String stateHash();
 

@@ -95,7 +95,7 @@ public final class EpisodeRunner {
         Trajectory trajectory = new Trajectory(Trajectory.idFor(lineage.runId(), task.id(), trial), task.domain(), task.id(),
                 user.persona().id(), trial, seed, conversation.messages, world.toolsJson(), termination,
                 env.stateHash(), conversation.agentUsage, lineage, faults, env.changes(), world.userToolsJson(), conversation.userCalls);
-        return new Episode(task, trajectory, user.usage(), conversation.failure);
+        return new Episode(task, trajectory, user.usage(), conversation.failure, env.toolSimulatorUsage());
     }
 
     private Termination loop(Conversation conversation, Environment env, ChatModel agent, UserSimulator user) {

@@ -110,8 +110,8 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Offset just past the last '\n' (0 if none): everything after it is a torn write. */
-    static long lastCompleteLineEnd(FileChannel channel) throws IOException {
+    /** Offset just past the last '\n' (0 if none): everything after it is a torn write (of this journal or any line file). */
+    public static long lastCompleteLineEnd(FileChannel channel) throws IOException {
         long size = channel.size();
         ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
         long position = size;

@@ -66,7 +66,7 @@ final class EpisodeWork {
             Verdict verdict = policy.judge(episode.trajectory(), task);
             models.throwIfJudgeFailedFatally();
             return new JournalEntry(index, attempt, record(episode.trajectory(), verdict), episode.userUsage(), verdict.judgeUsage(),
-                    failure(task.id() + "#" + trial, attempt, episode, verdict), task.intents());
+                    failure(task.id() + "#" + trial, attempt, episode, verdict), task.intents(), episode.toolSimulatorUsage());
         } catch (FatalModelException fatal) {
             throw fatal;
         } catch (RuntimeException defect) {

@@ -27,6 +27,7 @@ final class RunTally {
     private Usage agent = Usage.NONE;
     private Usage user = Usage.NONE;
     private Usage judge = Usage.NONE;
+    private Usage simulator = Usage.NONE;
     private final Map<String, Long> infraFailures = new TreeMap<>();
     private final Agreement agreement = new Agreement();
     /** task id -> {trials judged, trials accepted}, and the task's grouping keys */
@@ -45,6 +46,7 @@ final class RunTally {
         agent = agent.plus(entry.agentUsage());
         user = user.plus(entry.userUsage());
         judge = judge.plus(entry.judgeUsage());
+        simulator = simulator.plus(entry.toolSimulatorUsage());
         if (record.judgeScore() != null && record.status() != RecordStatus.INFRA_FAILED) {
             boolean checksPassed = record.status() == RecordStatus.ACCEPTED
                     || record.rejectReasons().equals(List.of(FilterPolicy.JUDGE_BELOW_THRESHOLD));
@@ -78,7 +80,8 @@ final class RunTally {
 
     UsageTotals usage() {
         UsageTotals totals = UsageTotals.of(role(agent, config.agent()), role(user, config.user()));
-        return config.judge() == null ? totals : totals.plus("judge", role(judge, config.judge()));
+        if (config.judge() != null) totals = totals.plus("judge", role(judge, config.judge()));
+        return simulator.calls() == 0 ? totals : totals.plus("tool_simulator", role(simulator, config.toolSimulatorOrDefault()));
     }
 
     /** Manifest metrics: infra failures by cause, pass@k, and for a judged run the judge's agreement and spend share. */

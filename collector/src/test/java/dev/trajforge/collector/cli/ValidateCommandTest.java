@@ -68,7 +68,7 @@ class ValidateCommandTest {
         CliRun shard = CliRun.of("inspect", export.resolve("data/train-00000-of-00001.parquet").toString(), "--row", "1");
 
         assertEquals(0, all.exitCode(), all.err());
-        assertTrue(all.out().contains("schema (30 columns):") && all.out().contains("splits:") && all.out().contains("domains:")
+        assertTrue(all.out().contains("schema (32 columns):") && all.out().contains("splits:") && all.out().contains("domains:")
                 && all.out().contains("0] system"), all.out());
         assertEquals(0, shard.exitCode(), shard.err());
         assertTrue(shard.out().contains("row 1:") && shard.out().contains("] user"), shard.out());

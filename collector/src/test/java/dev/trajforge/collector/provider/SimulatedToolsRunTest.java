@@ -96,6 +96,8 @@ class SimulatedToolsRunTest {
             assertTrue(simulator.path("cache_hits").asLong() > 0, "the judge's replay of a gold plan met the agent's answers: " + simulator);
             assertEquals("tool_simulator_error: bad_patch", manifest.path("metrics").path("infra_failed_by_cause").fieldNames().next());
             assertTrue(manifest.path("models").path("tool_simulator").toString().contains("openai/world-m"));
+            long paid = manifest.path("usage").path("tool_simulator").path("calls").asLong();
+            assertTrue(paid > 0 && paid <= world.simulatorRequests.get(), "the episodes' simulator calls are in the run's usage: " + manifest.path("usage"));
 
             try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
                  ResultSet rs = sql.executeQuery("SELECT task_id, to_json(messages)::VARCHAR, domain_origin, tool_simulator_model, to_json(reward_checks)::VARCHAR"

@@ -75,7 +75,7 @@ final class SimulatedWorldServer {
             wrongAnswers.computeIfAbsent(request.tool().name(), k -> new AtomicInteger()).incrementAndGet();
             return OpenAiReply.text(wrong).usage(400, 30);
         }
-        return OpenAiReply.text(world.answer(request)).usage(400, 60);
+        return OpenAiReply.text(world.answer(request).text()).usage(400, 60);
     }
 
     /** The agent: the gold plan of the user's task, segment by segment, a yes asked before each write. */

@@ -97,6 +97,11 @@ public final class FaultyEnvironment implements Environment {
     }
 
     @Override
+    public dev.trajforge.simenv.Usage toolSimulatorUsage() {
+        return inner.toolSimulatorUsage();
+    }
+
+    @Override
     public String stateHash() {
         return inner.stateHash();
     }

@@ -30,6 +30,8 @@ final class PackEnvironment implements Environment {
     private PackState state;
     private Map<String, Object> functions;
     private List<StateChange> changes = new ArrayList<>();
+    /** what this environment's simulated calls cost (kept across restores: it was spent) */
+    private dev.trajforge.simenv.Usage simulatorUsage = dev.trajforge.simenv.Usage.NONE;
 
     private record PackSnapshot(PackState state, List<StateChange> changes) implements Snapshot {
     }
@@ -76,7 +78,9 @@ final class PackEnvironment implements Environment {
         if (arguments == null) return ToolResult.error(call, "arguments must be a JSON object, got: " + abbreviate(call.argumentsJson()));
         Optional<String> problem = entry.schema().validate(arguments);
         if (problem.isPresent()) return ToolResult.error(call, problem.get());
-        if (entry.tool() instanceof SimulatedTool tool) return simulated.call(call, tool, arguments, state, changes);
+        if (entry.tool() instanceof SimulatedTool tool) {
+            return simulated.call(call, tool, arguments, state, changes, usage -> simulatorUsage = simulatorUsage.plus(usage));
+        }
         DeclarativeTool declarative = (DeclarativeTool) entry.tool();
         Map<String, Long> ids = state.issuedIds(); // a call that fails makes nothing: the ids it drew are drawn again by the next
         try {
@@ -107,6 +111,11 @@ final class PackEnvironment implements Environment {
             state.reissueFrom(ids);
             return ToolResult.error(call, "the tool could not run: " + e.reason());
         }
+    }
+
+    @Override
+    public dev.trajforge.simenv.Usage toolSimulatorUsage() {
+        return simulatorUsage;
     }
 
     @Override

@@ -39,15 +39,17 @@ final class SimulatedCalls {
     }
 
     /**
-     * Answers {@code call} on {@code state}, applying its accepted patch there and adding it to {@code changes}.
+     * Answers {@code call} on {@code state}, applying its accepted patch there and adding it to {@code changes};
+     * {@code spent} receives what each proposal cost (nothing for an answer from the cache).
      *
      * @throws ToolSimulationException when no proposal was acceptable within the attempts
      */
-    ToolResult call(ToolCall call, SimulatedTool tool, ObjectNode arguments, PackState state, List<StateChange> changes) {
+    ToolResult call(ToolCall call, SimulatedTool tool, ObjectNode arguments, PackState state, List<StateChange> changes,
+                    java.util.function.Consumer<dev.trajforge.simenv.Usage> spent) {
         String argumentsJson = CanonicalJson.write(arguments);
         String stateHash = state.stateHash();
         ToolSimulation.Answer answer = simulation.answer(new ToolSimulation.CacheKey(tool.definition().name(), argumentsJson, stateHash),
-                () -> ask(tool, arguments, argumentsJson, stateHash, state));
+                () -> ask(tool, arguments, argumentsJson, stateHash, state, spent));
         if (!answer.patch().isEmpty()) {
             StateChange change = new StateChange(call.id(), call.name(), answer.patch());
             PackState.Refusal refusal = state.tryApply(change, true);
@@ -60,13 +62,16 @@ final class SimulatedCalls {
         return answer.error() ? ToolResult.error(call, answer.result()) : ToolResult.ok(call, answer.result());
     }
 
-    private ToolSimulation.Answer ask(SimulatedTool tool, ObjectNode arguments, String argumentsJson, String stateHash, PackState state) {
+    private ToolSimulation.Answer ask(SimulatedTool tool, ObjectNode arguments, String argumentsJson, String stateHash, PackState state,
+                                      java.util.function.Consumer<dev.trajforge.simenv.Usage> spent) {
         SimulationRequest request = RelevantState.request(domain, description, tool, arguments, state,
                 Seeds.derive(seed, "simulate", tool.definition().name(), argumentsJson, stateHash));
         SimulatedAnswers checker = new SimulatedAnswers(tool, state);
         SimulatedAnswers.Verdict last = null;
         for (int proposal = 1; proposal <= simulation.attempts(); proposal++) {
-            last = checker.check(simulation.simulator().answer(request));
+            dev.trajforge.simenv.tools.SimulatorReply reply = simulation.simulator().answer(request);
+            spent.accept(reply.usage());
+            last = checker.check(reply.text());
             if (last.answer() != null) {
                 simulation.recordAsked(proposal, true, null);
                 return last.answer();

@@ -32,17 +32,17 @@ public final class LlmToolSimulator implements ToolSimulator {
     }
 
     @Override
-    public String answer(SimulationRequest request) {
+    public SimulatorReply answer(SimulationRequest request) {
         ChatResponse response = model.chat(ChatRequest.builder()
                 .messages(SystemMessage.from(PROMPT.text()), UserMessage.from(CanonicalJson.write(request.toJson())))
                 .build());
         TokenUsage usage = response.tokenUsage();
-        if (usage != null) {
-            if (usage.inputTokenCount() != null) promptTokens.add(usage.inputTokenCount());
-            if (usage.outputTokenCount() != null) completionTokens.add(usage.outputTokenCount());
-        }
+        long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        promptTokens.add(in);
+        completionTokens.add(out);
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
-        return text == null ? "" : text;
+        return new SimulatorReply(text, new dev.trajforge.simenv.Usage(1, in, out));
     }
 
     @Override

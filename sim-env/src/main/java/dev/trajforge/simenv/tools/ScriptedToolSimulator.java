@@ -42,7 +42,11 @@ public final class ScriptedToolSimulator implements ToolSimulator {
     }
 
     @Override
-    public String answer(SimulationRequest request) {
+    public SimulatorReply answer(SimulationRequest request) {
+        return SimulatorReply.free(text(request));
+    }
+
+    private String text(SimulationRequest request) {
         if (request.attempt() == 1 && mistakes > 0) {
             SplittableRandom random = new SplittableRandom(request.seed());
             if (random.nextDouble() < mistakes) return mistake(request, random.nextInt(3));

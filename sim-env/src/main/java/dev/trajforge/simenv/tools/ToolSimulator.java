@@ -10,12 +10,12 @@ package dev.trajforge.simenv.tools;
  */
 public interface ToolSimulator {
     /**
-     * The answer to one request, as text (a JSON object, possibly wrapped in a code fence by a model).
+     * The answer to one request, as text (a JSON object, possibly wrapped in a code fence by a model), with what it cost.
      *
      * @throws RuntimeException when no answer could be had at all (a model call that failed for good): the caller ends
      *                          the episode as an infrastructure failure with that cause
      */
-    String answer(SimulationRequest request);
+    SimulatorReply answer(SimulationRequest request);
 
     /** {@code provider/model}, as rows and manifests name it. */
     String model();

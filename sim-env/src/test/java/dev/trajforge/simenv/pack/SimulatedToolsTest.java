@@ -137,6 +137,7 @@ class SimulatedToolsTest {
         assertEquals(before, env.stateHash());
         assertTrue(env.changes().isEmpty());
         assertEquals(1, simulation.stats().failures());
+        assertEquals(new dev.trajforge.simenv.Usage(2, 200, 40), env.toolSimulatorUsage(), "both proposals were paid for");
     }
 
     @Test
@@ -145,7 +146,7 @@ class SimulatedToolsTest {
         ScriptedToolSimulator scripted = new ScriptedToolSimulator(0);
         ToolSimulator counting = new ToolSimulator() {
             @Override
-            public String answer(SimulationRequest request) {
+            public dev.trajforge.simenv.tools.SimulatorReply answer(SimulationRequest request) {
                 asked.incrementAndGet();
                 return scripted.answer(request);
             }
@@ -173,9 +174,9 @@ class SimulatedToolsTest {
     private static ToolSimulator constant(String answer, AtomicInteger asked) {
         return new ToolSimulator() {
             @Override
-            public String answer(SimulationRequest request) {
+            public dev.trajforge.simenv.tools.SimulatorReply answer(SimulationRequest request) {
                 asked.incrementAndGet();
-                return answer;
+                return new dev.trajforge.simenv.tools.SimulatorReply(answer, new dev.trajforge.simenv.Usage(1, 100, 20));
             }
 
             @Override
