@@ -35,7 +35,7 @@ final class OfflineOutputs {
             }
             String problem;
             try {
-                JsonNode reply = CanonicalJson.parseOrNull(simulator.answer(request(api, tool, collections)));
+                JsonNode reply = CanonicalJson.parseOrNull(simulator.answer(request(api, tool, collections)).text());
                 boolean refused = reply != null && reply.hasNonNull("error"); // the tool's own failure says nothing of the output
                 problem = refused ? null : new OutputSchema(tool.output()).validate(reply == null ? JsonNodeFactory.instance.nullNode() : reply.path("result")).orElse(null);
             } catch (RuntimeException e) {
