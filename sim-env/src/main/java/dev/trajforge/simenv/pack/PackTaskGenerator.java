@@ -205,7 +205,13 @@ final class PackTaskGenerator {
                 });
                 ToolCall call = new ToolCall("gold-" + ++calls, step.tool(), CanonicalJson.write(PackValues.toNode(arguments)));
                 Map<String, GoldStep.ArgumentSource> sources = ArgumentSources.infer(arguments, userSays, results);
-                ToolResult result = env.execute(call);
+                ToolResult result;
+                try {
+                    result = env.execute(call);
+                } catch (dev.trajforge.simenv.tools.ToolSimulationException e) { // the offline world model cannot answer this step: the pack's to fix
+                    throw new PackEvaluationException("intent " + intent.name() + ": the offline tool simulator cannot answer " + step.tool()
+                            + " with " + call.argumentsJson() + ": " + e.getMessage()).at(step.where());
+                }
                 if (result.error()) return false; // e.g. the first request used up what the second needs
                 results.append(result.content()).append('\n');
                 if (step.as() != null) scope.put(step.as(), parsed(result.content()));

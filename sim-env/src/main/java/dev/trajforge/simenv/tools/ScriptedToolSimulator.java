@@ -191,18 +191,63 @@ public final class ScriptedToolSimulator implements ToolSimulator {
         return entity;
     }
 
-    /** The result as the output schema wants it: a list wrapped in the one list field of an object schema, else as it is. */
+    /**
+     * The result as the output schema wants it: as it is when it matches; else put into the object's field that fits
+     * (the one named like the collection, else the first whose placing makes the whole valid: a list into a list field,
+     * an entity into an object field); else, for a write, the acknowledgement the schema describes. Otherwise as it is,
+     * and the checks refuse it.
+     */
     private static JsonNode shaped(SimulationRequest request, JsonNode result) {
         JsonNode output = request.output();
-        if (output == null || !"object".equals(output.path("type").asText()) || result.isObject()) return result;
-        List<String> lists = new ArrayList<>();
-        output.path("properties").fields().forEachRemaining(field -> {
-            if ("array".equals(field.getValue().path("type").asText())) lists.add(field.getKey());
-        });
-        if (lists.size() != 1) return result;
-        ObjectNode wrapped = (ObjectNode) SchemaDefaults.of(output, output);
-        wrapped.set(lists.get(0), result.isArray() ? result : JSON.arrayNode().add(result));
-        return wrapped;
+        if (output == null) return result;
+        OutputSchema schema = schema(output);
+        if (schema.validate(result).isEmpty()) return result;
+        JsonNode root = output.has("$ref") ? output.at(output.path("$ref").asText().replaceFirst("^#", "")) : output;
+        if (root.path("properties").isObject()) {
+            List<String> fields = new ArrayList<>();
+            String collection = request.hints().collection();
+            if (collection != null && root.path("properties").has(collection)) fields.add(collection);
+            root.path("properties").fieldNames().forEachRemaining(name -> {
+                if (!fields.contains(name)) fields.add(name);
+            });
+            for (String field : fields) {
+                String type = root.path("properties").path(field).path("type").asText();
+                JsonNode value = "array".equals(type) ? (result.isArray() ? result : JSON.arrayNode().add(result)) : result;
+                if (!"array".equals(type) && !(result.isObject() && "object".equals(type))) continue;
+                JsonNode plain = SchemaDefaults.of(root, output);
+                if (!plain.isObject()) break;
+                ((ObjectNode) plain).set(field, value);
+                if (schema.validate(plain).isEmpty()) return plain;
+            }
+        }
+        if (!request.hints().action().reads()) { // a write's answer is an acknowledgement: what the schema says it looks like
+            JsonNode acknowledged = acknowledgement(root, output);
+            if (schema.validate(acknowledged).isEmpty()) return acknowledged;
+        }
+        return result;
+    }
+
+    /** The plainest value of the schema, its top-level flags true and its free texts saying it was done ({success: true, message: "done"}). */
+    private static JsonNode acknowledgement(JsonNode root, JsonNode output) {
+        JsonNode plain = SchemaDefaults.of(root, output);
+        if (plain instanceof ObjectNode object) {
+            root.path("properties").fields().forEachRemaining(field -> {
+                if (!object.has(field.getKey())) return;
+                JsonNode property = field.getValue();
+                if ("boolean".equals(property.path("type").asText())) object.put(field.getKey(), true);
+                if ("string".equals(property.path("type").asText()) && !property.has("enum") && !property.has("format") && !property.has("pattern")) {
+                    object.put(field.getKey(), "done");
+                }
+            });
+        }
+        return plain;
+    }
+
+    private static final java.util.Map<String, OutputSchema> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static OutputSchema schema(JsonNode output) {
+        if (SCHEMAS.size() > 1_000) SCHEMAS.clear();
+        return SCHEMAS.computeIfAbsent(CanonicalJson.write(output), text -> new OutputSchema(output));
     }
 
     private String mistake(SimulationRequest request, int kind) {

@@ -171,6 +171,23 @@ class SimulatedToolsTest {
         assertEquals(2, asked.get());
     }
 
+    @Test
+    void should_report_a_gold_step_the_offline_simulator_cannot_answer_as_a_problem_of_the_pack(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws java.io.IOException {
+        for (String file : List.of("domain.yaml", "policy.md", "seed.yaml", "tools.yaml", "tasks.yaml", "agent-phrases.json", "user-topics.json",
+                "schemas/pets.schema.json", "schemas/customers.schema.json")) {
+            java.nio.file.Files.createDirectories(tmp.resolve(file).getParent());
+            java.nio.file.Files.copy(PETSHOP.resolve(file), tmp.resolve(file));
+        }
+        String tools = java.nio.file.Files.readString(tmp.resolve("tools.yaml"));
+        java.nio.file.Files.writeString(tmp.resolve("tools.yaml"), tools.replace("required: [id, name, status], properties:", "required: [id, name, status, weight], properties:"));
+        World world = DomainPacks.load(tmp).world(3);
+        PackException problem = assertThrows(PackException.class, () -> world.tasks(40));
+        String message = problem.getMessage();
+        assertTrue(message.contains("tasks.yaml:") && message.contains("intent pet_info") && message.contains("cannot answer get_pet")
+                && message.contains("bad_output"), message);
+    }
+
     private static ToolSimulator constant(String answer, AtomicInteger asked) {
         return new ToolSimulator() {
             @Override
