@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 final class SimulatedWorldServer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern GOAL = Pattern.compile("(?m)^\\d+\\. (.+)$");
+    private static final Pattern DETAILS = Pattern.compile("Details to give when asked:\n((?:- .*\n)+)");
     private static final String YES = "Yes, please go ahead.";
     private static final String DONE = "Done.";
 
@@ -128,18 +129,40 @@ final class SimulatedWorldServer {
             }
             if (message.path("role").asText().equals("assistant")) spoke = true;
         }
-        if (!spoke) return OpenAiReply.text(goals.getFirst()).usage(200, 10);
+        if (!spoke) return OpenAiReply.text(opening(goals.getFirst(), details(system))).usage(200, 10);
         if (lastAgent.contains("Shall I proceed")) return OpenAiReply.text(YES).usage(200, 5);
         if (handled < goals.size() && lastAgent.startsWith(DONE)) return OpenAiReply.text(goals.get(handled)).usage(200, 10);
         return OpenAiReply.text("Thanks, that's all. ###STOP###").usage(200, 5);
     }
 
-    private static List<String> asks(Task task) {
-        return task.scenario().requests().stream().map(request -> key(request.ask())).toList();
+    /** The details the scenario gives when asked (its "- " lines), in order. */
+    private static List<String> details(String system) {
+        Matcher block = DETAILS.matcher(system);
+        if (!block.find()) return List.of();
+        return block.group(1).lines().map(line -> line.substring(2).strip()).toList();
     }
 
-    private static String key(String ask) {
-        String text = ask.strip().toLowerCase(Locale.ROOT);
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    /** The user's first message: the first goal and every detail at once, so the agent knows the task without asking. */
+    private static String opening(String goal, List<String> details) {
+        return details.isEmpty() ? goal : goal + " " + String.join(" ", details);
+    }
+
+    /** What the user says of each of the task's requests, as the agent compares them. */
+    private static List<String> asks(Task task) {
+        List<String> details = task.scenario().requests().stream().flatMap(request -> request.details().values().stream()).map(String::strip).toList();
+        List<String> asks = new ArrayList<>();
+        for (var request : task.scenario().requests()) {
+            String ask = capitalized(request.ask().strip());
+            asks.add(key(asks.isEmpty() ? opening(ask, details) : ask));
+        }
+        return asks;
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1) + (text.endsWith(".") ? "" : ".");
+    }
+
+    private static String key(String said) {
+        return said.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -48,8 +48,9 @@ final class PlannedIntent {
     }
 
     /**
-     * The details: each text argument (or list of texts) not named in the request, under the argument's name, so the
-     * scripted agent's question for it ("petId, name") is answered.
+     * The details: each argument not named in the request, under the argument's name (a text as it is, a list of texts
+     * joined, a number, flag or object as JSON), so the scripted agent's question for it ("petId, name") is answered and
+     * an LLM user knows every value the request needs.
      *
      * @param sample the arguments of one task, to tell text from other values
      */
@@ -65,6 +66,8 @@ final class PlannedIntent {
                 if (value.isTextual()) details.putIfAbsent(argument, argument + ": {{" + source.expression() + "}}");
                 else if (value.isArray() && !value.isEmpty() && allText(value)) {
                     details.putIfAbsent(argument, argument + ": {{$join(" + source.expression() + ", ', ')}}");
+                } else if (value.isValueNode() || value.isContainerNode()) { // a number, a flag, an object: the user has to be able to say it too
+                    details.putIfAbsent(argument, argument + ": {{$string(" + source.expression() + ")}}");
                 }
             });
             drafted.add(DraftIntent.Step.of(step.tool(), args, null));
