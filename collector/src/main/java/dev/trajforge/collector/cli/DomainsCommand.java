@@ -80,9 +80,10 @@ final class DomainsCommand implements Callable<Integer> {
         int distinct = world.distinctTasks(probe);
         TreeSet<String> intents = new TreeSet<>();
         for (Task task : world.tasks(distinct)) intents.addAll(task.intents());
-        out.println(domain.name() + "  (" + domain.source() + ")");
+        String origin = java.util.Set.of("builtin", "pack").contains(domain.origin().kind()) ? "" : ", origin " + domain.origin().label();
+        out.println(domain.name() + "  (" + domain.source() + origin + ")");
         out.printf(Locale.ROOT, "  tools    %d: %d read, %d write, %d handoff%s%n", world.tools().size(), byKind.getOrDefault(ToolKind.READ, 0),
-                byKind.getOrDefault(ToolKind.WRITE, 0), byKind.getOrDefault(ToolKind.HANDOFF, 0), userSide == 0 ? "" : "; " + userSide + " on the user's side");
+                byKind.getOrDefault(ToolKind.WRITE, 0), byKind.getOrDefault(ToolKind.HANDOFF, 0), (userSide == 0 ? "" : "; " + userSide + " on the user's side") + (world.simulatesTools() ? "; answered by a tool simulator" : ""));
         out.println("  intents  " + intents.size() + ": " + String.join(", ", intents));
         out.printf(Locale.ROOT, "  tasks    %s distinct from seed %d%n", distinct >= probe ? "at least " + distinct : Integer.toString(distinct), seed);
     }
