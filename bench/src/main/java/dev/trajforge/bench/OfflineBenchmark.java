@@ -137,7 +137,8 @@ final class OfflineBenchmark {
         var shares = loaded.config().shares();
         var counts = dev.trajforge.collector.config.DomainShare.allocate(shares, loaded.config().tasks());
         for (int i = 0; i < shares.size(); i++) {
-            World world = Domains.byName(shares.get(i).name()).orElseThrow().world(loaded.config().seed());
+            List<java.nio.file.Path> packs = loaded.config().domainPaths().stream().map(java.nio.file.Path::of).toList(); // a config's own packs too
+            World world = Domains.byName(shares.get(i).name(), packs).orElseThrow().world(loaded.config().seed());
             world.tasks(counts.get(i));
         }
         return (System.nanoTime() - started) / 1e9;
