@@ -147,6 +147,9 @@ public final class FilterPolicy {
                 return new Verdict(Verdict.Status.JUDGE_FAILED, List.of(JUDGE_FAILED), results, null, null, null, null,
                         "the " + named.check().name() + " check replays the gold plan through the tool simulator, which failed: " + e.getMessage(),
                         "tool_simulator_" + e.reason().label());
+            } catch (GoldReplayException e) {
+                return new Verdict(Verdict.Status.JUDGE_FAILED, List.of(JUDGE_FAILED), results, null, null, null, null, e.getMessage(),
+                        GoldReplayException.CAUSE);
             }
             results.add(result);
             if (!result.passed()) reasons.add(result.rejectReason());

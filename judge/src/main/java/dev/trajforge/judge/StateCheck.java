@@ -44,6 +44,9 @@ final class StateCheck implements Check {
         Environment env = world.newEnvironment();
         for (ToolCall call : task.goldActions()) {
             ToolResult result = env.execute(call);
+            if (result.error() && world.simulatesTools()) { // the run's world model answered the plan otherwise than the offline one did
+                throw new GoldReplayException("task " + task.id() + ": the tool simulator refused gold action " + call.name() + ": " + result.content());
+            }
             if (result.error()) {
                 throw new IllegalStateException("task " + task.id() + ": gold action " + call.name() + " fails: " + result.content());
             }
