@@ -21,6 +21,12 @@ final class Failures {
         return chain(failure).stream().anyMatch(t -> t instanceof TimeoutException || t instanceof java.net.http.HttpTimeoutException);
     }
 
+    /** The message of the first I/O exception in the chain ({@code Cannot run program "x": ...}), else {@link #describe}. */
+    static String firstIoProblem(Throwable failure) {
+        return chain(failure).stream().filter(t -> t instanceof java.io.IOException && t.getMessage() != null)
+                .map(Throwable::getMessage).map(String::strip).findFirst().orElseGet(() -> describe(failure));
+    }
+
     /** The server's JSON-RPC error ({@code -32601: Method not found}), else the deepest cause's message. */
     static String describe(Throwable failure) {
         List<Throwable> chain = chain(failure);

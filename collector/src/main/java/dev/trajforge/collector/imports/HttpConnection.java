@@ -34,12 +34,16 @@ final class HttpConnection implements Connection {
     }
 
     @Override
-    public Optional<String> ended(Duration wait) {
+    public Optional<String> ended(String step, Duration wait) {
         return Optional.empty();
     }
 
     @Override
-    public String explain(Throwable failure) {
+    public String explain(String step, Throwable failure) {
+        return step + " failed: " + reason(failure);
+    }
+
+    private static String reason(Throwable failure) {
         for (Throwable cause : Failures.chain(failure)) {
             if (cause instanceof ConnectException) return "nothing answers there (connection refused)";
             if (cause instanceof HttpConnectTimeoutException) return "the connection timed out";

@@ -11,6 +11,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +72,7 @@ public final class McpToolsFetcher {
     private static LiveToolsList read(McpSyncClient client, RecordingTransport transport, McpServer server, AtomicReference<String> step,
                                       ObjectMapper json) {
         McpSchema.InitializeResult init = client.initialize();
-        List<McpSchema.Tool> tools = ToolPages.all(client::listTools, step::set);
+        List<McpSchema.Tool> tools = ToolPages.all((cursor, page) -> client.listTools(cursor, Map.of(RecordingTransport.PAGE, page)), step::set);
         ObjectNode list = json.createObjectNode();
         if (init.serverInfo() != null) list.set("serverInfo", json.valueToTree(init.serverInfo()));
         if (init.instructions() != null && !init.instructions().isBlank()) list.put("instructions", init.instructions());
@@ -94,32 +95,32 @@ public final class McpToolsFetcher {
             } catch (ExecutionException e) {
                 Throwable failure = e.getCause();
                 if (Failures.timedOut(failure)) throw timedOut(server, step.get(), timeout);
-                throw new McpFetchException(name(server) + ": " + step.get() + " failed: " + connection.explain(failure));
+                throw new McpFetchException(name(server) + " " + connection.explain(step.get(), failure));
             } catch (TimeoutException e) {
-                Optional<String> ended = connection.ended(Duration.ZERO);
+                Optional<String> ended = connection.ended(step.get(), Duration.ZERO);
                 if (ended.isPresent()) {
                     try {
                         return answer.get(LAST_WORDS.toMillis(), TimeUnit.MILLISECONDS); // it may have answered before it went
                     } catch (ExecutionException | TimeoutException notAnswered) {
-                        throw new McpFetchException(name(server) + " " + connection.ended(Duration.ZERO).orElseThrow() + " (during " + step.get() + ")");
+                        throw new McpFetchException(name(server) + " " + connection.ended(step.get(), Duration.ZERO).orElseThrow());
                     } catch (InterruptedException interrupted) {
                         Thread.currentThread().interrupt();
-                        throw new McpFetchException(name(server) + ": interrupted during " + step.get());
+                        throw new McpFetchException(name(server) + " interrupted during " + step.get());
                     }
                 }
                 if (System.nanoTime() - deadline >= 0) throw timedOut(server, step.get(), timeout);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new McpFetchException(name(server) + ": interrupted during " + step.get());
+                throw new McpFetchException(name(server) + " interrupted during " + step.get());
             }
         }
     }
 
     private static McpFetchException timedOut(McpServer server, String step, Duration timeout) {
-        return new McpFetchException(name(server) + ": timed out after " + timeout.toSeconds() + " s waiting for " + step);
+        return new McpFetchException(name(server) + " timed out after " + timeout.toSeconds() + " s waiting for " + step + " (--timeout-seconds)");
     }
 
     private static String name(McpServer server) {
-        return "MCP server '" + server.source() + "'";
+        return "MCP server \"" + server.source() + "\"";
     }
 }

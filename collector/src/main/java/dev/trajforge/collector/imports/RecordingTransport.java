@@ -5,30 +5,35 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A transport that keeps the raw result of every {@code tools/list} response, as the server sent it, before the SDK
- * reads it into its records (which drop the fields they do not know, such as a tool's {@code execution}). Everything
- * else passes through unchanged.
+ * A transport that keeps the raw result of the {@code tools/list} pages the importer asked for, as the server sent
+ * them, before the SDK reads them into its records (which drop the fields they do not know, such as a tool's
+ * {@code execution}). The importer's requests carry their page number in {@code _meta} under {@link #PAGE}; the SDK's
+ * own (it lists the tools again when a server says they changed) are not kept. Everything passes through unchanged.
  */
 final class RecordingTransport implements McpClientTransport {
+    /** The {@code _meta} key of the page number on the importer's {@code tools/list} requests. */
+    static final String PAGE = "dev.trajforge/page";
+
     private final McpClientTransport delegate;
-    private final Set<String> asked = ConcurrentHashMap.newKeySet();
-    private final List<Object> pages = new ArrayList<>();
+    private final Map<String, Integer> asked = new ConcurrentHashMap<>();
+    private final SortedMap<Integer, Object> pages = new TreeMap<>();
 
     RecordingTransport(McpClientTransport delegate) {
         this.delegate = delegate;
     }
 
-    /** The raw results of the {@code tools/list} responses so far, in the order they came. */
+    /** The raw results of the importer's {@code tools/list} pages answered so far, by page number. */
     synchronized List<Object> toolsListPages() {
-        return List.copyOf(pages);
+        return List.copyOf(pages.values());
     }
 
     @Override
@@ -38,16 +43,20 @@ final class RecordingTransport implements McpClientTransport {
 
     @Override
     public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
-        if (message instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_TOOLS_LIST.equals(request.method())) {
-            asked.add(String.valueOf(request.id()));
+        if (message instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_TOOLS_LIST.equals(request.method())
+                && request.params() instanceof McpSchema.PaginatedRequest paged && paged.meta() != null
+                && paged.meta().get(PAGE) instanceof Integer page) {
+            asked.put(String.valueOf(request.id()), page);
         }
         return delegate.sendMessage(message);
     }
 
     private void keep(McpSchema.JSONRPCMessage message) {
-        if (message instanceof McpSchema.JSONRPCResponse response && response.result() != null && asked.remove(String.valueOf(response.id()))) {
+        if (message instanceof McpSchema.JSONRPCResponse response && response.result() != null) {
+            Integer page = asked.remove(String.valueOf(response.id()));
+            if (page == null) return;
             synchronized (this) {
-                pages.add(response.result());
+                pages.put(page, response.result());
             }
         }
     }

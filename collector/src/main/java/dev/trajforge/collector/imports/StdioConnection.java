@@ -41,9 +41,9 @@ final class StdioConnection implements Connection {
     }
 
     @Override
-    public Optional<String> ended(Duration wait) {
+    public Optional<String> ended(String step, Duration wait) {
         Throwable notStarted = transport.startFailure.get();
-        if (notStarted != null) return Optional.of("could not be started: " + Failures.describe(notStarted));
+        if (notStarted != null) return Optional.of("could not be started: " + Failures.firstIoProblem(notStarted));
         Optional<Process> process = transport.process();
         if (process.isEmpty()) return Optional.empty();
         try {
@@ -53,12 +53,13 @@ final class StdioConnection implements Connection {
             return Optional.empty();
         }
         stderr.settle(Duration.ofMillis(100), Duration.ofSeconds(1));
-        return Optional.of("exited with code " + process.get().exitValue() + "; " + stderr.describe());
+        return Optional.of("exited with code " + process.get().exitValue() + " during " + step + "; " + stderr.describe());
     }
 
     @Override
-    public String explain(Throwable failure) {
-        return ended(Duration.ofMillis(500)).orElseGet(() -> Failures.describe(failure) + "; " + stderr.describe());
+    public String explain(String step, Throwable failure) {
+        return ended(step, Duration.ofMillis(500))
+                .orElseGet(() -> step + " failed: " + Failures.describe(failure) + "; " + stderr.describe());
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Reads every page of {@code tools/list}: the first without a cursor, then each {@code nextCursor} until there is none.
@@ -20,17 +20,17 @@ final class ToolPages {
     }
 
     /**
-     * @param page answers one page for a cursor ({@code null} for the first)
+     * @param page answers one page for a cursor ({@code null} for the first) and the page's number (from 1)
      * @param step told the step about to be taken ({@code "tools/list"}, {@code "tools/list page 2"}), for messages
      */
-    static List<McpSchema.Tool> all(Function<String, McpSchema.ListToolsResult> page, Consumer<String> step) {
+    static List<McpSchema.Tool> all(BiFunction<String, Integer, McpSchema.ListToolsResult> page, Consumer<String> step) {
         List<McpSchema.Tool> tools = new ArrayList<>();
         Set<String> cursors = new HashSet<>();
         String cursor = McpSchema.FIRST_PAGE;
         for (int number = 1; ; number++) {
             if (number > MAX_PAGES) throw new IllegalStateException("tools/list has more than " + MAX_PAGES + " pages");
             step.accept(number == 1 ? "tools/list" : "tools/list page " + number);
-            McpSchema.ListToolsResult result = page.apply(cursor);
+            McpSchema.ListToolsResult result = page.apply(cursor, number);
             if (result.tools() != null) tools.addAll(result.tools());
             cursor = result.nextCursor();
             if (cursor == null || cursor.isEmpty()) return tools;
