@@ -18,8 +18,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * A server started as a child process with the SDK's stdio transport. Its stderr is drained into a {@link StderrTail}
- * for the messages; when it is done with, the process and every process it started are ended, politely first.
+ * A server started as a child process with the SDK's stdio transport, in this process's environment. Its stderr is
+ * drained into a {@link StderrTail} for the messages (by the SDK's reader, which stops once stdout has ended: a server
+ * that writes its last lines as it exits may lose them); when it is done with, the process and every process it
+ * started are ended, politely first.
  */
 final class StdioConnection implements Connection {
     private static final Duration POLITE = Duration.ofSeconds(3);
