@@ -107,7 +107,7 @@ final class DomainsImportCommand implements Callable<Integer> {
                 if (saveToolsList != null && !save(fetched, err)) return TrajforgeCli.EXIT_CANNOT_WRITE;
                 api = McpToolsImporter.fromToolsList(fetched.toolsList(), fetched.name(), fetched.server());
             } else {
-                api = source.openapi != null ? OpenApiImporter.read(source.openapi) : McpToolsImporter.read(source.mcpTools);
+                api = source.openapi != null ? OpenApiImporter.read(source.openapi) : savedServerNamed(McpToolsImporter.read(source.mcpTools));
             }
             String domain = name != null ? name : nameOf(api.title());
             pack = ImportedPacks.draft(api, domain, seed, entities);
@@ -123,6 +123,19 @@ final class DomainsImportCommand implements Callable<Integer> {
         }
         print(pack, System.out);
         return TrajforgeCli.EXIT_OK;
+    }
+
+    /**
+     * A list saved with --save-tools-list names its server ({@code serverInfo.name}): the pack gets the name and policy
+     * title the live import gave; any other list keeps its file name.
+     */
+    private ImportedApi savedServerNamed(ImportedApi api) {
+        try {
+            String server = new ObjectMapper().readTree(source.mcpTools.toFile()).path("serverInfo").path("name").asText("");
+            return server.isBlank() ? api : new ImportedApi(server, api.description(), api.origin(), api.tools(), api.collections(), api.report());
+        } catch (IOException e) {
+            return api; // read once already by the importer; it reported any problem
+        }
     }
 
     private McpServer server() {
