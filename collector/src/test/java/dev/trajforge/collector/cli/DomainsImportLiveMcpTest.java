@@ -62,6 +62,23 @@ class DomainsImportLiveMcpTest {
     }
 
     @Test
+    void should_import_server_everything_live_over_streamable_http_keeping_its_stateful_tools_and_naming_the_rest()
+            throws IOException, InterruptedException {
+        Path out = tmp.resolve("everything");
+        CliRun imported;
+        try (NpmServers.HttpServer server = NpmServers.HttpServer.everything()) {
+            imported = CliRun.of("domains", "import", "--mcp-http", server.url(), "--name", "everything", "--out", out.toString());
+        }
+
+        assertEquals(TrajforgeCli.EXIT_OK, imported.exitCode(), imported.out() + imported.err());
+        // utilities with no entities: the writes are kept (judged on actions), reads whose answer cannot be foreseen are named and skipped
+        assertTrue(imported.out().contains("4 tools (0 read, 4 write), 9 skipped; 0 collections"), imported.out());
+        assertTrue(imported.out().contains("skipped  echo (echo): no task can be planned for it"), imported.out());
+        CliRun checked = CliRun.of("domains", "check", out.toString());
+        assertEquals(TrajforgeCli.EXIT_OK, checked.exitCode(), checked.out() + checked.err());
+    }
+
+    @Test
     void should_name_a_server_nothing_answers_and_exit_2_writing_nothing() throws IOException {
         String url = "http://127.0.0.1:" + NpmServers.freePort() + "/mcp";
         Path out = tmp.resolve("none");

@@ -77,7 +77,7 @@ public record PackDraft(String name, String description, Origin origin, String p
         Objects.requireNonNull(setup, "pack " + name + ": task setup");
         intents = List.copyOf(intents);
         exactArguments = Set.copyOf(new TreeSet<>(exactArguments));
-        if (collections.isEmpty()) throw new IllegalArgumentException("pack " + name + ": a domain needs at least one collection");
+        // no collections: a world of tools that keep no state (an MCP server of utilities); its tasks are judged on actions
         if (tools.isEmpty()) throw new IllegalArgumentException("pack " + name + ": a domain needs at least one tool");
         if (intents.isEmpty()) throw new IllegalArgumentException("pack " + name + ": a domain needs at least one intent");
         Set<String> collectionNames = unique(collections.stream().map(DraftCollection::name).toList(), "collection", name);

@@ -114,7 +114,7 @@ final class PackLoader {
             }
             if (key != null) out.put(name, new PackCollections.Collection(name, key, newIds));
         });
-        if (out.isEmpty() && node.present()) problems.add(node.problem("a domain needs at least one collection"));
+        // no collection at all is allowed: a world of tools that keep no state (an imported server of utilities, judged on actions)
         return out;
     }
 
