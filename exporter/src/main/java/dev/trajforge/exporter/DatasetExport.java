@@ -164,7 +164,7 @@ public final class DatasetExport implements AutoCloseable {
             }
             ExportResult result = new ExportResult(layout.uri(), episodes, accepted, rejected, infraFailed,
                     rowsPerSplit(staged), files, prompts, models, settings.format(),
-                    new ExportResult.Duplicates(dedup.exactRemoved(), dedup.nearRemoved()), stats.byDomain());
+                    new ExportResult.Duplicates(dedup.exactRemoved(), dedup.nearRemoved()), stats.byDomain(), usage);
 
             FailPoints.reach("commit.staged");
             current = layout.root();

@@ -29,7 +29,14 @@ import java.util.regex.Pattern;
 public record ExportResult(URI outputUri, long episodes, long accepted, Map<String, Long> rejected,
                            long infraFailed, Map<String, Long> splits, List<ShardFile> files,
                            Map<String, java.util.SortedSet<String>> prompts, Map<String, java.util.SortedSet<String>> models,
-                           ExportFormat format, Duplicates duplicates, Map<String, DomainSummary> byDomain) {
+                           ExportFormat format, Duplicates duplicates, Map<String, DomainSummary> byDomain, UsageTotals usage) {
+
+    /** A result that knows nothing of the models' spend. */
+    public ExportResult(URI outputUri, long episodes, long accepted, Map<String, Long> rejected, long infraFailed, Map<String, Long> splits,
+                        List<ShardFile> files, Map<String, java.util.SortedSet<String>> prompts, Map<String, java.util.SortedSet<String>> models,
+                        ExportFormat format, Duplicates duplicates, Map<String, DomainSummary> byDomain) {
+        this(outputUri, episodes, accepted, rejected, infraFailed, splits, files, prompts, models, format, duplicates, byDomain, UsageTotals.none());
+    }
 
     /** Accepted episodes removed as exact or as near duplicates of an earlier one. */
     public record Duplicates(long exact, long near) {
@@ -92,6 +99,7 @@ public record ExportResult(URI outputUri, long episodes, long accepted, Map<Stri
         Objects.requireNonNull(outputUri, "outputUri");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(duplicates, "duplicates");
+        usage = usage == null ? UsageTotals.none() : usage;
         rejected = Collections.unmodifiableSortedMap(new TreeMap<>(rejected));
         splits = Collections.unmodifiableSortedMap(new TreeMap<>(splits));
         files = files.stream().sorted((a, b) -> a.path().compareTo(b.path())).toList();

@@ -32,6 +32,29 @@ final class Manifest {
      * the rows came from when they are not this export's own (a re-judged or merged dataset): written as
      * {@code source_runs} after {@code run_id}, and only then.
      */
+    /**
+     * What one accepted trajectory cost, by role and in all: the run's tokens (uncached and cached input apart) and
+     * USD divided by the accepted trajectories (rejected and failed episodes are part of the price); null without any.
+     */
+    static com.fasterxml.jackson.databind.JsonNode perAccepted(UsageTotals usage, long accepted) {
+        if (accepted == 0) return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        ObjectNode out = JSON.createObjectNode();
+        UsageTotals.RoleUsage total = UsageTotals.RoleUsage.NONE;
+        for (var role : usage.roles().entrySet()) {
+            perAccepted(out.putObject(role.getKey()), role.getValue(), accepted);
+            total = total.plus(role.getValue());
+        }
+        perAccepted(out.putObject("total"), total, accepted);
+        return out;
+    }
+
+    private static void perAccepted(ObjectNode node, UsageTotals.RoleUsage u, long accepted) {
+        node.put("uncached_prompt_tokens", (double) (u.promptTokens() - u.cachedPromptTokens()) / accepted)
+                .put("cached_prompt_tokens", (double) u.cachedPromptTokens() / accepted)
+                .put("completion_tokens", (double) u.completionTokens() / accepted)
+                .put("cost_usd", u.costUsd() / accepted);
+    }
+
     static byte[] render(ExportSettings settings, java.util.SortedSet<String> sourceRuns, Instant createdAt, ExportResult result, UsageTotals usage,
                          java.util.Map<String, ?> metrics, int[] banding) {
         ObjectNode root = JSON.createObjectNode();
@@ -59,8 +82,10 @@ final class Manifest {
         usage.roles().forEach((role, u) -> roles.putObject(role)
                 .put("calls", u.calls())
                 .put("prompt_tokens", u.promptTokens())
+                .put("cached_prompt_tokens", u.cachedPromptTokens())
                 .put("completion_tokens", u.completionTokens())
                 .put("cost_usd", u.costUsd()));
+        root.set("usage_per_accepted", perAccepted(usage, result.accepted()));
         // beyond the contract's keys: which models and which prompt/policy versions made the data
         ObjectNode models = root.putObject("models");
         result.models().forEach((role, labels) -> labels.forEach(models.putArray(role)::add));

@@ -15,11 +15,16 @@ public record UsageTotals(Map<String, RoleUsage> roles) {
     public static final String AGENT = "agent";
     public static final String USER = "user";
 
-    public record RoleUsage(long calls, long promptTokens, long completionTokens, double costUsd) {
-        public static final RoleUsage NONE = new RoleUsage(0, 0, 0, 0.0);
+    /** One role's calls and tokens ({@code promptTokens} all input, {@code cachedPromptTokens} of them from a prompt cache) and cost. */
+    public record RoleUsage(long calls, long promptTokens, long completionTokens, double costUsd, long cachedPromptTokens) {
+        public static final RoleUsage NONE = new RoleUsage(0, 0, 0, 0.0, 0);
+
+        public RoleUsage(long calls, long promptTokens, long completionTokens, double costUsd) {
+            this(calls, promptTokens, completionTokens, costUsd, 0);
+        }
 
         public RoleUsage {
-            if (calls < 0 || promptTokens < 0 || completionTokens < 0) {
+            if (calls < 0 || promptTokens < 0 || completionTokens < 0 || cachedPromptTokens < 0) {
                 throw new IllegalArgumentException("usage counts must be >= 0");
             }
             if (!(costUsd >= 0.0) || Double.isInfinite(costUsd)) {
@@ -28,12 +33,12 @@ public record UsageTotals(Map<String, RoleUsage> roles) {
         }
 
         public static RoleUsage of(Usage usage, double costUsd) {
-            return new RoleUsage(usage.calls(), usage.promptTokens(), usage.completionTokens(), costUsd);
+            return new RoleUsage(usage.calls(), usage.promptTokens(), usage.completionTokens(), costUsd, usage.cachedPromptTokens());
         }
 
         public RoleUsage plus(RoleUsage other) {
             return new RoleUsage(calls + other.calls, promptTokens + other.promptTokens,
-                    completionTokens + other.completionTokens, costUsd + other.costUsd);
+                    completionTokens + other.completionTokens, costUsd + other.costUsd, cachedPromptTokens + other.cachedPromptTokens);
         }
     }
 

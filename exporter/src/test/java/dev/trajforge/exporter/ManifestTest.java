@@ -87,7 +87,7 @@ class ManifestTest {
         List<String> keys = new ArrayList<>();
         manifest.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("schema_version", "run_id", "config_sha256", "created_at", "episodes", "accepted", "rejected",
-                "infra_failed", "splits", "files", "usage", "models", "prompts_sha256", "metrics", "format", "dedup"), keys);
+                "infra_failed", "splits", "files", "usage", "usage_per_accepted", "models", "prompts_sha256", "metrics", "format", "dedup"), keys);
         assertEquals("hf-parquet", manifest.get("format").asText());
         assertFalse(manifest.get("dedup").get("exact").asBoolean());
         assertTrue(manifest.get("dedup").get("near_duplicate_threshold").isNull());

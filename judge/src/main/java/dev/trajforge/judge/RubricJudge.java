@@ -253,9 +253,7 @@ public final class RubricJudge {
     }
 
     private static Usage usageOf(TokenUsage tokens) {
-        long in = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
-        long out = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
-        return new Usage(1, in, out);
+        return Usage.ofCall(tokens);
     }
 
     private static String describe(RuntimeException e) {

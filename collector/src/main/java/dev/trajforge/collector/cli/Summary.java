@@ -36,6 +36,7 @@ final class Summary {
                         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         out.printf(Locale.ROOT, "  infra failed  %6d%s%n", export.infraFailed(), report.infraFailures().isEmpty() ? "" : "  "
                 + report.infraFailures().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        spend(export, out);
         if (export.byDomain().size() > 1) {
             out.println("  by domain:");
             export.byDomain().forEach((domain, d) -> out.printf(Locale.ROOT, "    %-12s %6d episodes, accepted %s, %d distinct tasks, tools %d/%d%s%s%n",
@@ -54,5 +55,23 @@ final class Summary {
 
     private static String percent(long part, long whole) {
         return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    /**
+     * What the models cost, in all and per accepted trajectory, by role, input from a prompt cache apart; nothing for a
+     * run whose roles made no model call (the offline quickstart).
+     */
+    private static void spend(dev.trajforge.exporter.ExportResult export, PrintStream out) {
+        var roles = export.usage().roles();
+        if (roles.values().stream().allMatch(role -> role.calls() == 0)) return;
+        double total = roles.values().stream().mapToDouble(dev.trajforge.exporter.UsageTotals.RoleUsage::costUsd).sum();
+        long accepted = Math.max(1, export.accepted());
+        out.printf(Locale.ROOT, "  spend         $%.4f, $%.6f per accepted trajectory%n", total, total / accepted);
+        roles.forEach((role, u) -> {
+            if (u.calls() == 0) return;
+            out.printf(Locale.ROOT, "    %-14s %6d calls; per accepted: %.0f prompt tokens (%.0f cached), %.0f completion, $%.6f%n", role, u.calls(),
+                    (double) u.promptTokens() / accepted, (double) u.cachedPromptTokens() / accepted, (double) u.completionTokens() / accepted,
+                    u.costUsd() / accepted);
+        });
     }
 }

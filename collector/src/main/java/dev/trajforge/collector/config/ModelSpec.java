@@ -42,6 +42,10 @@ import java.util.regex.Pattern;
  * @param tokensPerMinute       estimated tokens (prompt + completion) per minute to the endpoint, > 0
  * @param maxConcurrency        requests in flight at once to the endpoint, > 0: the ceiling of its
  *                              adaptive limit, which halves on 429 and grows back
+ * @param cachedInputPricePerMillion USD per million input tokens the provider served from its prompt cache, >= 0
+ *                              (null: priced as other input tokens)
+ * @param promptCaching         mark the stable prefix (system prompt, tools) for the provider's prompt cache where the
+ *                              protocol takes markers (Anthropic {@code cache_control}); default true
  */
 public record ModelSpec(
         String provider,
@@ -60,7 +64,9 @@ public record ModelSpec(
         AgentErrorRates errors,
         Integer requestsPerMinute,
         Integer tokensPerMinute,
-        Integer maxConcurrency) {
+        Integer maxConcurrency,
+        Double cachedInputPricePerMillion,
+        Boolean promptCaching) {
 
     public static final String SCRIPTED = "scripted";
     public static final String OPENAI = "openai";
@@ -111,6 +117,7 @@ public record ModelSpec(
         }
         requirePrice("inputPricePerMillion", inputPricePerMillion);
         requirePrice("outputPricePerMillion", outputPricePerMillion);
+        requirePrice("cachedInputPricePerMillion", cachedInputPricePerMillion);
         if (extraBody != null) {
             for (String key : extraBody.keySet()) {
                 if (key == null || key.isBlank()) throw new IllegalArgumentException("extraBody: has a blank key");
@@ -130,7 +137,23 @@ public record ModelSpec(
                      Boolean returnThinking, Double inputPricePerMillion, Double outputPricePerMillion,
                      AgentErrorRates errors) {
         this(provider, model, baseUrl, apiKeyEnv, temperature, topP, maxTokens, seed, timeoutSeconds, extraBody,
-                returnThinking, inputPricePerMillion, outputPricePerMillion, errors, null, null, null);
+                returnThinking, inputPricePerMillion, outputPricePerMillion, errors, null, null, null, null, null);
+    }
+
+    /** A spec without prompt-cache settings (the components before they existed). */
+    public ModelSpec(String provider, String model, String baseUrl, String apiKeyEnv, Double temperature, Double topP,
+                     Integer maxTokens, Long seed, Integer timeoutSeconds, Map<String, Object> extraBody,
+                     Boolean returnThinking, Double inputPricePerMillion, Double outputPricePerMillion,
+                     AgentErrorRates errors, Integer requestsPerMinute, Integer tokensPerMinute, Integer maxConcurrency) {
+        this(provider, model, baseUrl, apiKeyEnv, temperature, topP, maxTokens, seed, timeoutSeconds, extraBody,
+                returnThinking, inputPricePerMillion, outputPricePerMillion, errors, requestsPerMinute, tokensPerMinute, maxConcurrency,
+                null, null);
+    }
+
+    /** Whether the stable prefix is marked for the provider's prompt cache (on unless {@code promptCaching: false}). */
+    @JsonIgnore
+    public boolean cachesPrompts() {
+        return promptCaching == null || promptCaching;
     }
 
     /** A scripted model (offline, no network), such as the oracle agent or the persona user. */
@@ -196,6 +219,6 @@ public record ModelSpec(
     public ModelSpec withSeed(long newSeed) {
         return new ModelSpec(provider, model, baseUrl, apiKeyEnv, temperature, topP, maxTokens, newSeed, timeoutSeconds,
                 extraBody, returnThinking, inputPricePerMillion, outputPricePerMillion, errors,
-                requestsPerMinute, tokensPerMinute, maxConcurrency);
+                requestsPerMinute, tokensPerMinute, maxConcurrency, cachedInputPricePerMillion, promptCaching);
     }
 }

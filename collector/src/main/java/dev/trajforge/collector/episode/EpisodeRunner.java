@@ -206,9 +206,7 @@ public final class EpisodeRunner {
         }
 
         void count(TokenUsage usage) {
-            long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-            long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-            agentUsage = agentUsage.plus(1, in, out);
+            agentUsage = agentUsage.plus(Usage.ofCall(usage));
         }
 
         /** The reply's tool calls with ids that are present and unique in the conversation. */

@@ -102,7 +102,9 @@ public final class Providers {
                 .returnThinking(spec.returnThinking() != null && spec.returnThinking())
                 .temperature(spec.temperature())
                 .topP(spec.topP())
-                .maxTokens(spec.maxTokens() == null ? 4096 : spec.maxTokens());
+                .maxTokens(spec.maxTokens() == null ? 4096 : spec.maxTokens())
+                .cacheSystemMessages(spec.cachesPrompts()) // cache_control on the system prompt and the tools: the stable prefix
+                .cacheTools(spec.cachesPrompts());
         if (spec.extraBody() != null && !spec.extraBody().isEmpty()) builder.customParameters(Map.copyOf(spec.extraBody()));
         return builder.build();
     }

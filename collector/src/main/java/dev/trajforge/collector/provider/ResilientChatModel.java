@@ -69,6 +69,7 @@ public final class ResilientChatModel implements ChatModel {
             try {
                 ChatResponse response = delegate.chat(request);
                 failure = noAnswerIn(response);
+                if (failure == null) response = CachedTokens.normalized(response); // cached input tokens, one shape for every provider
                 if (failure == null) {
                     long took = System.nanoTime() - started;
                     answered.incrementAndGet();

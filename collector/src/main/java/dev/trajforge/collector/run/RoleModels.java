@@ -162,6 +162,16 @@ final class RoleModels {
     }
 
     /** USD for the tokens a role used, from the spec's prices per million tokens (0 when unpriced). */
+    static double cost(ModelSpec spec, dev.trajforge.simenv.Usage usage) {
+        if (spec == null) return 0.0;
+        double in = spec.inputPricePerMillion() == null ? 0.0 : spec.inputPricePerMillion();
+        double cachedIn = spec.cachedInputPricePerMillion() == null ? in : spec.cachedInputPricePerMillion();
+        double out = spec.outputPricePerMillion() == null ? 0.0 : spec.outputPricePerMillion();
+        long cached = Math.min(usage.cachedPromptTokens(), usage.promptTokens());
+        return ((usage.promptTokens() - cached) * in + cached * cachedIn + usage.completionTokens() * out) / 1_000_000.0;
+    }
+
+    /** USD for tokens none of which came from a prompt cache. */
     static double cost(ModelSpec spec, long promptTokens, long completionTokens) {
         if (spec == null) return 0.0;
         double in = spec.inputPricePerMillion() == null ? 0.0 : spec.inputPricePerMillion();

@@ -112,6 +112,6 @@ final class RunTally {
     }
 
     private static UsageTotals.RoleUsage role(Usage usage, ModelSpec spec) {
-        return UsageTotals.RoleUsage.of(usage, RoleModels.cost(spec, usage.promptTokens(), usage.completionTokens()));
+        return UsageTotals.RoleUsage.of(usage, RoleModels.cost(spec, usage));
     }
 }

@@ -74,6 +74,12 @@ public final class AnthropicReply implements Reply {
         return new AnthropicReply(thinking, signature, text, toolUses, usage, stopReason, model);
     }
 
+    /** {@code usage}: {@code input_tokens} after the cache breakpoints, {@code cacheReadTokens} read from the prompt cache. */
+    public AnthropicReply usage(int inputTokens, int outputTokens, int cacheReadTokens) {
+        return new AnthropicReply(thinking, signature, text, toolUses, new FakeProviderServer.Tokens(inputTokens, outputTokens, cacheReadTokens),
+                stopReason, model);
+    }
+
     public AnthropicReply usage(int inputTokens, int outputTokens) {
         return new AnthropicReply(thinking, signature, text, toolUses, new FakeProviderServer.Tokens(inputTokens, outputTokens),
                 stopReason, model);
@@ -125,6 +131,7 @@ public final class AnthropicReply implements Reply {
         ObjectNode counts = body.putObject("usage");
         counts.put("input_tokens", usage.input());
         counts.put("output_tokens", usage.output());
+        if (usage.cached() > 0) counts.put("cache_read_input_tokens", usage.cached()); // beside input_tokens, which excludes it
         return body;
     }
 }

@@ -156,10 +156,14 @@ public abstract sealed class FakeProviderServer implements AutoCloseable
         return Reply.status(status, errorBody(type, message));
     }
 
-    /** Input and output token counts of a reply. */
-    record Tokens(int input, int output) {
+    /** Input and output token counts of a reply, and the input tokens the server says it read from its prompt cache. */
+    record Tokens(int input, int output, int cached) {
         Tokens {
-            if (input < 0 || output < 0) throw new IllegalArgumentException("token counts must be >= 0, got " + input + "/" + output);
+            if (input < 0 || output < 0 || cached < 0) throw new IllegalArgumentException("token counts must be >= 0, got " + input + "/" + output + "/" + cached);
+        }
+
+        Tokens(int input, int output) {
+            this(input, output, 0);
         }
     }
 

@@ -70,6 +70,12 @@ public final class OpenAiReply implements Reply {
         return new OpenAiReply(content, toolCalls, reasoningContent, usage, finishReason, model);
     }
 
+    /** {@code usage} with these counts, {@code cachedTokens} of the prompt served from the server's prompt cache. */
+    public OpenAiReply usage(int promptTokens, int completionTokens, int cachedTokens) {
+        return new OpenAiReply(content, toolCalls, reasoning, new FakeProviderServer.Tokens(promptTokens, completionTokens, cachedTokens),
+                finishReason, model);
+    }
+
     /** {@code usage} with these counts; {@code total_tokens} is their sum. */
     public OpenAiReply usage(int promptTokens, int completionTokens) {
         return new OpenAiReply(content, toolCalls, reasoning, new FakeProviderServer.Tokens(promptTokens, completionTokens),
@@ -124,6 +130,7 @@ public final class OpenAiReply implements Reply {
             counts.put("prompt_tokens", usage.input());
             counts.put("completion_tokens", usage.output());
             counts.put("total_tokens", usage.input() + usage.output());
+            if (usage.cached() > 0) counts.putObject("prompt_tokens_details").put("cached_tokens", usage.cached()); // included in prompt_tokens
         }
         return body;
     }

@@ -5,7 +5,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.TokenUsage;
 import dev.trajforge.simenv.CanonicalJson;
 import dev.trajforge.simenv.PromptResource;
 
@@ -36,13 +35,11 @@ public final class LlmToolSimulator implements ToolSimulator {
         ChatResponse response = model.chat(ChatRequest.builder()
                 .messages(SystemMessage.from(PROMPT.text()), UserMessage.from(CanonicalJson.write(request.toJson())))
                 .build());
-        TokenUsage usage = response.tokenUsage();
-        long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-        long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-        promptTokens.add(in);
-        completionTokens.add(out);
+        dev.trajforge.simenv.Usage usage = dev.trajforge.simenv.Usage.ofCall(response.tokenUsage());
+        promptTokens.add(usage.promptTokens());
+        completionTokens.add(usage.completionTokens());
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
-        return new SimulatorReply(text, new dev.trajforge.simenv.Usage(1, in, out));
+        return new SimulatorReply(text, usage);
     }
 
     @Override

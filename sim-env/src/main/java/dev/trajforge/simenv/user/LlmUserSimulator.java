@@ -10,7 +10,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.TokenUsage;
 import dev.trajforge.simenv.Affirmations;
 import dev.trajforge.simenv.Message;
 import dev.trajforge.simenv.Persona;
@@ -141,9 +140,7 @@ public final class LlmUserSimulator implements UserSimulator {
         } catch (RuntimeException e) {
             throw new UserSimulatorException("user model " + modelLabel + " failed: " + e.getMessage(), e);
         }
-        TokenUsage tokens = response.tokenUsage();
-        usage = usage.plus(1, tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount(),
-                tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount());
+        usage = usage.plus(Usage.ofCall(response.tokenUsage()));
         return response;
     }
 
