@@ -97,7 +97,7 @@ class ManifestTest {
         assertEquals("2026-11-23T18:00:00Z", manifest.get("created_at").asText());
         assertEquals(List.of("train", "validation"), names(manifest.get("splits")));
         assertEquals(List.of("agent", "user"), names(manifest.get("usage")));
-        assertEquals(List.of("calls", "prompt_tokens", "completion_tokens", "cost_usd"), names(manifest.get("usage").get("agent")));
+        assertEquals(List.of("calls", "prompt_tokens", "cached_prompt_tokens", "completion_tokens", "cost_usd"), names(manifest.get("usage").get("agent")));
         assertEquals(0.25, manifest.get("usage").get("agent").get("cost_usd").asDouble());
         String text = Files.readString(out.resolve("manifest.json"));
         assertTrue(text.contains("\"run_id\": \"test-run\""), text);
