@@ -162,8 +162,8 @@ class ConfigLoaderTest {
                   modle: oracle-agent
                 """);
         assertEquals("config " + file + ": unknown key 'agent.modle' (did you mean 'model'? valid keys under 'agent':"
-                + " apiKeyEnv, baseUrl, errors, extraBody, inputPricePerMillion, maxConcurrency, maxTokens, model,"
-                + " outputPricePerMillion, provider, requestsPerMinute, returnThinking, seed, temperature, timeoutSeconds,"
+                + " apiKeyEnv, baseUrl, cachedInputPricePerMillion, errors, extraBody, inputPricePerMillion, maxConcurrency, maxTokens, model,"
+                + " outputPricePerMillion, promptCaching, provider, requestsPerMinute, returnThinking, seed, temperature, timeoutSeconds,"
                 + " tokensPerMinute, topP)", failure(file));
     }
 
