@@ -75,7 +75,8 @@ final class HttpBenchmark {
             Spec spec = new Spec(base, http, agentProvider, server.baseUrl, keyEnv);
             long total = (long) tasks * trials;
             System.err.println("bench http: warm-up (" + (long) warmupTasks * trials + " episodes each, all-scripted and over HTTP, no latency)");
-            if (!latencyMode) measure(spec.yaml(warmupTasks, trials, concurrency, tmp.resolve("warmup-offline"), false), tmp, null, 0, 0);
+            boolean baseline = !latencyMode && !options.text("baseline", "true").equals("false"); // false: only the HTTP runs (for a profile)
+            if (baseline) measure(spec.yaml(warmupTasks, trials, concurrency, tmp.resolve("warmup-offline"), false), tmp, null, 0, 0);
             measure(spec.yaml(warmupTasks, trials, concurrency, tmp.resolve("warmup-http"), true), tmp, server, 0, 0);
             server.clearCache();
             Benchmarks.Result result = new Benchmarks.Result("http")
@@ -114,7 +115,8 @@ final class HttpBenchmark {
                 int from = (int) (total / 5);
                 int to = (int) (total * 9 / 10);
                 System.err.println("bench http: all-scripted run, " + total + " episodes");
-                Measured offline = measure(spec.yaml(tasks, trials, concurrency, tmp.resolve("offline"), false), tmp, null, from, to);
+                Measured offline = baseline ? measure(spec.yaml(tasks, trials, concurrency, tmp.resolve("offline"), false), tmp, null, from, to)
+                        : new Measured(null, (int) total, from, to);
                 System.err.println("bench http: over HTTP (" + String.join(",", http) + "), " + total + " episodes");
                 Measured run = measure(spec.yaml(tasks, trials, concurrency, tmp.resolve("run"), true), tmp, server, from, to);
                 double offlinePerEpisode = offline.windowCpuSeconds / (to - from);
