@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The benchmarks of README "Performance", one scenario per JVM: {@code Benchmarks <scenario> key=value...}
- * runs {@code offline}, {@code latency}, {@code memory}, {@code export} or {@code ingest} and writes its figures to {@code result=FILE};
+ * runs {@code offline}, {@code latency}, {@code memory}, {@code export}, {@code ingest} or {@code http} and writes its figures to
+ * {@code result=FILE}; {@code serve} is the loopback model server the {@code http} scenario starts in a JVM of its own;
  * {@code Benchmarks report dir=DIR out=FILE} renders every result in DIR as one Markdown table.
  * {@code bench/run} drives them (fresh JVMs, explicit heap flags); nothing here runs under {@code mvn verify}.
  */
@@ -24,7 +25,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Benchmarks offline|latency|memory|export|ingest|report [key=value ...]");
+            System.err.println("usage: Benchmarks offline|latency|memory|export|ingest|http|serve|report [key=value ...]");
             System.exit(2);
         }
         Options options = Options.parse(args);
@@ -34,6 +35,11 @@ public final class Benchmarks {
             case "memory" -> MemoryBenchmark.run(options);
             case "export" -> ExportBenchmark.run(options);
             case "ingest" -> IngestBenchmark.run(options);
+            case "http" -> HttpBenchmark.run(options);
+            case "serve" -> {
+                LoopbackModelServer.main(options);
+                yield null;
+            }
             case "report" -> {
                 Report.write(options.path("dir", "bench/target/results"), options.path("out", "bench/results.md"));
                 yield null;

@@ -132,6 +132,7 @@ final class Report {
         export(read(dir, "export"), summary, details, jvms, others);
         ingest(read(dir, "ingest"), summary, details, jvms, others);
         ingest(read(dir, "ingest-support"), summary, details, jvms, others);
+        http(dir, summary, details, jvms);
 
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("Written by `bench/run` on ").append(LocalDate.now(ZoneOffset.UTC)).append(": ").append(machine()).append(". ")
@@ -239,6 +240,95 @@ final class Report {
                 .append(ingest.get("seconds_parse_only_per_run")).append(" |\n\n");
         jvms.add("ingest: " + ingest.get("jvm"));
         others.add(ingest.number("others_cpu_percent"));
+    }
+
+    /** The HTTP path (HttpBenchmark): client CPU per call by role, efficiency through HTTP, tokens. */
+    private static void http(Path dir, List<String> summary, StringBuilder details, List<String> jvms) throws IOException {
+        List<Benchmarks.Result> cpu = new ArrayList<>();
+        for (String name : List.of("http-agent", "http-user", "http-judge", "http-all", "http-anthropic")) {
+            Benchmarks.Result r = read(dir, name);
+            if (r != null) cpu.add(r);
+        }
+        Benchmarks.Result latency = read(dir, "http-latency");
+        if (cpu.isEmpty() && latency == null) return;
+        details.append("## The HTTP path\n\n")
+                .append("`CollectionRun` with model roles `provider: openai` (one run with the agent on `anthropic`) against `LoopbackModelServer` on ")
+                .append("127.0.0.1, in a JVM of its own so the run's process CPU is the client's alone (the server reports its own): OpenAI chat ")
+                .append("completions and Anthropic messages on the JDK `HttpServer` with a virtual thread per exchange; behind HTTP the offline path's ")
+                .append("scripted policies (the oracle agent without deliberate errors, the persona user, replayed over the conversation each call) and ")
+                .append("an all-pass rubric judge; usage estimated as characters / 4, cached input from a simulated prefix cache (64-character blocks; ")
+                .append("Anthropic reads at the request's cache breakpoints). One trial per task (the scripted roles play a task the same way every ")
+                .append("time). The key is read from `TRAJFORGE_BENCH_API_KEY` as a real run reads it.\n\n");
+        if (!cpu.isEmpty()) {
+            details.append("**Client CPU per model call**, at steady state: ").append(cpu.getFirst().get("config"))
+                    .append(", no latency; one warm-up run of each config first, then the same episodes all-scripted (no LLM judge) and over ")
+                    .append("HTTP, each measured from 20% to 90% of its episodes. *Raw* is the client's process CPU over the window / HTTP calls in ")
+                    .append("it; *net* subtracts the all-scripted run's CPU per episode, leaving what the HTTP path costs per call.\n\n")
+                    .append("| Over HTTP | Calls in window (agent / user / judge) | Client CPU-ms per call, raw | net | Client CPU-ms per episode (all-scripted) | Server CPU-ms per call | Episodes/s (all-scripted) | Accepted |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
+            for (Benchmarks.Result r : cpu) {
+                String roles = r.get("http_roles") + (r.get("agent_provider").equals("anthropic") ? " (agent on Anthropic)" : "");
+                details.append("| ").append(roles).append(" | ").append(r.get("window_calls_agent")).append(" / ").append(r.get("window_calls_user"))
+                        .append(" / ").append(r.get("window_calls_judge")).append(" | ").append(fmt(r.number("client_cpu_ms_per_call"), 2)).append(" | **")
+                        .append(fmt(r.number("client_cpu_ms_per_call_net"), 2)).append("** | ").append(fmt(r.number("http_cpu_ms_per_episode"), 2))
+                        .append(" (").append(fmt(r.number("offline_cpu_ms_per_episode"), 2)).append(") | ").append(fmt(r.number("server_cpu_ms_per_call"), 2))
+                        .append(" | ").append(fmt(r.number("episodes_per_s"), 0)).append(" (").append(fmt(r.number("offline_episodes_per_s"), 0)).append(") | ")
+                        .append(fmt(r.number("accepted"), 0)).append(" of ").append(fmt(r.number("episodes"), 0)).append(" |\n");
+                jvms.add("http " + roles + ": " + r.get("jvm"));
+            }
+            details.append('\n');
+            for (Benchmarks.Result r : cpu) {
+                if (!r.get("http_roles").equals("agent,user,judge")) continue;
+                double net = r.number("client_cpu_ms_per_call_net");
+                summary.add(row("Client CPU per model call through HTTP, all roles" + (r.get("agent_provider").equals("anthropic") ? ", agent on Anthropic" : ""),
+                        "<= 0.5 CPU-ms per call on 2 cores", "**" + fmt(net, 2) + " CPU-ms** net of the scripted run (" + fmt(r.number("client_cpu_ms_per_call"), 2)
+                                + " raw); server " + fmt(r.number("server_cpu_ms_per_call"), 2), net <= 0.5));
+                tokens(r, details);
+            }
+        }
+        if (latency != null) {
+            double efficiency = latency.number("efficiency_percent");
+            summary.add(row("Concurrency efficiency through HTTP", ">= 90% of ideal, " + fmt(latency.number("concurrency"), 0) + " in flight, "
+                    + latency.get("latency_ms") + " ms per call", "**" + fmt(efficiency, 1) + "%** of ideal", efficiency >= 90));
+            details.append("**Concurrency efficiency through HTTP**: ").append(latency.get("config")).append(", every role (")
+                    .append(latency.get("http_roles")).append(") over HTTP, the server answering each call after ").append(latency.get("latency_ms"))
+                    .append(" ms; warm-up 1,000 episodes without latency.\n\n")
+                    .append("- HTTP calls per episode (measured): ").append(fmt(latency.number("calls_per_episode"), 2)).append("\n")
+                    .append("- ideal = concurrency / (calls per episode x latency) = ").append(fmt(latency.number("ideal_episodes_per_s"), 1)).append(" episodes/s\n")
+                    .append("- measured, steady state (after the first 2 x concurrency episodes, before the last concurrency): ")
+                    .append(fmt(latency.number("steady_episodes_per_s"), 1)).append(" episodes/s = **").append(fmt(efficiency, 1)).append("%**\n")
+                    .append("- whole run incl. world build, ramp-up, ramp-down and export: ").append(fmt(latency.number("whole_run_episodes_per_s"), 1))
+                    .append(" episodes/s = ").append(fmt(latency.number("whole_run_efficiency_percent"), 1)).append("%\n")
+                    .append("- in the steady state the client kept ").append(fmt(latency.number("window_client_cores"), 2)).append(" cores busy (")
+                    .append(fmt(latency.number("client_cpu_ms_per_call"), 2)).append(" CPU-ms per call), the server ")
+                    .append(fmt(latency.number("window_server_cores"), 2)).append(" (").append(fmt(latency.number("server_cpu_ms_per_call"), 2))
+                    .append(" CPU-ms per call)\n\n");
+            jvms.add("http latency: " + latency.get("jvm"));
+        }
+    }
+
+    /** Tokens by role per episode and per accepted trajectory, and the growth of the agent's prompt with its calls. */
+    private static void tokens(Benchmarks.Result r, StringBuilder details) {
+        details.append("**Tokens**, ").append(r.get("http_roles")).append(r.get("agent_provider").equals("anthropic") ? " (agent on Anthropic)" : "")
+                .append(", estimated by the server (characters / 4) over the measured run's ").append(fmt(r.number("episodes"), 0)).append(" episodes (")
+                .append(fmt(r.number("accepted"), 0)).append(" accepted); cached = read from the simulated prefix cache, created = Anthropic cache writes:\n\n")
+                .append("| Role | Calls per episode | Prompt per episode | of it cached | created | Completion per episode | Prompt per accepted | cached | Completion per accepted |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        for (String role : List.of("agent", "user", "judge")) {
+            String key = "tokens_" + role + "_";
+            if (!r.has(key + "calls_per_episode")) continue;
+            details.append("| ").append(role).append(" | ").append(fmt(r.number(key + "calls_per_episode"), 2)).append(" | ")
+                    .append(fmt(r.number(key + "prompt_tokens_per_episode"), 0)).append(" | ").append(fmt(r.number(key + "cached_tokens_per_episode"), 0))
+                    .append(" | ").append(fmt(r.number(key + "cache_creation_tokens_per_episode"), 0)).append(" | ")
+                    .append(fmt(r.number(key + "completion_tokens_per_episode"), 0)).append(" | ").append(fmt(r.number(key + "prompt_tokens_per_accepted"), 0))
+                    .append(" | ").append(fmt(r.number(key + "cached_tokens_per_accepted"), 0)).append(" | ")
+                    .append(fmt(r.number(key + "completion_tokens_per_accepted"), 0)).append(" |\n");
+        }
+        if (r.has("agent_kth_prompt_tokens")) {
+            details.append("\nMean prompt tokens of the k-th agent call, k = 1, 2, ...: ").append(r.get("agent_kth_prompt_tokens"))
+                    .append("; of them cached: ").append(r.get("agent_kth_cached_tokens")).append("; calls: ").append(r.get("agent_kth_calls")).append("\n");
+        }
+        details.append('\n');
     }
 
     private static Benchmarks.Result read(Path dir, String name) throws IOException {

@@ -1,0 +1,109 @@
+package dev.trajforge.bench;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The loopback server's prompt cache, as servers with automatic prefix caching (vLLM, SGLang, OpenAI) keep one: a
+ * prompt is cut into blocks of {@value #BLOCK} characters, each block named by a hash of the whole prefix up to its
+ * end; a request's cached part is its longest run of leading blocks some earlier request already had. So a call
+ * that repeats the previous call's prefix (policy, tools, the conversation so far) hits, and anything that changes
+ * early in the prompt (tools reordered, per-call noise before the conversation) misses from there on. Anthropic's
+ * explicit caching reads instead at the client's breakpoints ({@link #anthropic}). Tokens are estimated as
+ * characters / 4, deterministically. Memory is bounded: two generations of block names, the older dropped when
+ * the newer fills.
+ */
+final class PromptCache {
+    static final int BLOCK = 64;
+    private static final int GENERATION = 1 << 20;
+
+    /** What a prompt cost: all its tokens, those read from the cache, and those written to it (Anthropic's cache creation). */
+    record Hit(long promptTokens, long cachedTokens, long createdTokens) {
+    }
+
+    private final double share;
+    private volatile Set<Long> current = ConcurrentHashMap.newKeySet();
+    private volatile Set<Long> previous = ConcurrentHashMap.newKeySet();
+
+    /** @param share the share of a cacheable prefix reported as read from the cache (1: every repeated prefix hits) */
+    PromptCache(double share) {
+        if (!(share >= 0 && share <= 1)) throw new IllegalArgumentException("cache share must be in [0, 1], got " + share);
+        this.share = share;
+    }
+
+    static long tokens(long chars) {
+        return (chars + 3) / 4;
+    }
+
+    /** Automatic prefix caching: the longest run of leading blocks seen before is read from the cache. */
+    Hit automatic(String prompt) {
+        long hash = 1469598103934665603L;
+        int matched = 0;
+        boolean matching = true;
+        for (int end = BLOCK; end <= prompt.length(); end += BLOCK) {
+            hash = block(hash, prompt, end - BLOCK, end);
+            if (matching && seen(hash)) matched = end;
+            else matching = false;
+            remember(hash);
+        }
+        long total = tokens(prompt.length());
+        return new Hit(total, Math.min(total, (long) (share * tokens(matched))), 0);
+    }
+
+    /**
+     * Anthropic's explicit caching: the prefix up to the furthest breakpoint seen before is read; from there to the
+     * last breakpoint is written. Without breakpoints nothing is cached.
+     */
+    Hit anthropic(String prompt, List<Integer> breakpoints) {
+        long total = tokens(prompt.length());
+        if (breakpoints.isEmpty()) return new Hit(total, 0, 0);
+        long hash = 1469598103934665603L;
+        int from = 0;
+        int read = 0;
+        for (int end : breakpoints) {
+            hash = block(hash, prompt, from, end) ^ 0x5bd1e995L; // breakpoint names differ from block names
+            if (seen(hash)) read = end;
+            remember(hash);
+            from = end;
+        }
+        long cached = (long) (share * tokens(read));
+        long created = Math.max(0, tokens(breakpoints.getLast()) - cached);
+        return new Hit(total, cached, created);
+    }
+
+    /** Forgets every prompt (a warm-up's prompts must not make the measured run's first calls hit). */
+    synchronized void clear() {
+        current = ConcurrentHashMap.newKeySet();
+        previous = ConcurrentHashMap.newKeySet();
+    }
+
+    private boolean seen(long hash) {
+        return current.contains(hash) || previous.contains(hash);
+    }
+
+    private void remember(long hash) {
+        Set<Long> now = current;
+        if (now.add(hash) && now.size() > GENERATION) {
+            synchronized (this) {
+                if (current == now) {
+                    previous = now;
+                    current = ConcurrentHashMap.newKeySet();
+                }
+            }
+        }
+    }
+
+    /** FNV-1a over the chars of {@code [from, to)} chained onto {@code hash}, then mixed. */
+    private static long block(long hash, String text, int from, int to) {
+        long h = hash;
+        for (int i = from; i < to; i++) {
+            h ^= text.charAt(i);
+            h *= 1099511628211L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+}
