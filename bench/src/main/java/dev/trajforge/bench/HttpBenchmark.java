@@ -323,6 +323,8 @@ final class HttpBenchmark {
                     "-cp", System.getProperty("java.class.path"), Benchmarks.class.getName(), "serve",
                     "config=" + config, "tasks=" + tasks, "trials=" + trials));
             if (Runtime.version().feature() >= 24) command.add(1, "--sun-misc-unsafe-memory-access=allow");
+            String extra = System.getenv("TRAJFORGE_BENCH_SERVER_JVM_OPTS"); // e.g. a flight recording of the server alone
+            if (extra != null && !extra.isBlank()) command.addAll(1, List.of(extra.trim().split("\\s+")));
             Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line;

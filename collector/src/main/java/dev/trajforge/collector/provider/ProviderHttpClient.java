@@ -30,11 +30,18 @@ final class ProviderHttpClient implements HttpClient {
     private final java.net.http.HttpClient client;
     private final Duration readTimeout;
 
+    /**
+     * One JDK client per connect timeout for the whole process: every role and model shares its connection pool and
+     * selector thread (a client per model kept a pool and a selector thread each, and connections of one endpoint
+     * apart per role). The read timeout is per request.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Duration, java.net.http.HttpClient> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private ProviderHttpClient(Duration connectTimeout, Duration readTimeout) {
-        this.client = java.net.http.HttpClient.newBuilder()
+        this.client = SHARED.computeIfAbsent(connectTimeout, timeout -> java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .build();
+                .connectTimeout(timeout)
+                .build());
         this.readTimeout = readTimeout;
     }
 
