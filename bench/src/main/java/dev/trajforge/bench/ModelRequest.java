@@ -21,13 +21,15 @@ import java.util.Map;
  * the offsets where the client placed Anthropic cache breakpoints.
  */
 record ModelRequest(String system, List<ChatMessage> messages, boolean hasTools, String prompt, List<Integer> breakpoints) {
+    /** The text of each tool list seen, by the list's hash (a few per run: one per domain). */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, String> TOOL_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** OpenAI chat completions: {@code messages} (system first), {@code tools}. */
     static ModelRequest openAi(JsonNode body) {
         StringBuilder prompt = new StringBuilder();
         JsonNode tools = body.path("tools");
         boolean hasTools = tools.isArray() && !tools.isEmpty();
-        if (hasTools) prompt.append(tools);
+        if (hasTools) prompt.append(TOOL_TEXTS.computeIfAbsent(tools.hashCode(), hash -> tools.toString())); // a run sends one tool list: written once
         List<ChatMessage> messages = new ArrayList<>();
         Map<String, String> toolNames = new HashMap<>();
         String system = "";

@@ -1,8 +1,6 @@
 package dev.trajforge.bench;
 
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The loopback server's prompt cache, as servers with automatic prefix caching (vLLM, SGLang, OpenAI) keep one: a
@@ -11,20 +9,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * that repeats the previous call's prefix (policy, tools, the conversation so far) hits, and anything that changes
  * early in the prompt (tools reordered, per-call noise before the conversation) misses from there on. Anthropic's
  * explicit caching reads instead at the client's breakpoints ({@link #anthropic}). Tokens are estimated as
- * characters / 4, deterministically. Memory is bounded: two generations of block names, the older dropped when
- * the newer fills.
+ * characters / 4, deterministically. Memory is bounded: block names live in a fixed table of 2^22 slots (32 MiB),
+ * a name in the slot its bits choose, a newer one overwriting an older (a real server's cache evicts too); a plain
+ * array, so the server's own CPU per call stays small next to the client's it measures.
  */
 final class PromptCache {
     static final int BLOCK = 64;
-    private static final int GENERATION = 1 << 20;
+    private static final int SLOTS = 1 << 22;
 
     /** What a prompt cost: all its tokens, those read from the cache, and those written to it (Anthropic's cache creation). */
     record Hit(long promptTokens, long cachedTokens, long createdTokens) {
     }
 
     private final double share;
-    private volatile Set<Long> current = ConcurrentHashMap.newKeySet();
-    private volatile Set<Long> previous = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLongArray names = new java.util.concurrent.atomic.AtomicLongArray(SLOTS);
 
     /** @param share the share of a cacheable prefix reported as read from the cache (1: every repeated prefix hits) */
     PromptCache(double share) {
@@ -74,24 +72,20 @@ final class PromptCache {
 
     /** Forgets every prompt (a warm-up's prompts must not make the measured run's first calls hit). */
     synchronized void clear() {
-        current = ConcurrentHashMap.newKeySet();
-        previous = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < SLOTS; i++) names.set(i, 0);
     }
 
     private boolean seen(long hash) {
-        return current.contains(hash) || previous.contains(hash);
+        return names.get(slot(hash)) == hash;
     }
 
     private void remember(long hash) {
-        Set<Long> now = current;
-        if (now.add(hash) && now.size() > GENERATION) {
-            synchronized (this) {
-                if (current == now) {
-                    previous = now;
-                    current = ConcurrentHashMap.newKeySet();
-                }
-            }
-        }
+        int slot = slot(hash);
+        if (names.get(slot) != hash) names.set(slot, hash);
+    }
+
+    private static int slot(long hash) {
+        return (int) (hash ^ (hash >>> 32)) & (SLOTS - 1);
     }
 
     /** FNV-1a over the chars of {@code [from, to)} chained onto {@code hash}, then mixed. */
