@@ -103,9 +103,11 @@ final class RoleModels {
         metrics.put("model", toolSimulation.simulator().model());
         metrics.putAll(toolSimulation.stats().metrics());
         if (toolSimulation.simulator() instanceof LlmToolSimulator llm) {
-            metrics.put("prompt_tokens", llm.promptTokens());
-            metrics.put("completion_tokens", llm.completionTokens());
-            metrics.put("cost_usd", cost(config.toolSimulatorOrDefault(), llm.promptTokens(), llm.completionTokens()));
+            dev.trajforge.simenv.Usage usage = llm.usage();
+            metrics.put("prompt_tokens", usage.promptTokens());
+            metrics.put("cached_prompt_tokens", usage.cachedPromptTokens());
+            metrics.put("completion_tokens", usage.completionTokens());
+            metrics.put("cost_usd", cost(config.toolSimulatorOrDefault(), usage));
         }
         return metrics;
     }
@@ -171,11 +173,4 @@ final class RoleModels {
         return ((usage.promptTokens() - cached) * in + cached * cachedIn + usage.completionTokens() * out) / 1_000_000.0;
     }
 
-    /** USD for tokens none of which came from a prompt cache. */
-    static double cost(ModelSpec spec, long promptTokens, long completionTokens) {
-        if (spec == null) return 0.0;
-        double in = spec.inputPricePerMillion() == null ? 0.0 : spec.inputPricePerMillion();
-        double out = spec.outputPricePerMillion() == null ? 0.0 : spec.outputPricePerMillion();
-        return (promptTokens * in + completionTokens * out) / 1_000_000.0;
-    }
 }

@@ -21,7 +21,9 @@ public final class LlmToolSimulator implements ToolSimulator {
 
     private final ChatModel model;
     private final String label;
+    private final LongAdder calls = new LongAdder();
     private final LongAdder promptTokens = new LongAdder();
+    private final LongAdder cachedPromptTokens = new LongAdder();
     private final LongAdder completionTokens = new LongAdder();
 
     /** @param label {@code provider/model} */
@@ -36,7 +38,9 @@ public final class LlmToolSimulator implements ToolSimulator {
                 .messages(SystemMessage.from(PROMPT.text()), UserMessage.from(CanonicalJson.write(request.toJson())))
                 .build());
         dev.trajforge.simenv.Usage usage = dev.trajforge.simenv.Usage.ofCall(response.tokenUsage());
+        calls.increment();
         promptTokens.add(usage.promptTokens());
+        cachedPromptTokens.add(usage.cachedPromptTokens());
         completionTokens.add(usage.completionTokens());
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         return new SimulatorReply(text, usage);
@@ -47,11 +51,9 @@ public final class LlmToolSimulator implements ToolSimulator {
         return label;
     }
 
-    public long promptTokens() {
-        return promptTokens.sum();
-    }
-
-    public long completionTokens() {
-        return completionTokens.sum();
+    /** Every call this simulator made so far, summed (the judge's replays of gold plans included). */
+    public dev.trajforge.simenv.Usage usage() {
+        return new dev.trajforge.simenv.Usage((int) Math.min(Integer.MAX_VALUE, calls.sum()), promptTokens.sum(), completionTokens.sum(),
+                cachedPromptTokens.sum());
     }
 }

@@ -45,10 +45,6 @@ public final class SimulatorStats {
         refused.get(cause).increment();
     }
 
-    public long calls() {
-        return calls.sum();
-    }
-
     public long regenerations() {
         return regenerations.sum();
     }
