@@ -53,17 +53,24 @@ final class Summary {
         out.println("  output: " + export.outputUri() + "  (manifest.json, README.md, _SUCCESS)");
     }
 
+    /** True when every model the export names for this role is a scripted one ({@code scripted/...}). */
+    private static boolean playedByScript(ExportResult export, String role) {
+        var models = export.models().get(role);
+        return models != null && !models.isEmpty() && models.stream().allMatch(model -> model.startsWith("scripted/"));
+    }
+
     private static String percent(long part, long whole) {
         return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 
     /**
-     * What the models cost, in all and per accepted trajectory, by role, input from a prompt cache apart; nothing for a
-     * run whose roles made no model call (the offline quickstart).
+     * What the models cost, in all and per accepted trajectory, by role, input from a prompt cache apart; only the roles
+     * a real model played (nothing for the offline quickstart, whose scripted roles cost nothing).
      */
-    private static void spend(dev.trajforge.exporter.ExportResult export, PrintStream out) {
-        var roles = export.usage().roles();
-        if (roles.values().stream().allMatch(role -> role.calls() == 0)) return;
+    private static void spend(ExportResult export, PrintStream out) {
+        var roles = new java.util.TreeMap<>(export.usage().roles());
+        roles.entrySet().removeIf(role -> role.getValue().calls() == 0 || playedByScript(export, role.getKey()));
+        if (roles.isEmpty()) return;
         double total = roles.values().stream().mapToDouble(dev.trajforge.exporter.UsageTotals.RoleUsage::costUsd).sum();
         long accepted = Math.max(1, export.accepted());
         out.printf(Locale.ROOT, "  spend         $%.4f, $%.6f per accepted trajectory%n", total, total / accepted);
