@@ -106,17 +106,7 @@ final class LoopbackModelServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange, boolean anthropic) throws IOException {
         try (exchange) {
-            JsonNode body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = JSON.readTree(in);
-            }
-            ModelRequest request = anthropic ? ModelRequest.anthropic(body) : ModelRequest.openAi(body);
-            ScriptedRoles.Answer answer = roles.answer(request);
-            PromptCache.Hit hit = anthropic ? cache.anthropic(request.prompt(), request.breakpoints()) : cache.automatic(request.prompt());
-            long completion = PromptCache.tokens(completionChars(answer));
-            count(answer.role(), request, hit, completion);
-            String model = body.path("model").asText("bench");
-            String reply = anthropic ? anthropicReply(model, answer, hit, completion) : openAiReply(model, answer, hit, completion);
+            String reply = answer(exchange, anthropic);
             Duration wait = latency;
             if (!wait.isZero()) Thread.sleep(wait); // a virtual thread: parks, frees its carrier
             respond(exchange, 200, reply);
@@ -128,6 +118,24 @@ final class LoopbackModelServer implements AutoCloseable {
                 // the client went away
             }
         }
+    }
+
+    /**
+     * Reads the request and answers it, counted. Only the reply's text outlives this method: a thousand requests wait
+     * out their latency at once, and their parsed bodies and prompts would be live data every collection copies.
+     */
+    private String answer(HttpExchange exchange, boolean anthropic) throws IOException {
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = JSON.readTree(in);
+        }
+        ModelRequest request = anthropic ? ModelRequest.anthropic(body) : ModelRequest.openAi(body);
+        ScriptedRoles.Answer answer = roles.answer(request);
+        PromptCache.Hit hit = anthropic ? cache.anthropic(request.prompt(), request.breakpoints()) : cache.automatic(request.prompt());
+        long completion = PromptCache.tokens(completionChars(answer));
+        count(answer.role(), request, hit, completion);
+        String model = body.path("model").asText("bench");
+        return anthropic ? anthropicReply(model, answer, hit, completion) : openAiReply(model, answer, hit, completion);
     }
 
     private void count(ScriptedRoles.Role role, ModelRequest request, PromptCache.Hit hit, long completion) {

@@ -41,9 +41,10 @@ final class PromptCache {
         boolean matching = true;
         for (int end = BLOCK; end <= prompt.length(); end += BLOCK) {
             hash = block(hash, prompt, end - BLOCK, end);
-            if (matching && seen(hash)) matched = end;
+            long name = mixed(hash);
+            if (matching && seen(name)) matched = end;
             else matching = false;
-            remember(hash);
+            remember(name);
         }
         long total = tokens(prompt.length());
         return new Hit(total, Math.min(total, (long) (share * tokens(matched))), 0);
@@ -60,9 +61,10 @@ final class PromptCache {
         int from = 0;
         int read = 0;
         for (int end : breakpoints) {
-            hash = block(hash, prompt, from, end) ^ 0x5bd1e995L; // breakpoint names differ from block names
-            if (seen(hash)) read = end;
-            remember(hash);
+            hash = block(hash, prompt, from, end);
+            long name = mixed(hash) ^ 0x5bd1e995L; // breakpoint names differ from block names
+            if (seen(name)) read = end;
+            remember(name);
             from = end;
         }
         long cached = (long) (share * tokens(read));
@@ -88,13 +90,27 @@ final class PromptCache {
         return (int) (hash ^ (hash >>> 32)) & (SLOTS - 1);
     }
 
-    /** FNV-1a over the chars of {@code [from, to)} chained onto {@code hash}, then mixed. */
+    /**
+     * Chains the chars of {@code [from, to)} onto {@code hash}: FNV-1a taking four chars (64 bits) a step, a quarter of
+     * the multiplications of one char a step, so the server's own CPU per call stays small next to the client's.
+     */
     private static long block(long hash, String text, int from, int to) {
         long h = hash;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            h ^= text.charAt(i) | (long) text.charAt(i + 1) << 16 | (long) text.charAt(i + 2) << 32 | (long) text.charAt(i + 3) << 48;
+            h *= 1099511628211L;
+        }
+        for (; i < to; i++) {
             h ^= text.charAt(i);
             h *= 1099511628211L;
         }
+        return h;
+    }
+
+    /** A prefix's name: its chained hash, mixed so that the table's slot bits depend on every char. */
+    private static long mixed(long hash) {
+        long h = hash;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

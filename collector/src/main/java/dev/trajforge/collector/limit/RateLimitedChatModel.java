@@ -29,6 +29,13 @@ import java.util.Set;
  * its maximum output tokens when one is set.
  */
 public final class RateLimitedChatModel implements ChatModel {
+    /**
+     * Characters of each tool's parameter schema, by the schema object (compared by identity, held weakly): a run
+     * offers the same few tool lists on every call, and writing a schema out to measure it cost more than the rest of
+     * the estimate together.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<Object, Integer> SCHEMA_CHARACTERS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
     private final ChatModel delegate;
     private final EndpointLimiter limiter;
 
@@ -65,7 +72,7 @@ public final class RateLimitedChatModel implements ChatModel {
         if (request.toolSpecifications() != null) {
             for (ToolSpecification tool : request.toolSpecifications()) {
                 characters += length(tool.name()) + length(tool.description())
-                        + (tool.parameters() == null ? 0 : tool.parameters().toString().length());
+                        + (tool.parameters() == null ? 0 : SCHEMA_CHARACTERS.get(tool.parameters(), schema -> schema.toString().length()));
             }
         }
         Integer maxOutput = request.maxOutputTokens();
