@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
 
 /** {@code trajforge report DIR [--out FILE] [--sample N]}: write the HTML report of an export again. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write the HTML report of a committed export again: plots of the run and a viewer of a sample of its trajectories,",
-                "in one file that loads nothing from the network. Every export writes report.html beside manifest.json; this makes it",
+        description = {"Write the HTML report of a committed export again (plots of the run, a viewer of its trajectories).",
+                "One file that loads nothing from the network. Every export writes report.html beside manifest.json; this makes it",
                 "again from manifest.json and the shards (any format), e.g. with another --sample, or for an export from before reports.",
                 "What the shards cannot tell (rejected episodes an export did not keep, when episodes finished) the page says is missing."},
         exitCodeListHeading = "%nExit codes:%n",
