@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The benchmarks of README "Performance", one scenario per JVM: {@code Benchmarks <scenario> key=value...}
- * runs {@code offline}, {@code latency}, {@code memory}, {@code export}, {@code ingest} or {@code http} and writes its figures to
+ * runs {@code offline}, {@code latency}, {@code memory}, {@code export}, {@code ingest}, {@code http} or {@code html-report} (the
+ * report.html of a 100,000-episode run, opened in headless Chromium) and writes its figures to
  * {@code result=FILE}; {@code serve} is the loopback model server the {@code http} scenario starts in a JVM of its own;
  * {@code Benchmarks report dir=DIR out=FILE} renders every result in DIR as one Markdown table.
  * {@code bench/run} drives them (fresh JVMs, explicit heap flags); nothing here runs under {@code mvn verify}.
@@ -25,7 +26,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Benchmarks offline|latency|memory|export|ingest|http|serve|report [key=value ...]");
+            System.err.println("usage: Benchmarks offline|latency|memory|export|ingest|http|html-report|serve|report [key=value ...]");
             System.exit(2);
         }
         Options options = Options.parse(args);
@@ -36,6 +37,7 @@ public final class Benchmarks {
             case "export" -> ExportBenchmark.run(options);
             case "ingest" -> IngestBenchmark.run(options);
             case "http" -> HttpBenchmark.run(options);
+            case "html-report" -> ReportBenchmark.run(options);
             case "serve" -> {
                 LoopbackModelServer.main(options);
                 yield null;

@@ -133,6 +133,7 @@ final class Report {
         ingest(read(dir, "ingest"), summary, details, jvms, others);
         ingest(read(dir, "ingest-support"), summary, details, jvms, others);
         http(dir, summary, details, jvms);
+        htmlReport(read(dir, "report"), summary, details, jvms);
 
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("Written by `bench/run` on ").append(LocalDate.now(ZoneOffset.UTC)).append(": ").append(machine()).append(". ")
@@ -148,6 +149,32 @@ final class Report {
         if (out.getParent() != null) Files.createDirectories(out.getParent());
         Files.writeString(out, md, StandardCharsets.UTF_8);
         System.out.print(md);
+    }
+
+    /** report.html of a large run: its size and the time it takes to open in headless Chromium (ReportBenchmark). */
+    private static void htmlReport(Benchmarks.Result r, List<String> summary, StringBuilder details, List<String> jvms) {
+        if (r == null) return;
+        double mb = r.number("report_bytes") / 1e6;
+        boolean opened = !r.has("open_skipped");
+        double seconds = opened ? r.number("open_ms_median") / 1000 : Double.NaN;
+        summary.add(row("report.html of a " + fmt(r.number("episodes"), 0) + "-episode run", "< 5 MB, opens in < 2 s in headless Chromium",
+                "**" + fmt(mb, 2) + " MB" + (opened ? ", opens in " + fmt(seconds, 2) + " s**" : "**, not opened: " + r.get("open_skipped")),
+                mb < 5 && opened && seconds < 2));
+        details.append("## report.html\n\n")
+                .append("One offline run, ").append(r.get("config")).append(" (").append(fmt(r.number("run_seconds"), 1)).append(" s), writes its dataset and ")
+                .append("`report.html` (").append(r.get("sample")).append(" trajectories in the viewer): **").append(fmt(r.number("report_bytes"), 0))
+                .append(" bytes**. `trajforge report` makes it again from the shards in ").append(fmt(r.number("rewrite_seconds"), 2)).append(" s.\n");
+        if (opened) {
+            details.append("Opened from disk in headless Chromium ").append(r.get("chromium")).append(" (Debian's, through chromedriver), ")
+                    .append(r.get("opens")).append(" fresh loads after a warm-up, timed in the browser with the Performance API from navigation start to ")
+                    .append("the later of the load event and the first frame painted after the ").append(r.get("charts_drawn")).append(" charts were drawn: ")
+                    .append("median **").append(fmt(r.number("open_ms_median"), 0)).append(" ms** (").append(fmt(r.number("open_ms_min"), 0)).append("–")
+                    .append(fmt(r.number("open_ms_max"), 0)).append(" ms; load event alone ").append(fmt(r.number("load_event_ms_median"), 0))
+                    .append(" ms). Screenshot: `").append(r.get("screenshot")).append("`.\n\n");
+        } else {
+            details.append("Not opened in a browser: ").append(r.get("open_skipped")).append(".\n\n");
+        }
+        jvms.add("report: " + r.get("jvm"));
     }
 
     /** The exporter's write throughput against pyarrow on the same rows (ExportBenchmark). */

@@ -1,5 +1,6 @@
 package dev.trajforge.exporter;
 
+import dev.trajforge.exporter.report.HtmlReport;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.Path;
@@ -14,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * One export: rows go in through {@link #write}, and {@link #commit} publishes them atomically as
- * {@code data/<split>-NNNNN-of-NNNNN.<ext>} with {@code manifest.json}, {@code README.md} and, last,
- * {@code _SUCCESS}. Readers trust the directory only while {@code _SUCCESS} exists.
+ * {@code data/<split>-NNNNN-of-NNNNN.<ext>} with {@code manifest.json}, {@code README.md}, {@code report.html}
+ * ({@link HtmlReport}, made of the manifest and of every record written) and, last, {@code _SUCCESS}. Readers trust the directory only while {@code _SUCCESS} exists.
  *
  * <p>Every episode goes through {@link #write} (accepted, rejected and infra-failed), in a deterministic
  * order: the same records in the same order with the same settings give the same rows, and with the same
@@ -43,6 +44,7 @@ public final class DatasetExport implements AutoCloseable {
     /** the runs rows came from when they are not this export's own (a re-judged or merged dataset) */
     private final java.util.SortedSet<String> sourceRuns = new java.util.TreeSet<>();
     private final CardStats stats = new CardStats();
+    private final HtmlReport report;
     private State state = State.OPEN;
     /** set once a commit started replacing the directory's contents: an abort then removes the partial data too */
     private boolean replacing;
@@ -53,6 +55,7 @@ public final class DatasetExport implements AutoCloseable {
         this.layout = layout;
         this.sink = RowSink.of(settings, new SplitAssigner(settings.validationFraction()), layout.staging(), layout.conf());
         this.dedup = new Deduplicator(settings.dedup());
+        this.report = new HtmlReport(settings.reportSample());
     }
 
     /**
@@ -125,6 +128,7 @@ public final class DatasetExport implements AutoCloseable {
         String simulator = record.trajectory().lineage().toolSimulatorModel();
         if (simulator != null) models.computeIfAbsent("tool_simulator", k -> new java.util.TreeSet<>()).add(simulator);
         stats.add(record);
+        report.add(record);
         switch (record.status()) {
             case ACCEPTED -> accepted++;
             case REJECTED -> rejected.merge(record.primaryRejectReason(), 1L, Long::sum);
@@ -166,6 +170,16 @@ public final class DatasetExport implements AutoCloseable {
                     rowsPerSplit(staged), files, prompts, models, settings.format(),
                     new ExportResult.Duplicates(dedup.exactRemoved(), dedup.nearRemoved()), stats.byDomain(), usage);
 
+            Map<String, Object> allMetrics = new java.util.TreeMap<>(metrics);
+            allMetrics.put("by_domain", result.byDomain());
+            if (rejects != null) {
+                allMetrics.put("rejects_file", Map.of("path", OutputLayout.REJECTS, "bytes", rejects.length,
+                        "sha256", dev.trajforge.simenv.Hashing.sha256Hex(rejects)));
+            }
+            // rendered before anything is replaced: a page that cannot be made leaves the previous export as it was
+            byte[] manifest = Manifest.render(settings, sourceRuns, createdAt, result, usage, allMetrics, dedup.banding());
+            byte[] page = report.render(manifest);
+
             FailPoints.reach("commit.staged");
             current = layout.root();
             replacing = true;
@@ -179,19 +193,18 @@ public final class DatasetExport implements AutoCloseable {
             current = layout.staging().getParent();
             layout.deleteTemporary();
             FailPoints.reach("commit.shards_published");
-            Map<String, Object> allMetrics = new java.util.TreeMap<>(metrics);
-            allMetrics.put("by_domain", result.byDomain());
             if (rejects != null) {
                 current = layout.file(OutputLayout.REJECTS);
                 layout.write(current, rejects);
-                allMetrics.put("rejects_file", Map.of("path", OutputLayout.REJECTS, "bytes", rejects.length,
-                        "sha256", dev.trajforge.simenv.Hashing.sha256Hex(rejects)));
             }
             current = layout.file(OutputLayout.MANIFEST);
-            layout.write(current, Manifest.render(settings, sourceRuns, createdAt, result, usage, allMetrics, dedup.banding()));
+            layout.write(current, manifest);
             FailPoints.reach("commit.manifest_written");
             current = layout.file(OutputLayout.README);
             layout.write(current, DatasetCard.render(settings, createdAt, result, stats));
+            current = layout.file(HtmlReport.FILE_NAME);
+            layout.write(current, page);
+            FailPoints.reach("commit.report_written");
             current = layout.file(OutputLayout.SUCCESS);
             layout.write(current, new byte[0]);
             state = State.COMMITTED;

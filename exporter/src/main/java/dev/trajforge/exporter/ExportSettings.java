@@ -1,5 +1,7 @@
 package dev.trajforge.exporter;
 
+import dev.trajforge.exporter.report.HtmlReport;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -23,10 +25,12 @@ import java.util.regex.Pattern;
  * @param dedup              which accepted episodes are removed as duplicates ({@link Dedup#OFF} unless chosen)
  * @param overwrite          replace a committed dataset already at the output; without it, an output holding
  *                           {@code _SUCCESS} is refused when the export opens (false unless chosen)
+ * @param reportSample       trajectories the viewer of {@code report.html} shows, in [0, {@value HtmlReport#MAX_SAMPLE}]
+ *                           ({@value HtmlReport#DEFAULT_SAMPLE} unless chosen)
  */
 public record ExportSettings(String outputUri, String runId, String configSha256, double validationFraction,
                              boolean keepRejected, long targetShardBytes, long rowGroupBytes,
-                             ExportFormat format, Dedup dedup, boolean overwrite) {
+                             ExportFormat format, Dedup dedup, boolean overwrite, int reportSample) {
     public static final long DEFAULT_TARGET_SHARD_BYTES = 256L << 20;
     public static final long DEFAULT_ROW_GROUP_BYTES = 64L << 20;
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
@@ -55,13 +59,14 @@ public record ExportSettings(String outputUri, String runId, String configSha256
         }
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(dedup, "dedup");
+        HtmlReport.requireSample(reportSample);
     }
 
     /** Hugging Face Parquet without dedup: every accepted episode is written. */
     public ExportSettings(String outputUri, String runId, String configSha256, double validationFraction,
                           boolean keepRejected, long targetShardBytes, long rowGroupBytes) {
         this(outputUri, runId, configSha256, validationFraction, keepRejected, targetShardBytes, rowGroupBytes,
-                ExportFormat.HF_PARQUET, Dedup.OFF, false);
+                ExportFormat.HF_PARQUET, Dedup.OFF, false, HtmlReport.DEFAULT_SAMPLE);
     }
 
     /** Settings with the default sizes (256 MiB shards, 64 MiB row groups), Hugging Face Parquet, no dedup. */
@@ -73,21 +78,27 @@ public record ExportSettings(String outputUri, String runId, String configSha256
 
     public ExportSettings withSizes(long targetShardBytes, long rowGroupBytes) {
         return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
-                targetShardBytes, rowGroupBytes, format, dedup, overwrite);
+                targetShardBytes, rowGroupBytes, format, dedup, overwrite, reportSample);
     }
 
     public ExportSettings withFormat(ExportFormat format) {
         return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
-                targetShardBytes, rowGroupBytes, format, dedup, overwrite);
+                targetShardBytes, rowGroupBytes, format, dedup, overwrite, reportSample);
     }
 
     public ExportSettings withDedup(Dedup dedup) {
         return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
-                targetShardBytes, rowGroupBytes, format, dedup, overwrite);
+                targetShardBytes, rowGroupBytes, format, dedup, overwrite, reportSample);
+    }
+
+    /** The same export with {@code size} trajectories in the report's viewer. */
+    public ExportSettings withReportSample(int size) {
+        return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
+                targetShardBytes, rowGroupBytes, format, dedup, overwrite, size);
     }
 
     public ExportSettings withOverwrite(boolean overwrite) {
         return new ExportSettings(outputUri, runId, configSha256, validationFraction, keepRejected,
-                targetShardBytes, rowGroupBytes, format, dedup, overwrite);
+                targetShardBytes, rowGroupBytes, format, dedup, overwrite, reportSample);
     }
 }

@@ -22,7 +22,7 @@ import java.net.URISyntaxException;
  * <pre>
  * &lt;root&gt;/data/&lt;split&gt;-NNNNN-of-NNNNN.parquet   published shards
  * &lt;root&gt;/_temporary/&lt;runId&gt;/                 staged shards while the export is open
- * &lt;root&gt;/manifest.json, README.md, _SUCCESS   (_SUCCESS last)
+ * &lt;root&gt;/manifest.json, README.md, report.html, _SUCCESS   (_SUCCESS last)
  * </pre>
  *
  * One output directory holds one export at a time: a commit replaces a previous export there and
@@ -196,6 +196,7 @@ final class OutputLayout {
         delete(data(), true);
         delete(file(MANIFEST), false);
         delete(file(README), false);
+        delete(file(dev.trajforge.exporter.report.HtmlReport.FILE_NAME), false);
         delete(file(REJECTS), false);
     }
 

@@ -37,7 +37,7 @@ class DeterminismTest {
         for (String name : names) {
             assertArrayEquals(Files.readAllBytes(a.resolve("data").resolve(name)), Files.readAllBytes(b.resolve("data").resolve(name)), name);
         }
-        for (String name : List.of("manifest.json", "README.md")) {
+        for (String name : List.of("manifest.json", "README.md", "report.html")) {
             assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
         }
     }

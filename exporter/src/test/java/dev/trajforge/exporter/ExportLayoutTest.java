@@ -37,7 +37,7 @@ class ExportLayoutTest {
         assertTrue(Files.isRegularFile(out.resolve("manifest.json")));
         assertTrue(Files.isRegularFile(out.resolve("README.md")));
         assertFalse(Files.exists(out.resolve("_temporary")));
-        assertEquals(Set.of("_SUCCESS", "manifest.json", "README.md", "data"), list(out).stream().collect(Collectors.toSet()));
+        assertEquals(Set.of("_SUCCESS", "manifest.json", "README.md", "report.html", "data"), list(out).stream().collect(Collectors.toSet()));
         assertNamesConsistent(list(out.resolve("data")));
         assertEquals(Set.of("train", "validation", "rejected"),
                 result.files().stream().map(ExportResult.ShardFile::split).collect(Collectors.toSet()));

@@ -105,7 +105,8 @@ final class IngestCommand implements Callable<Integer> {
                     format, outcome.sessions(), outcome.result().accepted(), outcome.result().rejected().values().stream().mapToLong(Long::longValue).sum(),
                     outcome.result().rejected(), outcome.result().infraFailed(), outcome.rejected().size(), outcome.rejectedByReason());
             stdout.println("  replaced by detector: " + outcome.replaced());
-            stdout.println("  output: " + outcome.result().outputUri() + "  (manifest.json, rejects.jsonl, README.md, _SUCCESS)");
+            stdout.println("  output: " + outcome.result().outputUri() + "  (manifest.json, rejects.jsonl, README.md, report.html, _SUCCESS)");
+            stdout.println("  report: " + Summary.reportPath(outcome.result().outputUri()));
             return TrajforgeCli.EXIT_OK;
         } catch (TooManyRejectsException e) {
             err.println("trajforge: " + e.getMessage());

@@ -65,7 +65,8 @@ final class JudgeCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "judge: %d rows read %s; %d accepted, rejected %s, %d not judged%n",
                     outcome.rowsByInput().values().stream().mapToLong(Long::longValue).sum(), outcome.rowsByInput(), outcome.result().accepted(),
                     outcome.result().rejected(), outcome.result().infraFailed());
-            stdout.println("  output: " + outcome.result().outputUri() + "  (manifest.json, README.md, _SUCCESS)");
+            stdout.println("  output: " + outcome.result().outputUri() + "  (manifest.json, README.md, report.html, _SUCCESS)");
+            stdout.println("  report: " + Summary.reportPath(outcome.result().outputUri()));
             return TrajforgeCli.EXIT_OK;
         } catch (FatalModelException e) {
             err.println("trajforge: the judge model cannot be used: " + e.getMessage());

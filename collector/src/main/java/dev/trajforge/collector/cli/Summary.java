@@ -50,7 +50,15 @@ final class Summary {
         for (ExportResult.ShardFile file : export.files()) {
             out.printf(Locale.ROOT, "    %-42s %6d rows  %8.1f KiB%n", file.path(), file.rows(), file.bytes() / 1024.0);
         }
-        out.println("  output: " + export.outputUri() + "  (manifest.json, README.md, _SUCCESS)");
+        out.println("  output: " + export.outputUri() + "  (manifest.json, README.md, report.html, _SUCCESS)");
+        out.println("  report: " + reportPath(export.outputUri()));
+    }
+
+    /** Where an export's {@code report.html} is: a plain path for a local export (to open in a browser), else its URI. */
+    static String reportPath(java.net.URI output) {
+        String root = output.toString().replaceAll("/+$", "");
+        if ("file".equals(output.getScheme())) return java.nio.file.Path.of(output).resolve(dev.trajforge.exporter.report.HtmlReport.FILE_NAME).toString();
+        return root + "/" + dev.trajforge.exporter.report.HtmlReport.FILE_NAME;
     }
 
     /** True when every model the export names for this role is a scripted one ({@code scripted/...}). */

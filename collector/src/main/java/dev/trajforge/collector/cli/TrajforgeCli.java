@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code trajforge}: manufactures multi-turn tool-use training data. */
 @Command(name = "trajforge", mixinStandardHelpOptions = true, version = "trajforge 0.1.0",
         description = "Simulated tool environments + agents -> judged trajectories -> Parquet datasets.",
-        subcommands = {RunCommand.class, CommitCommand.class, IngestCommand.class, JudgeCommand.class, ExportCommand.class, ValidateCommand.class, InspectCommand.class, DomainsCommand.class, SynthesizeCommand.class,
+        subcommands = {RunCommand.class, CommitCommand.class, IngestCommand.class, JudgeCommand.class, ExportCommand.class, ValidateCommand.class, InspectCommand.class, ReportCommand.class, DomainsCommand.class, SynthesizeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:unexpected failure (a bug: please report it)", "2:bad config, input or output location",

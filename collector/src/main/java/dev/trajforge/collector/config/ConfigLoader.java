@@ -54,7 +54,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     /** Keys left out of the fingerprint because they do not change the data a run produces. */
-    public static final Set<String> NOT_FINGERPRINTED = Set.of("output", "concurrency", "keepRejected", "budget");
+    public static final Set<String> NOT_FINGERPRINTED = Set.of("output", "concurrency", "keepRejected", "budget", "report");
     /** Pacing keys of a model spec: they change how fast, not what, a run produces. */
     public static final Set<String> NOT_FINGERPRINTED_MODEL_KEYS = Set.of("requestsPerMinute", "tokensPerMinute", "maxConcurrency");
     private static final Set<String> MODEL_ROLES = Set.of("agent", "user", "judge", "toolSimulator");

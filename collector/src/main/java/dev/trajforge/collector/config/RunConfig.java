@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.trajforge.simenv.agent.AgentErrorRates;
 import dev.trajforge.exporter.Dedup;
 import dev.trajforge.exporter.ExportFormat;
+import dev.trajforge.exporter.report.HtmlReport;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -45,6 +46,8 @@ import java.util.regex.Pattern;
  *                           scripted world model ({@code scripted/world-model}); left out of the canonical JSON when null
  * @param toolSimulation     attempts, cache and the scripted simulator's deliberate mistakes ({@link ToolSimulationSettings}), or null
  *                           for the defaults
+ * @param report             what {@code report.html} shows ({@link Report}), or null for the defaults; not fingerprinted (it changes
+ *                           no row), left out of the canonical JSON when null
  */
 public record RunConfig(
         String runId,
@@ -69,7 +72,8 @@ public record RunConfig(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> personas,
         @JsonInclude(JsonInclude.Include.NON_NULL) Faults faults,
         @JsonInclude(JsonInclude.Include.NON_NULL) ModelSpec toolSimulator,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ToolSimulationSettings toolSimulation) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ToolSimulationSettings toolSimulation,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Report report) {
 
     public static final long DEFAULT_SEED = 0;
     public static final int DEFAULT_TRIALS = 1;
@@ -127,6 +131,24 @@ public record RunConfig(
         }
     }
     public static final boolean DEFAULT_KEEP_REJECTED = false;
+
+    /**
+     * The {@code report:} block: {@code sample} is how many trajectories the viewer of {@code report.html} shows, about half
+     * rejected and half accepted, chosen by hashing their ids (default {@value HtmlReport#DEFAULT_SAMPLE}, at most
+     * {@value HtmlReport#MAX_SAMPLE}; 0 shows none).
+     */
+    public record Report(Integer sample) {
+        public static final Report DEFAULT = new Report(HtmlReport.DEFAULT_SAMPLE);
+
+        public Report {
+            sample = sample == null ? HtmlReport.DEFAULT_SAMPLE : sample;
+            try {
+                HtmlReport.requireSample(sample);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("report." + e.getMessage());
+            }
+        }
+    }
 
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9._-]+");
@@ -196,7 +218,7 @@ public record RunConfig(
                      int concurrency, double validationFraction, String output, boolean keepRejected, ModelSpec agent,
                      ModelSpec user, ModelSpec judge, Judging judging, Budget budget, Export export) {
         this(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency, validationFraction, output,
-                keepRejected, agent, user, judge, judging, budget, export, List.of(), List.of(), Map.of(), null, null, null);
+                keepRejected, agent, user, judge, judging, budget, export, List.of(), List.of(), Map.of(), null, null, null, null);
     }
 
     /** A config with the default {@code export:} block. */
@@ -211,7 +233,7 @@ public record RunConfig(
     public static RunConfig withDefaults(String runId, long seed, String domain, int tasks, String output) {
         return new RunConfig(runId, seed, domain, tasks, DEFAULT_TRIALS, DEFAULT_MAX_TURNS, DEFAULT_MAX_TOOL_ERRORS,
                 defaultConcurrency(), DEFAULT_VALIDATION_FRACTION, output, DEFAULT_KEEP_REJECTED,
-                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT, List.of(), List.of(), Map.of(), null, null, null);
+                ModelSpec.DEFAULT_AGENT, ModelSpec.DEFAULT_USER, null, Judging.DEFAULT, Budget.NONE, Export.DEFAULT, List.of(), List.of(), Map.of(), null, null, null, null);
     }
 
     /** Two episodes in flight per available processor. */
@@ -223,30 +245,35 @@ public record RunConfig(
     public RunConfig withOutput(String newOutput) {
         Objects.requireNonNull(newOutput, "output");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export, domainPaths, domains, personas, faults, toolSimulator, toolSimulation);
+                validationFraction, newOutput, keepRejected, agent, user, judge, judging, budget, export, domainPaths, domains, personas, faults, toolSimulator, toolSimulation, report);
     }
 
     /** The same run exporting its rejected episodes too, or not (not fingerprinted: the journal is the same). */
     public RunConfig withKeepRejected(boolean keep) {
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keep, agent, user, judge, judging, budget, export, domainPaths, domains, personas, faults, toolSimulator, toolSimulation);
+                validationFraction, output, keep, agent, user, judge, judging, budget, export, domainPaths, domains, personas, faults, toolSimulator, toolSimulation, report);
     }
 
     public RunConfig withExport(Export newExport) {
         Objects.requireNonNull(newExport, "export");
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport, domainPaths, domains, personas, faults, toolSimulator, toolSimulation);
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, newExport, domainPaths, domains, personas, faults, toolSimulator, toolSimulation, report);
     }
 
     /** The same run finding its domain packs in {@code newPaths} (as {@link ConfigLoader} makes them absolute). */
     public RunConfig withDomainPaths(List<String> newPaths) {
         return new RunConfig(runId, seed, domain, tasks, trials, maxTurns, maxToolErrors, concurrency,
-                validationFraction, output, keepRejected, agent, user, judge, judging, budget, export, newPaths, domains, personas, faults, toolSimulator, toolSimulation);
+                validationFraction, output, keepRejected, agent, user, judge, judging, budget, export, newPaths, domains, personas, faults, toolSimulator, toolSimulation, report);
     }
 
     /** How simulated tools are answered: the config's block, or the defaults. */
     public ToolSimulationSettings toolSimulationOrDefault() {
         return toolSimulation == null ? ToolSimulationSettings.DEFAULT : toolSimulation;
+    }
+
+    /** Trajectories the report's viewer shows: the config's {@code report.sample}, or the default. */
+    public int reportSample() {
+        return report == null ? Report.DEFAULT.sample() : report.sample();
     }
 
     /** The model answering simulated tools: the config's, or the scripted world model. */

@@ -16,10 +16,11 @@ import java.util.TreeMap;
  * @param mapping            sessions mapped onto a built-in domain's tools for a stricter check, or null
  * @param validationFraction share of the sessions held out as the validation split (default 0.1)
  * @param export             the files' format and dedup, as a run config's {@code export} (default: hf-parquet, exact and near dedup)
+ * @param report             what {@code report.html} shows, as a run config's {@code report} (default: a sample of 50 trajectories)
  */
 public record SessionsConfig(ModelSpec judge, Judging judging, String rubric, String policy, Anonymize anonymize, Mapping mapping,
-                             Double validationFraction, RunConfig.Export export) {
-    public static final SessionsConfig DEFAULT = new SessionsConfig(null, null, null, null, null, null, null, null);
+                             Double validationFraction, RunConfig.Export export, RunConfig.Report report) {
+    public static final SessionsConfig DEFAULT = new SessionsConfig(null, null, null, null, null, null, null, null, null);
 
     public SessionsConfig {
         if (judge != null && judge.isScripted()) throw new IllegalArgumentException("judge: a scripted judge cannot judge real sessions; name a provider");
@@ -27,6 +28,7 @@ public record SessionsConfig(ModelSpec judge, Judging judging, String rubric, St
         anonymize = anonymize == null ? Anonymize.DEFAULT : anonymize;
         validationFraction = validationFraction == null ? 0.1 : validationFraction;
         export = export == null ? RunConfig.Export.DEFAULT : export;
+        report = report == null ? RunConfig.Report.DEFAULT : report;
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validationFraction: must be in [0, 1), got " + validationFraction);
         }
@@ -66,7 +68,7 @@ public record SessionsConfig(ModelSpec judge, Judging judging, String rubric, St
         SessionsConfig config = YamlFile.read(file, SessionsConfig.class);
         Path base = file.toAbsolutePath().getParent();
         return new SessionsConfig(config.judge(), config.judging(), resolve(base, config.rubric()), resolve(base, config.policy()),
-                config.anonymize(), config.mapping(), config.validationFraction(), config.export());
+                config.anonymize(), config.mapping(), config.validationFraction(), config.export(), config.report());
     }
 
     private static String resolve(Path base, String path) {

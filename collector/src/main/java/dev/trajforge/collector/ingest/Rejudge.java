@@ -53,7 +53,8 @@ public final class Rejudge {
                 judging.fingerprint(), judging.config().export().toString(), Double.toString(judging.config().validationFraction())));
         String runId = "judge-" + fingerprint.substring(0, 12);
         ExportSettings settings = ExportSettings.of(options.output(), runId, fingerprint, judging.config().validationFraction(), options.keepRejected())
-                .withOverwrite(options.overwrite() || fingerprint.equals(StoredRows.committedFingerprint(options.output(), conf))).withFormat(judging.config().export().exportFormat()).withDedup(judging.config().export().deduplication());
+                .withOverwrite(options.overwrite() || fingerprint.equals(StoredRows.committedFingerprint(options.output(), conf))).withFormat(judging.config().export().exportFormat()).withDedup(judging.config().export().deduplication())
+                .withReportSample(judging.config().report().sample());
         double threshold = judging.config().judging().threshold();
         try (DatasetExport export = DatasetExport.open(settings, conf);
              InOrder<Judged> pipeline = new InOrder<>(options.concurrency(), judged -> {

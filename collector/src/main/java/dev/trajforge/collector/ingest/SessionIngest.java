@@ -99,7 +99,8 @@ public final class SessionIngest {
         ExportSettings settings = ExportSettings.of(options.output(), runId, fingerprint, judging.config().validationFraction(), options.keepRejected())
                 .withOverwrite(options.overwrite() || ownDataset)
                 .withFormat(judging.config().export().exportFormat())
-                .withDedup(judging.config().export().deduplication());
+                .withDedup(judging.config().export().deduplication())
+                .withReportSample(judging.config().report().sample());
         try (DatasetExport export = DatasetExport.open(settings, new Configuration());
              InOrder<Prepared> pipeline = new InOrder<>(options.concurrency(), prepared -> {
                  SessionTrajectories.Judged judged = prepared.judged();

@@ -48,6 +48,8 @@ public final class CollectionRun {
     private final RoleModels models;
     /** episodes started by this invocation */
     private long ran;
+    /** when this process's episodes finished, for the manifest's metrics.timeline (set when episodes start) */
+    private RunTimeline timeline;
 
     public CollectionRun(LoadedConfig loaded, Clock clock, ProgressListener progress) {
         this(loaded, clock, progress, Providers.fromEnvironment(), RunOptions.DEFAULT);
@@ -117,11 +119,15 @@ public final class CollectionRun {
         }
     }
 
-    /** What the manifest adds about this process's run: model calls and rate limits, and the tool simulator where a domain simulates tools. */
+    /**
+     * What the manifest adds about this process's run: model calls, rate limits, when its episodes finished (the timeline), and
+     * the tool simulator where a domain simulates tools.
+     */
     private Map<String, Object> runMetrics(RunWorlds worlds) {
         Map<String, Object> metrics = new java.util.LinkedHashMap<>();
         metrics.put("model_calls", models.modelMetrics());
         metrics.put("rate_limits", models.limiterMetrics());
+        if (timeline != null && !timeline.metrics().isEmpty()) metrics.put("timeline", timeline.metrics());
         if (worlds.simulatesTools()) metrics.put("tool_simulator", models.toolSimulatorMetrics());
         return metrics;
     }
@@ -148,6 +154,7 @@ public final class CollectionRun {
         RunTally tally = priorTally(index, total);
         Budget budget = config.budget();
         long started = System.nanoTime();
+        timeline = new RunTimeline(clock.instant());
         long[] done = {total - pending};
         AtomicReference<FatalModelException> fatal = new AtomicReference<>();
         AtomicReference<JournalWriteException> unwritable = new AtomicReference<>();
@@ -173,6 +180,7 @@ public final class CollectionRun {
                         journal.append(entry);
                         synchronized (tally) {
                             tally.add(entry);
+                            timeline.finished(clock.instant(), entry.status());
                             progress.episodeDone(++done[0], total, tally.accepted(), tally.costUsd());
                         }
                     } catch (FatalModelException e) {

@@ -94,6 +94,7 @@ public final class JournalExport {
         return ExportSettings.of(config.output(), config.runId(), loaded.sha256(), config.validationFraction(), config.keepRejected())
                 .withFormat(config.export().exportFormat())
                 .withDedup(config.export().deduplication())
+                .withReportSample(config.reportSample())
                 .withOverwrite(overwrite);
     }
 

@@ -70,13 +70,15 @@ class CommitInterruptionTest {
         assertTrue(Files.exists(out.resolve("_SUCCESS")), what);
         assertFalse(Files.exists(out.resolve("_temporary")), what + ": nothing staged is left");
         assertEquals(reference, QuickstartTest.shardHashes(out), what);
+        String accepted = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("accepted").asText();
+        assertTrue(Files.readString(out.resolve("report.html")).contains("data-metric=\"accepted\">" + accepted + "<"), what + ": the report shows the dataset");
         assertFalse(Files.readString(log).contains("waiting for workers"), what);
         assertEquals(0, CliRun.of("validate", out.toString()).exitCode(), what);
     }
 
     @ParameterizedTest(name = "kill -9 at {0}")
     @ValueSource(strings = {"commit.locked", "commit.staged", "commit.previous_deleted", "commit.first_shard_published",
-            "commit.shards_published", "commit.manifest_written", "commit.success_written", "commit.before_unlock"})
+            "commit.shards_published", "commit.manifest_written", "commit.report_written", "commit.success_written", "commit.before_unlock"})
     void should_finish_the_commit_when_the_same_command_runs_again_after_a_kill_9_inside_it(String point) throws Exception {
         Path out = journaledRun("kill9");
         assertEquals(137, ChildRun.run(tmp.resolve("killed.log"), point, args(out)), "the process died at " + point);
