@@ -3,6 +3,7 @@ package dev.trajforge.exporter;
 import dev.trajforge.simenv.Message;
 import dev.trajforge.simenv.ToolCall;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +22,8 @@ import java.util.TreeMap;
  * tools that do not exist), later ones count under {@value #OTHER_TOOLS}. Rendered sorted, so the same
  * records give the same text.
  */
-final class CardStats {
+final class CardStats implements Serializable {
+    private static final long serialVersionUID = 1L;
     static final int MAX_TOOL_NAMES = 1_000;
     static final String OTHER_TOOLS = "(other tools)";
     /** The intent of an episode whose record names none. */
@@ -77,6 +79,34 @@ final class CardStats {
                 }
             }
         }
+    }
+
+    /** Adds the statistics of another part of the same export (a Spark partition's) to these. */
+    void merge(CardStats other) {
+        byDomain.merge(other.byDomain);
+        mergeCounts(sources, other.sources);
+        mergeCounts(domains, other.domains);
+        mergeCounts(intents, other.intents);
+        other.toolCalls.forEach((name, calls) -> {
+            String key = toolCalls.containsKey(name) || toolCalls.size() < MAX_TOOL_NAMES ? name : OTHER_TOOLS;
+            toolCalls.computeIfAbsent(key, k -> new long[1])[0] += calls[0];
+        });
+        other.checks.forEach((name, theirs) -> {
+            CheckTally mine = checks.computeIfAbsent(name, k -> new CheckTally());
+            mine.passed += theirs.passed;
+            mine.failed += theirs.failed;
+            mine.scores += theirs.scores;
+        });
+        accepted += other.accepted;
+        acceptedTurns += other.acceptedTurns;
+        acceptedToolCalls += other.acceptedToolCalls;
+    }
+
+    private static void mergeCounts(Map<String, long[]> into, Map<String, long[]> from) {
+        from.forEach((key, counts) -> {
+            long[] mine = into.computeIfAbsent(key, k -> new long[counts.length]);
+            for (int i = 0; i < counts.length; i++) mine[i] += counts[i];
+        });
     }
 
     private static void count(Map<String, long[]> table, String key, boolean kept) {
@@ -159,7 +189,8 @@ final class CardStats {
     }
 
     /** One reward check's episodes that passed and failed it, and their summed score. */
-    private static final class CheckTally {
+    private static final class CheckTally implements Serializable {
+        private static final long serialVersionUID = 1L;
         long passed;
         long failed;
         double scores;

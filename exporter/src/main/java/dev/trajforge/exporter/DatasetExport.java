@@ -3,15 +3,12 @@ package dev.trajforge.exporter;
 import dev.trajforge.exporter.report.HtmlReport;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
-import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * One export: rows go in through {@link #write}, and {@link #commit} publishes them atomically as
@@ -35,19 +32,10 @@ public final class DatasetExport implements AutoCloseable {
     private final OutputLayout layout;
     private final RowSink<?> sink;
     private final Deduplicator dedup;
-    private final Map<String, Long> rejected = new TreeMap<>();
-    private long episodes;
-    private long accepted;
-    private long infraFailed;
-    private final Map<String, java.util.SortedSet<String>> prompts = new java.util.TreeMap<>();
-    private final Map<String, java.util.SortedSet<String>> models = new java.util.TreeMap<>();
-    /** the runs rows came from when they are not this export's own (a re-judged or merged dataset) */
-    private final java.util.SortedSet<String> sourceRuns = new java.util.TreeSet<>();
-    private final CardStats stats = new CardStats();
+    private final ExportTally tally;
+    private final DatasetPublisher publisher;
     private final HtmlReport report;
     private State state = State.OPEN;
-    /** set once a commit started replacing the directory's contents: an abort then removes the partial data too */
-    private boolean replacing;
     private byte[] rejects;
 
     private DatasetExport(ExportSettings settings, OutputLayout layout) {
@@ -56,6 +44,8 @@ public final class DatasetExport implements AutoCloseable {
         this.sink = RowSink.of(settings, new SplitAssigner(settings.validationFraction()), layout.staging(), layout.conf());
         this.dedup = new Deduplicator(settings.dedup());
         this.report = new HtmlReport(settings.reportSample());
+        this.tally = new ExportTally(settings.runId());
+        this.publisher = new DatasetPublisher(settings, layout, sink.format());
     }
 
     /**
@@ -111,29 +101,18 @@ public final class DatasetExport implements AutoCloseable {
         Objects.requireNonNull(record, "record");
         requireOpen();
         try {
-            if (record.status() == RecordStatus.ACCEPTED && dedup.check(record.trajectory(), fingerprint) != null) {
+            Deduplicator.Kind duplicate = record.status() == RecordStatus.ACCEPTED ? dedup.check(record.trajectory(), fingerprint) : null;
+            if (duplicate != null) {
                 record = record.asDuplicate();
+                tally.duplicate(duplicate);
             }
             sink.write(record);
         } catch (RuntimeException | FSError e) { // Hadoop's local file system reports a failed write (a full disk) as an Error
             state = State.FAILED;
-            throw ioFailure("write", layout.staging(), e);
+            throw DatasetPublisher.ioFailure("write", layout.staging(), e);
         }
-        episodes++;
-        record.trajectory().lineage().promptSha256().forEach((name, sha) -> prompts.computeIfAbsent(name, k -> new java.util.TreeSet<>()).add(sha));
-        if (!record.trajectory().lineage().runId().equals(settings.runId())) sourceRuns.add(record.trajectory().lineage().runId());
-        models.computeIfAbsent("agent", k -> new java.util.TreeSet<>()).add(record.trajectory().lineage().agentModel());
-        models.computeIfAbsent("user", k -> new java.util.TreeSet<>()).add(record.trajectory().lineage().userModel());
-        if (record.judgeModel() != null) models.computeIfAbsent("judge", k -> new java.util.TreeSet<>()).add(record.judgeModel());
-        String simulator = record.trajectory().lineage().toolSimulatorModel();
-        if (simulator != null) models.computeIfAbsent("tool_simulator", k -> new java.util.TreeSet<>()).add(simulator);
-        stats.add(record);
+        tally.add(record);
         report.add(record);
-        switch (record.status()) {
-            case ACCEPTED -> accepted++;
-            case REJECTED -> rejected.merge(record.primaryRejectReason(), 1L, Long::sum);
-            case INFRA_FAILED -> infraFailed++;
-        }
     }
 
     /**
@@ -154,81 +133,16 @@ public final class DatasetExport implements AutoCloseable {
         Objects.requireNonNull(usage, "usage");
         requireOpen();
         state = State.FAILED; // until the last step succeeds
-        Path current = layout.staging();
+        List<StagedShard> staged;
         try {
-            List<StagedShard> staged = sink.finish();
-            List<ExportResult.ShardFile> files = new ArrayList<>();
-            List<Path[]> moves = new ArrayList<>();
-            for (StagedShard shard : staged) {
-                current = shard.path();
-                sink.format().verify(shard, layout.status(shard.path()), layout.conf(), settings.runId());
-                String name = finalName(shard, staged);
-                files.add(new ExportResult.ShardFile(name, shard.rows(), shard.bytes(), shard.sha256()));
-                moves.add(new Path[] {shard.path(), layout.file(name)});
-            }
-            ExportResult result = new ExportResult(layout.uri(), episodes, accepted, rejected, infraFailed,
-                    rowsPerSplit(staged), files, prompts, models, settings.format(),
-                    new ExportResult.Duplicates(dedup.exactRemoved(), dedup.nearRemoved()), stats.byDomain(), usage);
-
-            Map<String, Object> allMetrics = new java.util.TreeMap<>(metrics);
-            allMetrics.put("by_domain", result.byDomain());
-            if (rejects != null) {
-                allMetrics.put("rejects_file", Map.of("path", OutputLayout.REJECTS, "bytes", rejects.length,
-                        "sha256", dev.trajforge.simenv.Hashing.sha256Hex(rejects)));
-            }
-            // rendered before anything is replaced: a page that cannot be made leaves the previous export as it was
-            byte[] manifest = Manifest.render(settings, sourceRuns, createdAt, result, usage, allMetrics, dedup.banding());
-            byte[] page = report.render(manifest);
-
-            FailPoints.reach("commit.staged");
-            current = layout.root();
-            replacing = true;
-            layout.deletePreviousExport();
-            FailPoints.reach("commit.previous_deleted");
-            for (int i = 0; i < moves.size(); i++) {
-                current = moves.get(i)[1];
-                layout.publish(moves.get(i)[0], moves.get(i)[1]);
-                if (i == 0) FailPoints.reach("commit.first_shard_published");
-            }
-            current = layout.staging().getParent();
-            layout.deleteTemporary();
-            FailPoints.reach("commit.shards_published");
-            if (rejects != null) {
-                current = layout.file(OutputLayout.REJECTS);
-                layout.write(current, rejects);
-            }
-            current = layout.file(OutputLayout.MANIFEST);
-            layout.write(current, manifest);
-            FailPoints.reach("commit.manifest_written");
-            current = layout.file(OutputLayout.README);
-            layout.write(current, DatasetCard.render(settings, createdAt, result, stats));
-            current = layout.file(HtmlReport.FILE_NAME);
-            layout.write(current, page);
-            FailPoints.reach("commit.report_written");
-            current = layout.file(OutputLayout.SUCCESS);
-            layout.write(current, new byte[0]);
-            state = State.COMMITTED;
-            FailPoints.reach("commit.success_written");
-            return result;
-        } catch (IOException e) {
-            throw ExportException.io("commit export at", current, e);
+            staged = sink.finish();
         } catch (RuntimeException | FSError e) {
-            throw ioFailure("commit export at", current, e);
+            throw DatasetPublisher.ioFailure("commit export at", layout.staging(), e);
         }
-    }
-
-    /**
-     * A failure of the file system, however a library wrapped it (parquet-java's close wraps Hadoop's
-     * {@link FSError}, which wraps the {@link IOException}), as an {@link ExportException} naming the path
-     * and the operating system's reason; anything else is a defect and is rethrown as it is.
-     */
-    private static RuntimeException ioFailure(String action, Object path, Throwable failure) {
-        if (failure instanceof ExportException export) return export;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IOException io) return ExportException.io(action, path, io);
-        }
-        if (failure instanceof RuntimeException runtime) return runtime;
-        throw (Error) failure;
+        ExportResult result = publisher.publish(staged, tally, createdAt, usage, metrics, rejects, dedup.banding(), report::render);
+        state = State.COMMITTED;
+        FailPoints.reach("commit.success_written");
+        return result;
     }
 
     /** Without a successful commit: closes the writers and deletes the staging files; never leaves {@code _SUCCESS}. */
@@ -243,7 +157,7 @@ public final class DatasetExport implements AutoCloseable {
         } catch (RuntimeException | FSError ignored) {
             // a writer that cannot even close (a full disk): its staged file goes with the staging directory below
         }
-        if (replacing) {
+        if (publisher.replacing()) {
             try {
                 layout.deletePreviousExport();
             } catch (IOException | RuntimeException | FSError ignored) {
@@ -251,24 +165,6 @@ public final class DatasetExport implements AutoCloseable {
             }
         }
         layout.abort();
-    }
-
-    private Map<String, Long> rowsPerSplit(List<StagedShard> staged) {
-        Map<String, Long> rows = new TreeMap<>();
-        rows.put(SplitAssigner.TRAIN, 0L);
-        rows.put(SplitAssigner.VALIDATION, 0L);
-        if (settings.keepRejected() && settings.format().rowsAreEpisodes()) {
-            rows.put(SplitAssigner.REJECTED, 0L);
-        }
-        staged.forEach(s -> rows.merge(s.split(), s.rows(), Long::sum));
-        return rows;
-    }
-
-    /** Hugging Face naming: {@code data/<split>-<index:05d>-of-<count:05d>.<ext>}, count per split. */
-    private String finalName(StagedShard shard, List<StagedShard> all) {
-        List<StagedShard> split = all.stream().filter(s -> s.split().equals(shard.split())).toList();
-        return String.format("%s/%s-%05d-of-%05d.%s", OutputLayout.DATA, shard.split(), split.indexOf(shard), split.size(),
-                settings.format().extension());
     }
 
     private void requireOpen() {

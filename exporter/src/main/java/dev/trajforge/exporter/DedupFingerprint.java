@@ -1,5 +1,7 @@
 package dev.trajforge.exporter;
 
+import dev.trajforge.simenv.Trajectory;
+
 /**
  * What dedup needs to know of one accepted episode, computed ahead of {@link DatasetExport#write} where the
  * work can run in parallel ({@link DatasetExport#fingerprint}): the canonical SHA-256 of its messages and tools
@@ -9,5 +11,24 @@ package dev.trajforge.exporter;
 public record DedupFingerprint(byte[] sha256, long[] signature) {
     public DedupFingerprint {
         if (sha256 != null && sha256.length != 32) throw new IllegalArgumentException("a SHA-256 has 32 bytes, got " + sha256.length);
+    }
+
+    /** The size of the sparse vector space {@link #features} index into (MLlib's MinHashLSH takes sparse vectors). */
+    public static final int FEATURE_SPACE = 1 << 30;
+
+    /** The episode's fingerprint under these dedup settings, as the local exporter computes it. */
+    public static DedupFingerprint of(Dedup settings, Trajectory trajectory) {
+        return Deduplicator.fingerprint(settings, trajectory);
+    }
+
+    /** The episode's shingles as sorted, distinct indices below {@link #FEATURE_SPACE}: the same shingles the local MinHash uses. */
+    public static int[] features(Trajectory trajectory) {
+        return MinHash.shingles(trajectory).stream().mapToLong(MinHash::shingleHash)
+                .mapToInt(h -> (int) Math.floorMod(h, (long) FEATURE_SPACE)).distinct().sorted().toArray();
+    }
+
+    /** Whether {@code later} is a near duplicate of {@code kept} by the local exporter's rule (a shared LSH band and the threshold). */
+    public static boolean nearDuplicate(long[] kept, long[] later, double threshold) {
+        return LshIndex.nearDuplicate(kept, later, threshold);
     }
 }

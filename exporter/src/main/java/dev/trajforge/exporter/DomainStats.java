@@ -8,6 +8,7 @@ import dev.trajforge.simenv.ToolCall;
 import dev.trajforge.simenv.Trajectory;
 import dev.trajforge.simenv.UserToolCall;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -24,14 +25,16 @@ import java.util.TreeSet;
  * and injected faults (by kind; and how many of the accepted episodes recovered from one). Written as
  * {@code metrics.by_domain} in the manifest and as a table in the dataset card.
  */
-final class DomainStats {
+final class DomainStats implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Tally> byDomain = new HashMap<>();
     /** tool names per tools JSON: a domain's rows share one interned string, parsed once */
-    private final Map<String, Set<String>> offeredByJson = new IdentityHashMap<>();
+    private transient Map<String, Set<String>> offeredByJson = new IdentityHashMap<>();
 
-    private static final class Tally {
+    private static final class Tally implements Serializable {
+        private static final long serialVersionUID = 1L;
         long episodes;
         long accepted;
         long infraFailed;
@@ -46,9 +49,29 @@ final class DomainStats {
         final Set<String> simulators = new TreeSet<>();
     }
 
+    /** Adds another part of the same export's counts (a Spark partition's) to these. */
+    void merge(DomainStats other) {
+        other.byDomain.forEach((domain, theirs) -> {
+            Tally mine = byDomain.computeIfAbsent(domain, d -> new Tally());
+            mine.episodes += theirs.episodes;
+            mine.accepted += theirs.accepted;
+            mine.infraFailed += theirs.infraFailed;
+            mine.acceptedWithFaults += theirs.acceptedWithFaults;
+            theirs.rejected.forEach((reason, n) -> mine.rejected.merge(reason, n, Long::sum));
+            mine.tasks.addAll(theirs.tasks);
+            mine.offered.addAll(theirs.offered);
+            mine.used.addAll(theirs.used);
+            theirs.personas.forEach((persona, n) -> mine.personas.merge(persona, n, Long::sum));
+            theirs.faults.forEach((fault, n) -> mine.faults.merge(fault, n, Long::sum));
+            mine.origins.addAll(theirs.origins);
+            mine.simulators.addAll(theirs.simulators);
+        });
+    }
+
     void add(ExportRecord record) {
         Trajectory t = record.trajectory();
         Tally tally = byDomain.computeIfAbsent(t.domain(), d -> new Tally());
+        if (offeredByJson == null) offeredByJson = new IdentityHashMap<>(); // a deserialized tally counts on
         tally.episodes++;
         tally.tasks.add(t.taskId());
         if (offeredByJson.size() > 1024) offeredByJson.clear(); // imported sessions can each bring their own tools: stay bounded

@@ -62,6 +62,31 @@ final class OutputLayout {
     }
 
     /**
+     * The staging directory of one part of an export that several processes write (a Spark partition's
+     * attempt): {@code _temporary/<run>/<part>/} under the output, emptied first. Nothing is probed or
+     * published: {@link PartsCommit} does that once for all the parts.
+     */
+    static OutputLayout forPart(String outputUri, String runId, String part, Configuration conf) {
+        OutputLayout layout = resolve(outputUri, runId + "/" + part, conf);
+        try {
+            layout.fs.delete(layout.staging, true);
+            layout.mkdirs(layout.staging);
+            return layout;
+        } catch (IOException e) {
+            throw ExportException.io("create", layout.staging, e);
+        }
+    }
+
+    /** Removes an unfinished part's staging directory; a failure leaves it for the commit's cleanup of {@code _temporary/}. */
+    void abortPart() {
+        try {
+            fs.delete(staging, true);
+        } catch (IOException | RuntimeException ignored) {
+            // the commit deletes all of _temporary/ at the end
+        }
+    }
+
+    /**
      * Proves the output usable as {@link #create} does, but through a probe file of its own at the
      * root: never touches {@code _temporary/}, where another process of the same run may be committing.
      * Removes the directories it had to create.

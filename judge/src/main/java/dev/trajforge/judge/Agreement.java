@@ -1,16 +1,32 @@
 package dev.trajforge.judge;
 
+import java.io.Serializable;
+
 /**
  * How far the LLM judge agrees with the deterministic checks, as a 2x2 table of
  * (deterministic passed, judge passed) pairs and Cohen's kappa over it. Thread-safe: pairs arrive
  * from every episode's thread.
  */
-public final class Agreement {
+public final class Agreement implements Serializable {
+    private static final long serialVersionUID = 1L;
     // [deterministic passed ? 1 : 0][judge passed ? 1 : 0]
     private final long[][] table = new long[2][2];
 
     public synchronized void add(boolean deterministicPassed, boolean judgePassed) {
         table[deterministicPassed ? 1 : 0][judgePassed ? 1 : 0]++;
+    }
+
+    /** Adds another table's pairs (a Spark partition's) to this one. */
+    public void merge(Agreement other) {
+        long[][] theirs = new long[2][];
+        synchronized (other) {
+            for (int i = 0; i < 2; i++) theirs[i] = other.table[i].clone();
+        }
+        synchronized (this) {
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 2; j++) table[i][j] += theirs[i][j];
+            }
+        }
     }
 
     public synchronized long pairs() {

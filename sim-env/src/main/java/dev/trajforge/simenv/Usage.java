@@ -5,7 +5,7 @@ package dev.trajforge.simenv;
  * provider served from its prompt cache ({@code cachedPromptTokens}) included.
  */
 public record Usage(int calls, long promptTokens, long completionTokens,
-                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT) long cachedPromptTokens) {
+                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT) long cachedPromptTokens) implements java.io.Serializable {
     public static final Usage NONE = new Usage(0, 0, 0, 0);
 
     public Usage {

@@ -89,7 +89,7 @@ public final class JournalExport {
         }
     }
 
-    private static ExportSettings settings(LoadedConfig loaded, boolean overwrite) {
+    public static ExportSettings settings(LoadedConfig loaded, boolean overwrite) {
         RunConfig config = loaded.config();
         return ExportSettings.of(config.output(), config.runId(), loaded.sha256(), config.validationFraction(), config.keepRejected())
                 .withFormat(config.export().exportFormat())
@@ -109,7 +109,7 @@ public final class JournalExport {
     }
 
     /** Whether the output holds a committed export of this config's run, whatever its export options. */
-    static boolean committedBySameRun(LoadedConfig loaded) {
+    public static boolean committedBySameRun(LoadedConfig loaded) {
         JsonNode manifest = committedManifest(loaded);
         return manifest != null && loaded.sha256().equals(manifest.path("config_sha256").asText());
     }

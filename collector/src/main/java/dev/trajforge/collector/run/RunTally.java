@@ -10,6 +10,7 @@ import dev.trajforge.judge.Agreement;
 import dev.trajforge.judge.FilterPolicy;
 import dev.trajforge.simenv.Usage;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,8 +21,10 @@ import java.util.TreeMap;
  * domain and intent (tau-bench's definitions, over the trials of each task; infra failures say nothing
  * about the agent and are left out).
  */
-final class RunTally {
-    private final RunConfig config;
+public final class RunTally implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** the driver's and each task's own; a partial tally travels without it */
+    private final transient RunConfig config;
     private long episodes;
     private long accepted;
     private Usage agent = Usage.NONE;
@@ -34,11 +37,11 @@ final class RunTally {
     private final Map<String, long[]> trialsByTask = new TreeMap<>();
     private final Map<String, List<String>> groupsByTask = new TreeMap<>();
 
-    RunTally(RunConfig config) {
+    public RunTally(RunConfig config) {
         this.config = config;
     }
 
-    void add(JournalEntry entry) {
+    public void add(JournalEntry entry) {
         ExportRecord record = entry.record();
         episodes++;
         if (record.status() == RecordStatus.ACCEPTED) accepted++;
@@ -61,15 +64,38 @@ final class RunTally {
         }
     }
 
+    /** Adds another part of the same run's tally (a Spark partition's) to this one. */
+    public void merge(RunTally other) {
+        episodes += other.episodes;
+        accepted += other.accepted;
+        agent = agent.plus(other.agent);
+        user = user.plus(other.user);
+        judge = judge.plus(other.judge);
+        simulator = simulator.plus(other.simulator);
+        other.infraFailures.forEach((cause, n) -> infraFailures.merge(cause, n, Long::sum));
+        agreement.merge(other.agreement);
+        other.trialsByTask.forEach((task, counts) -> {
+            long[] mine = trialsByTask.computeIfAbsent(task, t -> new long[2]);
+            mine[0] += counts[0];
+            mine[1] += counts[1];
+        });
+        other.groupsByTask.forEach(groupsByTask::putIfAbsent);
+    }
+
+    /** Fails the run when more of its episodes failed for infrastructure reasons than the budget allows. */
+    public void checkInfraFailureShare() {
+        InfraFailureShare.check(infraFailures, episodes, config.budget().maxInfraFailureShare());
+    }
+
     long episodes() {
         return episodes;
     }
 
-    long accepted() {
+    public long accepted() {
         return accepted;
     }
 
-    Map<String, Long> infraFailures() {
+    public Map<String, Long> infraFailures() {
         return Map.copyOf(infraFailures);
     }
 
@@ -78,14 +104,14 @@ final class RunTally {
         return usage().roles().values().stream().mapToDouble(UsageTotals.RoleUsage::costUsd).sum();
     }
 
-    UsageTotals usage() {
+    public UsageTotals usage() {
         UsageTotals totals = UsageTotals.of(role(agent, config.agent()), role(user, config.user()));
         if (config.judge() != null) totals = totals.plus("judge", role(judge, config.judge()));
         return simulator.calls() == 0 ? totals : totals.plus("tool_simulator", role(simulator, config.toolSimulatorOrDefault()));
     }
 
     /** Manifest metrics: infra failures by cause, pass@k, and for a judged run the judge's agreement and spend share. */
-    Map<String, Object> metrics() {
+    public Map<String, Object> metrics() {
         Map<String, Object> metrics = new TreeMap<>();
         metrics.put("infra_failed_by_cause", new TreeMap<>(infraFailures));
         metrics.put("pass_at_k", PassAtK.of(trialsByTask, groupsByTask, config.trials()));

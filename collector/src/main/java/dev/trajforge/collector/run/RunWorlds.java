@@ -62,7 +62,7 @@ final class RunWorlds {
     }
 
     /** Builds every domain's world and draws its tasks; the run's episodes are its tasks x trials, in the interleaved order. */
-    static RunWorlds build(LoadedConfig loaded, List<Domain> domains, RoleModels models, RunLog log) {
+    static RunWorlds build(LoadedConfig loaded, List<Domain> domains, RoleModels models, InfraFailureLog log) {
         RunConfig config = loaded.config();
         List<Integer> counts = DomainShare.allocate(config.shares(), config.tasks());
         List<Part> parts = new ArrayList<>();
