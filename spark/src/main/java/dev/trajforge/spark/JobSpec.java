@@ -1,0 +1,71 @@
+package dev.trajforge.spark;
+
+import dev.trajforge.collector.config.ConfigLoader;
+import dev.trajforge.collector.config.LoadedConfig;
+import dev.trajforge.collector.config.ModelSpec;
+import dev.trajforge.collector.config.RunConfig;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every task of the job needs, shipped from the driver: the run config (canonical JSON, so a task
+ * never reads the driver's file system for it) and its fingerprint, the output and run directory, the
+ * partitions and the number of tasks that run at once ({@code slots}), by which each task divides the
+ * run's concurrency and rate limits.
+ */
+record JobSpec(String configJson, String configSha256, String output, String runDir, Partitions partitions, int slots)
+        implements Serializable {
+    JobSpec {
+        if (slots < 1) throw new IllegalArgumentException("slots must be > 0, got " + slots);
+    }
+
+    static JobSpec of(LoadedConfig loaded, String runDir, Partitions partitions, int slots) {
+        return new JobSpec(ConfigLoader.canonicalJson(loaded.config()), loaded.sha256(), loaded.config().output(), runDir, partitions,
+                Math.min(slots, partitions.count()));
+    }
+
+    /**
+     * The config a task runs with: the run's, with {@code concurrency} and every role's
+     * {@code requestsPerMinute}, {@code tokensPerMinute} and {@code maxConcurrency} divided by the slots
+     * (at least 1 each), so that the tasks running at once stay within the run's limits together.
+     * Limits are not part of the config's fingerprint, which must still be the driver's.
+     */
+    LoadedConfig taskConfig(Path scratch) {
+        try {
+            Files.createDirectories(scratch);
+            Path file = scratch.resolve("config.json");
+            Files.writeString(file, configJson);
+            RunConfig config = ConfigLoader.load(file, List.of()).config();
+            List<String> shares = new ArrayList<>();
+            shares.add("concurrency=" + share(config.concurrency()));
+            limits("agent", config.agent(), shares);
+            limits("user", config.user(), shares);
+            limits("judge", config.judge(), shares);
+            limits("toolSimulator", config.toolSimulator(), shares);
+            LoadedConfig task = ConfigLoader.load(file, shares);
+            if (!task.sha256().equals(configSha256)) {
+                throw new IllegalStateException("the task's config fingerprint " + task.sha256() + " is not the driver's " + configSha256);
+            }
+            return task;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run config to " + scratch, e);
+        }
+    }
+
+    private void limits(String role, ModelSpec spec, List<String> shares) {
+        if (spec == null) return;
+        if (spec.requestsPerMinute() != null) shares.add(role + ".requestsPerMinute=" + share(spec.requestsPerMinute()));
+        if (spec.tokensPerMinute() != null) shares.add(role + ".tokensPerMinute=" + share(spec.tokensPerMinute()));
+        if (spec.maxConcurrency() != null) shares.add(role + ".maxConcurrency=" + share(spec.maxConcurrency()));
+    }
+
+    private int share(int limit) {
+        return Math.max(1, limit / slots);
+    }
+}
