@@ -24,10 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -220,16 +216,8 @@ class StandaloneClusterIT {
         return local;
     }
 
-    /** The rows of an export as DuckDB (a Parquet reader independent of the writer) reads them: id -> the whole row as text. */
     private static Map<String, String> rows(java.nio.file.Path export) throws Exception {
-        Map<String, String> rows = new TreeMap<>();
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT id, CAST(t AS VARCHAR) FROM read_parquet('"
-                     + export.resolve("data").toAbsolutePath() + "/*.parquet') t")) {
-            while (rs.next()) {
-                if (rows.put(rs.getString(1), rs.getString(2)) != null) fail("row " + rs.getString(1) + " twice in " + export);
-            }
-        }
+        Map<String, String> rows = SparkRows.of(export);
         assertTrue(rows.size() >= 500, "rows in " + export + ": " + rows.size());
         return rows;
     }
