@@ -8,7 +8,6 @@ import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +40,7 @@ final class CollectTask {
         try {
             if (journal.committed()) return new Outcome(partition, 0, false);
             PartitionJournal.Durable durable = journal.durable();
-            LoadedConfig config = spec.taskConfig(Files.createTempDirectory("trajforge-task-"));
+            LoadedConfig config = spec.taskConfig();
             EpisodeBatch batch = EpisodeBatch.open(config, (episode, n, failure, detail) ->
                     System.err.println("trajforge: episode " + episode + " attempt " + n + ": " + failure + ": " + detail));
             List<PartitionJournal.Source> sources = new ArrayList<>(durable.sources());

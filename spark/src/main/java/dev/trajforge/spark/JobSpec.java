@@ -36,9 +36,10 @@ record JobSpec(String configJson, String configSha256, String output, String run
      * (at least 1 each), so that the tasks running at once stay within the run's limits together.
      * Limits are not part of the config's fingerprint, which must still be the driver's.
      */
-    LoadedConfig taskConfig(Path scratch) {
+    LoadedConfig taskConfig() {
+        Path scratch = null;
         try {
-            Files.createDirectories(scratch);
+            scratch = Files.createTempDirectory("trajforge-task-");
             Path file = scratch.resolve("config.json");
             Files.writeString(file, configJson);
             RunConfig config = ConfigLoader.load(file, List.of()).config();
@@ -52,9 +53,21 @@ record JobSpec(String configJson, String configSha256, String output, String run
             if (!task.sha256().equals(configSha256)) {
                 throw new IllegalStateException("the task's config fingerprint " + task.sha256() + " is not the driver's " + configSha256);
             }
-            return task;
+            return task; // the copy is read once: its name only appears in messages from now on
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run config to " + scratch, e);
+            throw new UncheckedIOException("cannot write the run config to a scratch directory " + scratch, e);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static void deleteQuietly(Path scratch) {
+        if (scratch == null) return;
+        try {
+            Files.deleteIfExists(scratch.resolve("config.json"));
+            Files.deleteIfExists(scratch);
+        } catch (IOException ignored) {
+            // a leftover scratch copy in the temp directory is harmless
         }
     }
 

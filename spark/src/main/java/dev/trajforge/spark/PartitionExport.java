@@ -20,7 +20,6 @@ import org.apache.spark.sql.RowFactory;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.function.Consumer;
@@ -42,11 +41,7 @@ final class PartitionExport {
     PartitionExport(JobSpec spec, Configuration conf) {
         this.spec = spec;
         this.conf = conf;
-        try {
-            this.loaded = spec.taskConfig(Files.createTempDirectory("trajforge-export-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a scratch directory for the run config", e);
-        }
+        this.loaded = spec.taskConfig();
     }
 
     /**
