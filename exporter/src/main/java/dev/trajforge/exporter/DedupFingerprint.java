@@ -27,8 +27,8 @@ public record DedupFingerprint(byte[] sha256, long[] signature) {
                 .mapToInt(h -> (int) Math.floorMod(h, (long) FEATURE_SPACE)).distinct().sorted().toArray();
     }
 
-    /** Whether {@code later} is a near duplicate of {@code kept} by the local exporter's rule (a shared LSH band and the threshold). */
-    public static boolean nearDuplicate(long[] kept, long[] later, double threshold) {
-        return LshIndex.nearDuplicate(kept, later, threshold);
+    /** What the local near-duplicate rule needs of this fingerprint's signature at {@code threshold}; null without one. */
+    public NearSketch nearSketch(double threshold) {
+        return signature == null ? null : NearSketch.of(signature, threshold);
     }
 }

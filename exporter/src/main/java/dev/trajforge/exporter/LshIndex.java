@@ -107,24 +107,6 @@ final class LshIndex {
         }
     }
 
-    /**
-     * The local rule for one pair, without an index: {@code later} is a near duplicate of {@code kept} when
-     * the two share a band and agree in at least the threshold share of the signatures' low 16 bits.
-     */
-    static boolean nearDuplicate(long[] kept, long[] later, double threshold) {
-        int rows = rowsFor(threshold);
-        boolean candidate = false;
-        for (int band = 0; band < MinHash.PERMUTATIONS / rows && !candidate; band++) {
-            candidate = bandKey(kept, band, rows) == bandKey(later, band, rows);
-        }
-        if (!candidate) return false;
-        int equal = 0;
-        for (int i = 0; i < MinHash.PERMUTATIONS; i++) {
-            if ((short) kept[i] == (short) later[i]) equal++;
-        }
-        return equal / (double) MinHash.PERMUTATIONS >= threshold;
-    }
-
     private double similarity(short[] low, int kept) {
         int offset = kept * MinHash.PERMUTATIONS;
         int equal = 0;
@@ -139,6 +121,13 @@ final class LshIndex {
     /** The band's values and the band's index, hashed to 64 bits. */
     private long bandKey(long[] signature, int band) {
         return bandKey(signature, band, rows);
+    }
+
+    /** The band keys of a signature at {@code rows} rows per band, as the index computes them. */
+    static long[] bandKeys(long[] signature, int rows) {
+        long[] keys = new long[MinHash.PERMUTATIONS / rows];
+        for (int band = 0; band < keys.length; band++) keys[band] = bandKey(signature, band, rows);
+        return keys;
     }
 
     private static long bandKey(long[] signature, int band, int rows) {

@@ -6,6 +6,7 @@ import dev.trajforge.collector.run.JournalExport;
 import dev.trajforge.collector.run.RunTally;
 import dev.trajforge.exporter.Dedup;
 import dev.trajforge.exporter.DedupFingerprint;
+import dev.trajforge.exporter.NearSketch;
 import dev.trajforge.exporter.ExportRecord;
 import dev.trajforge.exporter.PartExport;
 import dev.trajforge.exporter.RecordStatus;
@@ -13,6 +14,7 @@ import dev.trajforge.exporter.StagedPart;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -44,25 +46,34 @@ final class PartitionExport {
         this.loaded = spec.taskConfig();
     }
 
+    /** A sparse vector with one feature, for an episode with nothing to shingle (MinHashLSH rejects an empty one; its bands are never read). */
+    private static final Vector NO_FEATURES = Vectors.sparse(DedupFingerprint.FEATURE_SPACE, new int[] {0}, new double[] {1.0});
+
     /**
-     * One row per accepted episode: {@code episode}, {@code sha} (hex SHA-256 of the content, or the episode
-     * id without exact dedup, so it groups with nothing), {@code signature} (the local MinHash signature,
-     * empty with nothing to shingle) and {@code features} (the same shingles as a sparse vector for MinHashLSH).
+     * One row per accepted episode: {@code part}, {@code episode}, {@code sha} (hex SHA-256 of the content, or
+     * the episode id without exact dedup, so it groups with nothing), {@code sketch} (what the local near rule
+     * reads of its MinHash signature, {@link NearSketch} bytes; null without near dedup or with nothing to
+     * shingle) and {@code features} (the same shingles as a sparse vector for MinHashLSH).
      */
     void fingerprints(int partition, Consumer<Row> out) {
         Dedup dedup = loaded.config().export().deduplication();
         read(partition, entry -> {
             if (entry.record().status() != RecordStatus.ACCEPTED) return;
             DedupFingerprint fingerprint = DedupFingerprint.of(dedup, entry.record().trajectory());
-            int[] features = DedupFingerprint.features(entry.record().trajectory());
-            double[] ones = new double[features.length];
-            Arrays.fill(ones, 1.0);
-            long[] signature = fingerprint.signature() == null ? new long[0] : fingerprint.signature();
+            NearSketch sketch = dedup.near() ? fingerprint.nearSketch(dedup.nearThreshold()) : null;
+            Vector features = NO_FEATURES;
+            if (sketch != null) {
+                int[] indices = DedupFingerprint.features(entry.record().trajectory());
+                double[] ones = new double[indices.length];
+                Arrays.fill(ones, 1.0);
+                features = Vectors.sparse(DedupFingerprint.FEATURE_SPACE, indices, ones);
+            }
             out.accept(RowFactory.create(
+                    partition,
                     entry.episode(),
                     fingerprint.sha256() == null ? Long.toString(entry.episode()) : HexFormat.of().formatHex(fingerprint.sha256()),
-                    Arrays.stream(signature).boxed().toArray(Long[]::new),
-                    Vectors.sparse(DedupFingerprint.FEATURE_SPACE, features, ones)));
+                    sketch == null ? null : sketch.toBytes(),
+                    features));
         });
     }
 

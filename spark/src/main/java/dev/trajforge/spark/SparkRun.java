@@ -51,9 +51,10 @@ import static org.apache.spark.sql.functions.udf;
  */
 final class SparkRun {
     private static final StructType FINGERPRINTS = new StructType()
+            .add("part", DataTypes.IntegerType)
             .add("episode", DataTypes.LongType)
             .add("sha", DataTypes.StringType)
-            .add("signature", DataTypes.createArrayType(DataTypes.LongType))
+            .add("sketch", DataTypes.BinaryType)
             .add("features", SQLDataTypes.VectorType());
 
     private final SparkSession spark;
@@ -96,6 +97,7 @@ final class SparkRun {
             metrics.put("spark", Map.of("partitions", n, "episodes_run_by_this_job", ran, "concurrent_tasks", spec.slots()));
             ExportResult result = commit.commit(staged.stream().map(PartitionExport.Staged::part).toList(), clock.instant(), tally.usage(),
                     metrics, null);
+            deleteDedupScratch(spec);
             return new Report(result, partitions.episodes(), ran, n, "committed");
         }
     }
@@ -119,8 +121,22 @@ final class SparkRun {
             List<Row> rows = new ArrayList<>();
             new PartitionExport(spec, hadoop()).fingerprints(p.intValue(), rows::add);
             return rows.iterator();
-        }, Encoders.row(FINGERPRINTS)).localCheckpoint();
-        return DedupStage.removed(fingerprints, dedup, loaded.config().seed());
+        }, Encoders.row(FINGERPRINTS));
+        return DedupStage.removed(fingerprints, dedup, loaded.config().seed(), dedupScratch(spec), n);
+    }
+
+    /** Where the dedup stages keep their Parquet files while the job runs (deleted once the dataset is committed). */
+    private static String dedupScratch(JobSpec spec) {
+        return new Path(new Path(spec.runDir(), "spark"), "dedup").toString();
+    }
+
+    private static void deleteDedupScratch(JobSpec spec) {
+        Path scratch = new Path(dedupScratch(spec));
+        try {
+            scratch.getFileSystem(hadoop()).delete(scratch, true);
+        } catch (IOException e) {
+            System.err.println("trajforge: cannot delete the dedup scratch files in " + scratch + " (the dataset is committed): " + e.getMessage());
+        }
     }
 
     /** The staging stage: each partition's rows written by an executor; the driver gets back each part's file list and tallies. */
