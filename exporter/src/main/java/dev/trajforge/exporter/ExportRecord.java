@@ -95,7 +95,7 @@ public record ExportRecord(Trajectory trajectory, RecordStatus status, double re
     }
 
     /** This accepted episode as a removed duplicate: rejected, reward 0, the single reason {@link Dedup#REASON}; judge fields, checks and intents kept. */
-    ExportRecord asDuplicate() {
+    public ExportRecord asDuplicate() {
         if (status != RecordStatus.ACCEPTED) {
             throw new IllegalStateException("trajectory " + trajectory.id() + ": only an accepted record is a duplicate, this one is " + status);
         }

@@ -1,5 +1,6 @@
 package dev.trajforge.exporter;
 
+import dev.trajforge.exporter.report.ReportPart;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
 
@@ -10,7 +11,8 @@ import java.util.Objects;
 /**
  * One part of an export that several processes write (a Spark partition's attempt): rows go in through
  * {@link #write} in the part's deterministic order and are staged under {@code _temporary/<run>/<part>/};
- * {@link #finish} closes the shards and returns them with the part's tally for {@link PartsCommit}.
+ * {@link #finish} closes the shards and returns them with the part's tally and its part of the report ({@link ReportPart})
+ * for {@link PartsCommit}.
  * Dedup is decided before, across all parts: a removed episode comes in through {@link #writeDuplicate}.
  * Closing an unfinished part deletes what it staged.
  */
@@ -18,12 +20,14 @@ public final class PartExport implements AutoCloseable {
     private final OutputLayout layout;
     private final RowSink<?> sink;
     private final ExportTally tally;
+    private final ReportPart report;
     private boolean finished;
 
     private PartExport(ExportSettings settings, OutputLayout layout) {
         this.layout = layout;
         this.sink = RowSink.of(settings, new SplitAssigner(settings.validationFraction()), layout.staging(), layout.conf());
         this.tally = new ExportTally(settings.runId());
+        this.report = new ReportPart(settings.reportSample());
     }
 
     /** Opens part {@code part} (a name unique to the attempt) of the export {@code settings} describe; {@code conf} is copied. */
@@ -42,6 +46,7 @@ public final class PartExport implements AutoCloseable {
             throw DatasetPublisher.ioFailure("write", layout.staging(), e);
         }
         tally.add(record);
+        report.add(record);
     }
 
     /** Writes an accepted record that dedup removed (an exact or a near duplicate) as the rejected row it becomes. */
@@ -53,7 +58,7 @@ public final class PartExport implements AutoCloseable {
         write(accepted.asDuplicate());
     }
 
-    /** Closes the part's shards and returns them, still staged, with the part's tally. */
+    /** Closes the part's shards and returns them, still staged, with the part's tally and report part. */
     public StagedPart finish() {
         List<StagedShard> staged;
         try {
@@ -66,7 +71,7 @@ public final class PartExport implements AutoCloseable {
         for (StagedShard s : staged) {
             shards.add(new StagedPart.Shard(s.split(), s.path().toString(), s.rows(), s.bytes(), s.sha256()));
         }
-        return new StagedPart(shards, tally);
+        return new StagedPart(shards, tally, report);
     }
 
     @Override

@@ -95,8 +95,12 @@ final class SparkRun {
             tally.checkInfraFailureShare();
             Map<String, Object> metrics = new TreeMap<>(tally.metrics());
             metrics.put("spark", Map.of("partitions", n, "episodes_run_by_this_job", ran, "concurrent_tasks", spec.slots()));
+            // report.html as a single-process export renders it: the parts' counts merged, the sampled episodes' records read again
+            var report = dev.trajforge.exporter.report.HtmlReport.ofParts(loaded.config().reportSample(),
+                    staged.stream().map(part -> part.part().report()).toList());
+            ReportSample.view(spark, spec, staged, report);
             ExportResult result = commit.commit(staged.stream().map(PartitionExport.Staged::part).toList(), clock.instant(), tally.usage(),
-                    metrics, null);
+                    metrics, report::render);
             deleteDedupScratch(spec);
             return new Report(result, partitions.episodes(), ran, n, "committed");
         }

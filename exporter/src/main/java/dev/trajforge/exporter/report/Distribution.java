@@ -1,5 +1,6 @@
 package dev.trajforge.exporter.report;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,11 @@ import java.util.TreeMap;
  * How a per-episode number (turns, tool calls, tokens) is distributed over the accepted and the rejected episodes, counted
  * while records stream. Values are kept exactly up to {@value #EXACT} and rounded to three significant digits above it, so
  * the table stays small (a few thousand keys) however many episodes go through; {@link #histogram} puts them into at most
- * {@code bins} equal-width bins from the smallest value to the largest.
+ * {@code bins} equal-width bins from the smallest value to the largest. Distributions of disjoint sets of episodes
+ * {@link #merge} into their union's exactly (values are rounded as they are added).
  */
-final class Distribution {
+final class Distribution implements Serializable {
+    private static final long serialVersionUID = 1L;
     static final long EXACT = 1_000;
 
     /** value -> {accepted, rejected} */
@@ -20,6 +23,15 @@ final class Distribution {
     void add(long value, Outcome outcome) {
         if (outcome == Outcome.INFRA_FAILED) return;
         counts.computeIfAbsent(round(value), v -> new long[2])[outcome == Outcome.ACCEPTED ? 0 : 1]++;
+    }
+
+    /** Adds the counts of another set of episodes. */
+    void merge(Distribution other) {
+        other.counts.forEach((value, c) -> {
+            long[] mine = counts.computeIfAbsent(value, v -> new long[2]);
+            mine[0] += c[0];
+            mine[1] += c[1];
+        });
     }
 
     boolean isEmpty() {

@@ -1,8 +1,9 @@
 package dev.trajforge.exporter.report;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,8 +13,14 @@ import java.util.TreeMap;
  * distributions of turns, tool calls and tokens per episode (accepted against rejected), calls and errors per tool,
  * episodes per persona and injected faults by kind, and the LLM judge's scores. Memory is counters, never rows; at most
  * {@value #MAX_NAMES} tool and persona names are told apart, later ones count under {@value #OTHER}.
+ *
+ * <p>The statistics of disjoint sets of episodes (the parts of an export that several processes wrote) {@link #merge} into
+ * those of their union, in the parts' order, exactly as if the episodes had streamed through one: except past
+ * {@value #MAX_NAMES} distinct tool or persona names, where which names are told apart may differ (a part counts a name
+ * under {@value #OTHER} once it saw {@value #MAX_NAMES} others, even if the whole export saw that name earlier).
  */
-final class EpisodeStats {
+final class EpisodeStats implements Serializable {
+    private static final long serialVersionUID = 1L;
     static final int MAX_NAMES = 1_000;
     static final String OTHER = "(others)";
     private static final int JUDGE_BINS = 10;
@@ -21,12 +28,12 @@ final class EpisodeStats {
     final Distribution turns = new Distribution();
     final Distribution toolCalls = new Distribution();
     final Distribution tokens = new Distribution();
-    /** tool -> {calls in accepted, calls in rejected, errors} */
-    private final Map<String, long[]> tools = new HashMap<>();
-    /** persona -> {accepted, rejected, infra failed} */
-    private final Map<String, long[]> personas = new HashMap<>();
+    /** tool -> {calls in accepted, calls in rejected, errors}, in the order first seen */
+    private final Map<String, long[]> tools = new LinkedHashMap<>();
+    /** persona -> {accepted, rejected, infra failed}, in the order first seen */
+    private final Map<String, long[]> personas = new LinkedHashMap<>();
     /** fault kind -> {in accepted, in rejected, in infra failed} */
-    private final Map<String, long[]> faults = new HashMap<>();
+    private final Map<String, long[]> faults = new LinkedHashMap<>();
     /** judge score bin -> {accepted, rejected} */
     private final long[][] judgeScores = new long[JUDGE_BINS][2];
     private long judged;
@@ -48,6 +55,20 @@ final class EpisodeStats {
             judged++;
             judgeScores[Math.min(JUDGE_BINS - 1, (int) (e.judgeScore() * JUDGE_BINS))][column]++;
         }
+    }
+
+    /** Adds the statistics of another, disjoint set of episodes (the next part of an export). */
+    void merge(EpisodeStats other) {
+        episodes += other.episodes;
+        judged += other.judged;
+        toolErrorsNamed &= other.toolErrorsNamed;
+        turns.merge(other.turns);
+        toolCalls.merge(other.toolCalls);
+        tokens.merge(other.tokens);
+        other.tools.forEach((tool, counts) -> count(tools, tool, counts));
+        other.personas.forEach((persona, counts) -> count(personas, persona, counts));
+        other.faults.forEach((kind, counts) -> add(faults.computeIfAbsent(kind, k -> new long[3]), counts));
+        for (int bin = 0; bin < JUDGE_BINS; bin++) add(judgeScores[bin], other.judgeScores[bin]);
     }
 
     long episodes() {
@@ -111,9 +132,21 @@ final class EpisodeStats {
     }
 
     private static void count(Map<String, long[]> table, String name, int column) {
+        row(table, name)[column]++;
+    }
+
+    private static void count(Map<String, long[]> table, String name, long[] counts) {
+        add(row(table, name), counts);
+    }
+
+    /** The counts of {@code name}, or of {@value #OTHER} once {@value #MAX_NAMES} names are told apart. */
+    private static long[] row(Map<String, long[]> table, String name) {
         long[] counts = table.get(name);
-        if (counts == null) counts = table.computeIfAbsent(table.size() < MAX_NAMES ? name : OTHER, k -> new long[3]);
-        counts[column]++;
+        return counts != null ? counts : table.computeIfAbsent(table.size() < MAX_NAMES ? name : OTHER, k -> new long[3]);
+    }
+
+    private static void add(long[] into, long[] counts) {
+        for (int i = 0; i < counts.length; i++) into[i] += counts[i];
     }
 
     private static List<Map.Entry<String, long[]>> mostFirst(Map<String, long[]> table, java.util.function.ToLongFunction<long[]> weight) {

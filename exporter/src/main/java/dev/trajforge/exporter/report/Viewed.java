@@ -1,5 +1,6 @@
 package dev.trajforge.exporter.report;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,8 @@ import java.util.Objects;
  * characters, saying how many were left out, so a few very long sessions cannot swell the report.
  */
 record Viewed(String id, String outcome, String domain, String persona, String task, String termination, List<String> reasons,
-              List<Check> checks, String judgeScore, String judgeRationale, List<String> faults, List<String> tools, List<Turn> turns) {
+              List<Check> checks, String judgeScore, String judgeRationale, List<String> faults, List<String> tools, List<Turn> turns)
+        implements Serializable {
     static final int MAX_TEXT = 20_000;
 
     Viewed {
@@ -23,7 +25,7 @@ record Viewed(String id, String outcome, String domain, String persona, String t
     }
 
     /** One entry of {@code reward_checks}. */
-    record Check(String name, boolean passed, String score) {
+    record Check(String name, boolean passed, String score) implements Serializable {
         Check {
             Objects.requireNonNull(name, "name");
         }
@@ -33,7 +35,8 @@ record Viewed(String id, String outcome, String domain, String persona, String t
      * One message: {@code role} is {@code system}, {@code user}, {@code assistant} or {@code tool}; {@code json} says the
      * content is pretty-printed JSON (a tool result); {@code error} that the tool answered with an error.
      */
-    record Turn(String role, String content, String reasoning, List<Call> calls, String name, String callId, boolean json, boolean error) {
+    record Turn(String role, String content, String reasoning, List<Call> calls, String name, String callId, boolean json, boolean error)
+            implements Serializable {
         Turn {
             Objects.requireNonNull(role, "role");
             calls = List.copyOf(calls);
@@ -41,7 +44,7 @@ record Viewed(String id, String outcome, String domain, String persona, String t
     }
 
     /** One tool call of an assistant message, its arguments pretty-printed. */
-    record Call(String id, String name, String arguments) {
+    record Call(String id, String name, String arguments) implements Serializable {
         Call {
             Objects.requireNonNull(name, "name");
         }
