@@ -3,10 +3,14 @@ package dev.trajforge.spark;
 import dev.trajforge.collector.config.LoadedConfig;
 import dev.trajforge.collector.journal.JournalEntry;
 import dev.trajforge.collector.run.EpisodeBatch;
+import dev.trajforge.collector.run.ModelCallMetrics;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +30,19 @@ final class CollectTask {
     private final JobSpec spec;
     private final FileSystem fs;
 
-    /** {@code ran}: episodes this attempt ran; {@code committed}: whether its commit won. */
-    record Outcome(int partition, long ran, boolean committed) {
+    /**
+     * {@code ran}: episodes this attempt ran; {@code committed}: whether its commit won; {@code calls}: this attempt's model
+     * calls, per role and endpoint (the driver adds up every partition's for the manifest).
+     */
+    record Outcome(int partition, long ran, boolean committed, ModelCallMetrics calls) implements Serializable {
+        /** An outcome as a task sent it (Java serialization: Spark's encoders take public classes only). */
+        static Outcome read(byte[] bytes) {
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+                return (Outcome) in.readObject();
+            } catch (IOException | ClassNotFoundException e) {
+                throw new IllegalStateException("cannot read a collection task's outcome: " + e, e);
+            }
+        }
     }
 
     CollectTask(JobSpec spec, FileSystem fs) {
@@ -38,7 +53,7 @@ final class CollectTask {
     Outcome run(int partition, String attempt, InjectedFaults faults) {
         PartitionJournal journal = new PartitionJournal(fs, new Path(spec.runDir()), spec.partitions(), partition);
         try {
-            if (journal.committed()) return new Outcome(partition, 0, false);
+            if (journal.committed()) return new Outcome(partition, 0, false, ModelCallMetrics.NONE);
             PartitionJournal.Durable durable = journal.durable();
             LoadedConfig config = spec.taskConfig();
             EpisodeBatch batch = EpisodeBatch.open(config, (episode, n, failure, detail) ->
@@ -49,7 +64,7 @@ final class CollectTask {
                 ran = runPending(batch, partition, durable, out, config.config().concurrency(), faults);
                 sources.add(out.source());
             }
-            return new Outcome(partition, ran, journal.commit(sources, attempt));
+            return new Outcome(partition, ran, journal.commit(sources, attempt), batch.callMetrics());
         } catch (IOException e) {
             throw new UncheckedIOException("partition " + partition + " in " + spec.runDir() + ": " + e.getMessage(), e);
         }

@@ -87,7 +87,8 @@ final class SparkRun {
         JobSpec spec = JobSpec.of(loaded, runDir, partitions, spark.sparkContext().defaultParallelism());
         int n = partitions.count();
         try (PartsCommit commit = PartsCommit.open(JournalExport.settings(loaded, overwrite || JournalExport.committedBySameRun(loaded)), hadoop())) {
-            long ran = collect(spec, n);
+            List<CollectTask.Outcome> collected = collect(spec, n);
+            long ran = collected.stream().mapToLong(CollectTask.Outcome::ran).sum();
             Dataset<Row> removed = dedup(spec, n);
             List<PartitionExport.Staged> staged = stage(spec, n, removed);
             RunTally tally = new RunTally(loaded.config());
@@ -95,6 +96,10 @@ final class SparkRun {
             tally.checkInfraFailureShare();
             Map<String, Object> metrics = new TreeMap<>(tally.metrics());
             metrics.put("spark", Map.of("partitions", n, "episodes_run_by_this_job", ran, "concurrent_tasks", spec.slots()));
+            var calls = collected.stream().map(CollectTask.Outcome::calls)
+                    .reduce(dev.trajforge.collector.run.ModelCallMetrics.NONE, dev.trajforge.collector.run.ModelCallMetrics::plus);
+            metrics.put("model_calls", calls.modelCalls());
+            metrics.put("rate_limits", calls.rateLimits());
             // report.html as a single-process export renders it: the parts' counts merged, the sampled episodes' records read again
             var report = dev.trajforge.exporter.report.HtmlReport.ofParts(loaded.config().reportSample(),
                     staged.stream().map(part -> part.part().report()).toList());
@@ -106,15 +111,18 @@ final class SparkRun {
         }
     }
 
-    /** The collection stage; returns the episodes its task attempts ran (re-runs included). */
-    private long collect(JobSpec spec, int n) {
+    /**
+     * The collection stage; returns, per partition, what the task attempt Spark kept the result of did: the episodes it ran
+     * (re-runs included) and its model calls (a failed attempt's calls are lost with it).
+     */
+    private List<CollectTask.Outcome> collect(JobSpec spec, int n) {
         InjectedFaults faults = InjectedFaults.fromSystemProperties();
-        Dataset<Long> ran = spark.range(0, n, 1, n).map((MapFunction<Long, Long>) p -> {
+        Dataset<byte[]> outcomes = spark.range(0, n, 1, n).map((MapFunction<Long, byte[]>) p -> {
             TaskContext task = TaskContext.get();
             InjectedFaults injected = task.attemptNumber() == 0 ? faults : InjectedFaults.NONE;
-            return new CollectTask(spec, fileSystem(spec)).run(p.intValue(), task.stageAttemptNumber() + "-" + task.taskAttemptId(), injected).ran();
-        }, Encoders.LONG());
-        return ran.collectAsList().stream().mapToLong(Long::longValue).sum();
+            return bytes(new CollectTask(spec, fileSystem(spec)).run(p.intValue(), task.stageAttemptNumber() + "-" + task.taskAttemptId(), injected));
+        }, Encoders.BINARY());
+        return outcomes.collectAsList().stream().map(CollectTask.Outcome::read).toList();
     }
 
     /** The episodes dedup removes, or null with dedup off. */

@@ -67,6 +67,10 @@ class LocalModeRunTest {
         for (String key : new String[] {"episodes", "accepted", "rejected", "infra_failed", "splits", "usage", "models", "prompts_sha256", "config_sha256", "dedup"}) {
             assertEquals(one.get(key), job.get(key), key);
         }
+        for (String key : new String[] {"model_calls", "rate_limits"}) { // {} and {}: the quickstart's roles are scripted
+            assertEquals(one.at("/metrics/" + key), job.at("/metrics/" + key), key);
+            assertTrue(job.at("/metrics/" + key).isObject(), key);
+        }
         assertEquals(6, job.at("/metrics/spark/partitions").asInt());
         assertEquals(one.get("episodes").asLong(), job.at("/metrics/spark/episodes_run_by_this_job").asLong());
     }

@@ -1,7 +1,6 @@
 package dev.trajforge.collector.limit;
 
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -102,22 +101,15 @@ public final class EndpointLimiter {
      * had to wait and the total time they waited, and estimated vs settled tokens.
      */
     public Map<String, Object> metrics() {
+        return stats().metrics();
+    }
+
+    /** The same statistics as values, which add up with another process's ({@link LimiterStats#plus}). */
+    public LimiterStats stats() {
         AdaptiveConcurrency.Snapshot snapshot = concurrency.snapshot();
         RateLimits current = limits;
-        Map<String, Object> metrics = new TreeMap<>();
-        if (current.requestsPerMinute() != null) metrics.put("requests_per_minute", current.requestsPerMinute());
-        if (current.tokensPerMinute() != null) metrics.put("tokens_per_minute", current.tokensPerMinute());
-        metrics.put("max_concurrency", snapshot.cap());
-        metrics.put("concurrency_limit", snapshot.limit());
-        metrics.put("in_flight", snapshot.inFlight());
-        metrics.put("calls", calls.get());
-        metrics.put("rate_limited_429", snapshot.rateLimited());
-        metrics.put("concurrency_decreases", snapshot.decreases());
-        metrics.put("waits", waits.get());
-        metrics.put("wait_ms", waitNanos.get() / 1_000_000);
-        metrics.put("estimated_tokens", estimatedTokens.get());
-        metrics.put("settled_tokens", settledTokens.get());
-        return metrics;
+        return new LimiterStats(current.requestsPerMinute(), current.tokensPerMinute(), snapshot.cap(), snapshot.limit(), snapshot.inFlight(),
+                calls.get(), snapshot.rateLimited(), snapshot.decreases(), waits.get(), waitNanos.get(), estimatedTokens.get(), settledTokens.get());
     }
 
     /** One admitted call. Settle it once: {@link #answered} or {@link #failed}. */

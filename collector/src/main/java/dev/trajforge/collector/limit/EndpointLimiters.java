@@ -31,6 +31,13 @@ public final class EndpointLimiters {
         return limiter;
     }
 
+    /** Per endpoint ({@code model@baseUrl}, sorted): {@link EndpointLimiter#stats()}. */
+    public Map<String, LimiterStats> stats() {
+        Map<String, LimiterStats> stats = new TreeMap<>();
+        limiters.forEach((key, limiter) -> stats.put(key, limiter.stats()));
+        return stats;
+    }
+
     /** Per endpoint ({@code model@baseUrl}, sorted): {@link EndpointLimiter#metrics()}. */
     public Map<String, Map<String, Object>> metrics() {
         Map<String, Map<String, Object>> metrics = new TreeMap<>();

@@ -74,6 +74,11 @@ public final class Providers {
         return limiters.metrics();
     }
 
+    /** The same as values, per endpoint ({@code model@baseUrl}): see {@link dev.trajforge.collector.limit.LimiterStats}. */
+    public Map<String, dev.trajforge.collector.limit.LimiterStats> limiterStats() {
+        return limiters.stats();
+    }
+
     private ChatModel openAi(String role, ModelSpec spec) {
         OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
                 .httpClientBuilder(httpClient(spec))

@@ -151,12 +151,12 @@ public final class ResilientChatModel implements ChatModel {
 
     /** Calls answered, retries made, mean latency and latency percentiles of answered calls, for the run's metrics. */
     public java.util.Map<String, Object> metrics() {
-        long calls = answered.get();
-        java.util.Map<String, Object> metrics = new java.util.TreeMap<>(latencies.percentiles());
-        metrics.put("answered_calls", calls);
-        metrics.put("retries", retries.get());
-        metrics.put("mean_latency_ms", calls == 0 ? 0.0 : latencyNanos.get() / 1e6 / calls);
-        return metrics;
+        return stats().metrics();
+    }
+
+    /** The calls so far as counts and sums, which add up with another process's ({@link ModelCallStats#plus}). */
+    public ModelCallStats stats() {
+        return new ModelCallStats(answered.get(), retries.get(), latencyNanos.get(), latencies.counts());
     }
 
     /** Retries made so far (for run metrics). */

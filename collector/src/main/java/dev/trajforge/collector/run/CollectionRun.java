@@ -125,8 +125,9 @@ public final class CollectionRun {
      */
     private Map<String, Object> runMetrics(RunWorlds worlds) {
         Map<String, Object> metrics = new java.util.LinkedHashMap<>();
-        metrics.put("model_calls", models.modelMetrics());
-        metrics.put("rate_limits", models.limiterMetrics());
+        ModelCallMetrics calls = models.callMetrics();
+        metrics.put("model_calls", calls.modelCalls());
+        metrics.put("rate_limits", calls.rateLimits());
         if (timeline != null && !timeline.metrics().isEmpty()) metrics.put("timeline", timeline.metrics());
         if (worlds.simulatesTools()) metrics.put("tool_simulator", models.toolSimulatorMetrics());
         return metrics;

@@ -15,11 +15,13 @@ import java.util.List;
  */
 public final class EpisodeBatch {
     private final LoadedConfig loaded;
+    private final RoleModels models;
     private final RunWorlds worlds;
     private final List<Task> tasks;
 
-    private EpisodeBatch(LoadedConfig loaded, RunWorlds worlds) {
+    private EpisodeBatch(LoadedConfig loaded, RoleModels models, RunWorlds worlds) {
         this.loaded = loaded;
+        this.models = models;
         this.worlds = worlds;
         this.tasks = worlds.tasks();
     }
@@ -27,7 +29,7 @@ public final class EpisodeBatch {
     /** Builds the run's worlds and draws its tasks; {@code failures} hears of each failed model call attempt. */
     public static EpisodeBatch open(LoadedConfig loaded, FailureLog failures) {
         RoleModels models = new RoleModels(loaded.config(), loaded.file(), Providers.fromEnvironment());
-        return new EpisodeBatch(loaded, RunWorlds.build(loaded, RunWorlds.domains(loaded), models, failures::failed));
+        return new EpisodeBatch(loaded, models, RunWorlds.build(loaded, RunWorlds.domains(loaded), models, failures::failed));
     }
 
     public long episodes() {
@@ -43,6 +45,11 @@ public final class EpisodeBatch {
         int trials = loaded.config().trials();
         int task = (int) (episode / trials);
         return worlds.workFor(task).run(episode, tasks.get(task), (int) (episode % trials), attempt);
+    }
+
+    /** The model calls of this batch's episodes so far (per role and per endpoint), which add up with another batch's. */
+    public ModelCallMetrics callMetrics() {
+        return models.callMetrics();
     }
 
     /** Where a failed attempt is told: episode id, attempt, failure cause and its detail (never a secret). */

@@ -112,19 +112,14 @@ final class RoleModels {
         return metrics;
     }
 
-    /** Per provider-backed role: answered calls, retries, mean latency. */
-    java.util.Map<String, Object> modelMetrics() {
-        java.util.Map<String, Object> metrics = new java.util.TreeMap<>();
-        if (agentModel != null) metrics.put("agent", agentModel.metrics());
-        if (userModel != null) metrics.put("user", userModel.metrics());
-        if (toolSimulatorModel != null) metrics.put("toolSimulator", toolSimulatorModel.metrics());
-        for (int i = 0; i < judgeModels.size(); i++) metrics.put(judgeModels.size() == 1 ? "judge" : "judge#" + i, judgeModels.get(i).metrics());
-        return metrics;
-    }
-
-    /** Per endpoint: limits, current adaptive concurrency, 429s seen, waits. */
-    Map<String, ? extends Object> limiterMetrics() {
-        return providers.limiterMetrics();
+    /** Per provider-backed role its calls (answered, retries, latency), and per endpoint its limiter's statistics. */
+    ModelCallMetrics callMetrics() {
+        Map<String, dev.trajforge.collector.provider.ModelCallStats> roles = new java.util.TreeMap<>();
+        if (agentModel != null) roles.put("agent", agentModel.stats());
+        if (userModel != null) roles.put("user", userModel.stats());
+        if (toolSimulatorModel != null) roles.put("toolSimulator", toolSimulatorModel.stats());
+        for (int i = 0; i < judgeModels.size(); i++) roles.put(judgeModels.size() == 1 ? "judge" : "judge#" + i, judgeModels.get(i).stats());
+        return new ModelCallMetrics(roles, providers.limiterStats());
     }
 
     /** The rubric judge of this run, if one is configured (shared by all episodes; it caches its verdicts). */
