@@ -10,24 +10,36 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What every task of the job needs, shipped from the driver: the run config (canonical JSON, so a task
  * never reads the driver's file system for it) and its fingerprint, the output and run directory, the
- * partitions and the number of tasks that run at once ({@code slots}), by which each task divides the
- * run's concurrency and rate limits.
+ * partitions, the number of tasks that run at once ({@code slots}), by which each task divides the
+ * run's concurrency and rate limits, the job's id ({@code job}: unique to this submission, it starts the
+ * names of its attempt files) and each partition's share of the run's budget.
  */
-record JobSpec(String configJson, String configSha256, String output, String runDir, Partitions partitions, int slots)
-        implements Serializable {
+record JobSpec(String configJson, String configSha256, String output, String runDir, Partitions partitions, int slots, String job,
+               JobBudget budget) implements Serializable {
     JobSpec {
         if (slots < 1) throw new IllegalArgumentException("slots must be > 0, got " + slots);
+        if (!job.matches("[A-Za-z0-9_.-]+")) throw new IllegalArgumentException("a job id goes into file names, got '" + job + "'");
+        Objects.requireNonNull(budget, "budget");
     }
 
-    static JobSpec of(LoadedConfig loaded, String runDir, Partitions partitions, int slots) {
+    /** {@code application}: the Spark application's id; {@code started}: when the job started, on the driver's clock. */
+    static JobSpec of(LoadedConfig loaded, String runDir, Partitions partitions, int slots, String application, Instant started) {
         return new JobSpec(ConfigLoader.canonicalJson(loaded.config()), loaded.sha256(), loaded.config().output(), runDir, partitions,
-                Math.min(slots, partitions.count()));
+                Math.min(slots, partitions.count()), application + "-" + started.toEpochMilli(),
+                JobBudget.of(loaded.config().budget(), started, partitions));
+    }
+
+    /** The start of the names of this job's attempt files in a partition's journal. */
+    String attemptPrefix() {
+        return "attempt-" + job + "-";
     }
 
     /**

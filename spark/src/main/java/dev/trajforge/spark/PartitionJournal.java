@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -43,8 +45,15 @@ final class PartitionJournal {
     record Source(String file, long bytes) {
     }
 
-    /** What earlier attempts made durable: their files and the episodes (bit {@code e - first}) they hold. */
-    record Durable(List<Source> sources, BitSet done) {
+    /**
+     * What earlier attempts made durable: their files, the episodes (bit {@code e - first}) they hold, and how many entries
+     * of the partition's episodes each file holds.
+     */
+    record Durable(List<Source> sources, BitSet done, Map<String, Long> entries) {
+        /** The entries in the files whose names start with {@code prefix} (the attempt files of one job). */
+        long entriesIn(String prefix) {
+            return entries.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
+        }
     }
 
     PartitionJournal(FileSystem fs, Path runDir, Partitions partitions, int partition) {
@@ -63,17 +72,36 @@ final class PartitionJournal {
     Durable durable() throws IOException {
         List<Source> sources = new ArrayList<>();
         BitSet done = new BitSet();
-        if (!fs.exists(dir)) return new Durable(sources, done);
+        Map<String, Long> entries = new TreeMap<>();
+        if (!fs.exists(dir)) return new Durable(sources, done, entries);
         FileStatus[] files = fs.listStatus(dir, path -> path.getName().startsWith("attempt-") && path.getName().endsWith(".jsonl"));
         Arrays.sort(files);
         for (FileStatus file : files) {
             long bytes = LineFile.scan(fs, file.getPath(), Long.MAX_VALUE, (text, offset, length) -> {
                 long episode = trusted(text, file.getPath(), offset);
-                if (episode >= first && episode < end) done.set((int) (episode - first));
+                if (episode >= first && episode < end) {
+                    done.set((int) (episode - first));
+                    entries.merge(file.getPath().getName(), 1L, Long::sum);
+                }
             });
             if (bytes > 0) sources.add(new Source(file.getPath().getName(), bytes));
         }
-        return new Durable(sources, done);
+        return new Durable(sources, done, entries);
+    }
+
+    /** Visits every durable episode once (the first trusted line of an episode wins), in no particular order. */
+    void readDurable(Durable durable, Consumer<JournalEntry> visitor) throws IOException {
+        BitSet seen = new BitSet();
+        for (Source s : durable.sources()) {
+            Path file = new Path(dir, s.file());
+            LineFile.scan(fs, file, s.bytes(), (text, offset, length) -> {
+                long episode = trusted(text, file, offset);
+                if (episode >= first && episode < end && !seen.get((int) (episode - first))) {
+                    seen.set((int) (episode - first));
+                    visitor.accept(JournalLines.parse(text, file + " at byte " + offset));
+                }
+            });
+        }
     }
 
     /** Creates this attempt's file; fails if it exists (attempt ids are unique within a job). */

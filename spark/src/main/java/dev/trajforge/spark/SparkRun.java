@@ -63,8 +63,11 @@ final class SparkRun {
     private final boolean overwrite;
     private final Clock clock;
 
-    /** {@code result} is null when nothing was run (the dataset was already committed). */
-    record Report(ExportResult result, long episodes, long ranByThisJob, int partitions, String status) {
+    /**
+     * {@code result} is null when nothing was committed: the dataset was already committed, or a budget stopped the job
+     * ({@code stoppedByBudget}).
+     */
+    record Report(ExportResult result, long episodes, long ranByThisJob, int partitions, String status, boolean stoppedByBudget) {
     }
 
     SparkRun(SparkSession spark, LoadedConfig loaded, String runDir, boolean overwrite, Clock clock) {
@@ -78,17 +81,25 @@ final class SparkRun {
     Report execute(int requestedPartitions) {
         if (JournalExport.committed(loaded)) {
             return new Report(null, loaded.config().episodes(), 0, 0,
-                    "already complete: the dataset of this config is committed at " + loaded.config().output());
+                    "already complete: the dataset of this config is committed at " + loaded.config().output(), false);
         }
         // the stages join small tables; a broadcast would ship them through the driver
         spark.conf().set("spark.sql.autoBroadcastJoinThreshold", "-1");
         int tasks = EpisodeBatch.open(loaded, (episode, attempt, failure, detail) -> { }).tasks();
         Partitions partitions = new Partitions(tasks, loaded.config().trials(), requestedPartitions);
-        JobSpec spec = JobSpec.of(loaded, runDir, partitions, spark.sparkContext().defaultParallelism());
+        JobSpec spec = JobSpec.of(loaded, runDir, partitions, spark.sparkContext().defaultParallelism(), spark.sparkContext().applicationId(),
+                clock.instant());
         int n = partitions.count();
         try (PartsCommit commit = PartsCommit.open(JournalExport.settings(loaded, overwrite || JournalExport.committedBySameRun(loaded)), hadoop())) {
             List<CollectTask.Outcome> collected = collect(spec, n);
             long ran = collected.stream().mapToLong(CollectTask.Outcome::ran).sum();
+            List<JobBudget.Stop> stops = collected.stream().map(CollectTask.Outcome::stoppedBy).filter(java.util.Objects::nonNull).toList();
+            if (!stops.isEmpty()) { // as `trajforge run`: nothing is committed, the same command resumes
+                return new Report(null, partitions.episodes(), ran, n, "stopped by budget: "
+                        + String.join(", ", stops.stream().map(JobBudget.Stop::budget).distinct().toList()) + " (reached by " + stops.size()
+                        + " of " + n + " partitions, which are not committed); " + ran + " episodes run by this job;"
+                        + " submit the same command again to resume", true);
+            }
             Dataset<Row> removed = dedup(spec, n);
             List<PartitionExport.Staged> staged = stage(spec, n, removed);
             RunTally tally = new RunTally(loaded.config());
@@ -107,7 +118,7 @@ final class SparkRun {
             ExportResult result = commit.commit(staged.stream().map(PartitionExport.Staged::part).toList(), clock.instant(), tally.usage(),
                     metrics, report::render);
             deleteDedupScratch(spec);
-            return new Report(result, partitions.episodes(), ran, n, "committed");
+            return new Report(result, partitions.episodes(), ran, n, "committed", false);
         }
     }
 
@@ -120,7 +131,8 @@ final class SparkRun {
         Dataset<byte[]> outcomes = spark.range(0, n, 1, n).map((MapFunction<Long, byte[]>) p -> {
             TaskContext task = TaskContext.get();
             InjectedFaults injected = task.attemptNumber() == 0 ? faults : InjectedFaults.NONE;
-            return bytes(new CollectTask(spec, fileSystem(spec)).run(p.intValue(), task.stageAttemptNumber() + "-" + task.taskAttemptId(), injected));
+            String attempt = spec.job() + "-" + task.stageAttemptNumber() + "-" + task.taskAttemptId(); // unique across submissions
+            return bytes(new CollectTask(spec, fileSystem(spec), Clock.systemUTC()).run(p.intValue(), attempt, injected));
         }, Encoders.BINARY());
         return outcomes.collectAsList().stream().map(CollectTask.Outcome::read).toList();
     }

@@ -1,5 +1,6 @@
 package dev.trajforge.spark;
 
+import dev.trajforge.collector.cli.TrajforgeCli;
 import dev.trajforge.collector.config.ConfigException;
 import dev.trajforge.collector.config.ConfigLoader;
 import dev.trajforge.collector.config.LoadedConfig;
@@ -17,7 +18,8 @@ import java.util.List;
  * The same config file as {@code ./trajforge run}; the run directory (journals) defaults to
  * {@code <out>/_trajforge}. Submitting again after a failure resumes: committed partitions and durable
  * episodes are not run again, and a committed dataset of the same config is left as it is.
- * Exit codes: 0 done, 2 bad usage or config.
+ * Exit codes: 0 done, 2 bad usage or config, 4 stopped by a budget (nothing committed; submitting the same
+ * command again resumes), as {@code trajforge run}.
  */
 public final class TrajforgeSpark {
     static final String USAGE = "usage: run CONFIG --out URI [--partitions N] [--run-dir URI] [--set key=value]... [--overwrite]";
@@ -61,7 +63,7 @@ public final class TrajforgeSpark {
         SparkRun.Report report = new SparkRun(spark, loaded, runDir != null ? runDir : output.replaceAll("/+$", "") + "/_trajforge",
                 overwrite, Clock.systemUTC()).execute(partitions);
         System.out.println(summary(report, loaded));
-        return 0;
+        return report.stoppedByBudget() ? TrajforgeCli.EXIT_BUDGET : TrajforgeCli.EXIT_OK;
     }
 
     static String summary(SparkRun.Report report, LoadedConfig loaded) {

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A partition's journal: episodes count once durable, a torn line a killed writer leaves is run again,
- * and of two attempts that both finish (a speculative copy) exactly one commits, so no row is added twice.
+ * of two attempts that both finish (a speculative copy) exactly one commits, so no row is added twice,
+ * and what earlier attempts made durable is read once per episode (for a budget's spend and counts).
  */
 class PartitionJournalTest {
     static EpisodeBatch batch;
@@ -67,6 +68,28 @@ class PartitionJournalTest {
         PartitionJournal.Durable durable = journal.durable();
         assertEquals("{0, 1}", durable.done().toString());
         assertEquals(fs.getFileStatus(file).getLen() - torn.length, durable.sources().get(0).bytes());
+    }
+
+    @Test
+    void should_read_each_durable_episode_once_and_count_the_entries_of_each_jobs_attempt_files() throws Exception {
+        FileSystem fs = FileSystem.get(SparkRun.hadoop());
+        PartitionJournal journal = new PartitionJournal(fs, new Path(tmp.toUri()), PARTITIONS, 0);
+        try (PartitionJournal.Attempt out = journal.open("jobA-0-1")) {
+            out.append(batch.run(0, 1));
+            out.append(batch.run(1, 1));
+        }
+        try (PartitionJournal.Attempt out = journal.open("jobB-0-1")) {
+            out.append(batch.run(1, 1)); // run again (its first line was, say, damaged)
+            out.append(batch.run(2, 1));
+        }
+
+        PartitionJournal.Durable durable = journal.durable();
+        assertEquals(2, durable.entriesIn("attempt-jobA-"));
+        assertEquals(2, durable.entriesIn("attempt-jobB-"));
+        assertEquals(0, durable.entriesIn("attempt-jobC-"));
+        List<Long> read = new ArrayList<>();
+        journal.readDurable(durable, entry -> read.add(entry.episode()));
+        assertEquals(List.of(0L, 1L, 2L), read);
     }
 
     private static List<PartitionJournal.Source> attempt(PartitionJournal journal, String id) throws Exception {

@@ -100,7 +100,7 @@ public final class RunTally implements Serializable {
     }
 
     /** Spend so far in USD, for the budget. */
-    double costUsd() {
+    public double costUsd() {
         return usage().roles().values().stream().mapToDouble(UsageTotals.RoleUsage::costUsd).sum();
     }
 
