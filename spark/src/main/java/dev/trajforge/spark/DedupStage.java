@@ -45,7 +45,7 @@ final class DedupStage {
                 : fingerprints.drop("features");
         String all = scratch + "/fingerprints";
         banded.write().mode("overwrite").partitionBy("part").parquet(all);
-        Dataset<Row> stored = spark.read().parquet(all);
+        Dataset<Row> stored = spark.read().schema(banded.schema()).parquet(all); // the schema given: no files when nothing was accepted
 
         Dataset<Row> members = null; // an exact duplicate and the episode it repeats
         Dataset<Row> candidates = stored;
@@ -53,13 +53,13 @@ final class DedupStage {
             Dataset<Row> firsts = stored.groupBy("sha").agg(min("episode").as("rep"));
             stored.select("episode", "sha").join(firsts, "sha").filter(col("episode").notEqual(col("rep"))).select("episode", "rep")
                     .write().mode("overwrite").parquet(scratch + "/exact");
-            members = spark.read().parquet(scratch + "/exact");
+            members = spark.read().schema("episode BIGINT, rep BIGINT").parquet(scratch + "/exact");
             if (dedup.near()) {
                 String reps = scratch + "/representatives";
                 stored.filter(col("sketch").isNotNull()).join(members, new String[] {"episode"}, "left_anti")
                         .select("part", "episode", "sketch", "bands").repartition(col("part"))
                         .write().mode("overwrite").partitionBy("part").parquet(reps);
-                candidates = spark.read().parquet(reps);
+                candidates = spark.read().schema(stored.select("part", "episode", "sketch", "bands").schema()).parquet(reps);
             }
         }
         Dataset<Row> nearRemoved = null;
