@@ -3,10 +3,12 @@ package dev.trajforge.spark;
 import dev.trajforge.collector.config.LoadedConfig;
 import dev.trajforge.collector.run.EpisodeBatch;
 import dev.trajforge.collector.run.JournalExport;
+import dev.trajforge.collector.run.ModelCallMetrics;
 import dev.trajforge.collector.run.RunTally;
 import dev.trajforge.exporter.Dedup;
 import dev.trajforge.exporter.ExportResult;
 import dev.trajforge.exporter.PartsCommit;
+import dev.trajforge.exporter.report.HtmlReport;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -34,8 +36,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -91,32 +96,32 @@ final class SparkRun {
                 clock.instant());
         int n = partitions.count();
         try (PartsCommit commit = PartsCommit.open(JournalExport.settings(loaded, overwrite || JournalExport.committedBySameRun(loaded)), hadoop())) {
-            List<CollectTask.Outcome> collected = collect(spec, n);
+            List<CollectTask.Outcome> collected = timed("collection", () -> collect(spec, n));
             long ran = collected.stream().mapToLong(CollectTask.Outcome::ran).sum();
-            List<JobBudget.Stop> stops = collected.stream().map(CollectTask.Outcome::stoppedBy).filter(java.util.Objects::nonNull).toList();
+            List<JobBudget.Stop> stops = collected.stream().map(CollectTask.Outcome::stoppedBy).filter(Objects::nonNull).toList();
             if (!stops.isEmpty()) { // as `trajforge run`: nothing is committed, the same command resumes
                 return new Report(null, partitions.episodes(), ran, n, "stopped by budget: "
                         + String.join(", ", stops.stream().map(JobBudget.Stop::budget).distinct().toList()) + " (reached by " + stops.size()
                         + " of " + n + " partitions, which are not committed); " + ran + " episodes run by this job;"
                         + " submit the same command again to resume", true);
             }
-            Dataset<Row> removed = dedup(spec, n);
-            List<PartitionExport.Staged> staged = stage(spec, n, removed);
+            Dataset<Row> removed = timed("dedup", () -> dedup(spec, n));
+            List<PartitionExport.Staged> staged = timed("staging", () -> stage(spec, n, removed));
             RunTally tally = new RunTally(loaded.config());
             staged.forEach(part -> tally.merge(part.tally()));
             tally.checkInfraFailureShare();
             Map<String, Object> metrics = new TreeMap<>(tally.metrics());
             metrics.put("spark", Map.of("partitions", n, "episodes_run_by_this_job", ran, "concurrent_tasks", spec.slots()));
-            var calls = collected.stream().map(CollectTask.Outcome::calls)
-                    .reduce(dev.trajforge.collector.run.ModelCallMetrics.NONE, dev.trajforge.collector.run.ModelCallMetrics::plus);
+            ModelCallMetrics calls = collected.stream().map(CollectTask.Outcome::calls).reduce(ModelCallMetrics.NONE, ModelCallMetrics::plus);
             metrics.put("model_calls", calls.modelCalls());
             metrics.put("rate_limits", calls.rateLimits());
             // report.html as a single-process export renders it: the parts' counts merged, the sampled episodes' records read again
-            var report = dev.trajforge.exporter.report.HtmlReport.ofParts(loaded.config().reportSample(),
-                    staged.stream().map(part -> part.part().report()).toList());
-            ReportSample.view(spark, spec, staged, report);
-            ExportResult result = commit.commit(staged.stream().map(PartitionExport.Staged::part).toList(), clock.instant(), tally.usage(),
-                    metrics, report::render);
+            HtmlReport report = HtmlReport.ofParts(loaded.config().reportSample(), staged.stream().map(part -> part.part().report()).toList());
+            ExportResult result = timed("commit", () -> {
+                ReportSample.view(spark, spec, staged, report);
+                return commit.commit(staged.stream().map(PartitionExport.Staged::part).toList(), clock.instant(), tally.usage(), metrics,
+                        report::render);
+            });
             deleteDedupScratch(spec);
             return new Report(result, partitions.episodes(), ran, n, "committed", false);
         }
@@ -147,6 +152,14 @@ final class SparkRun {
             return rows.iterator();
         }, Encoders.row(FINGERPRINTS));
         return DedupStage.removed(fingerprints, dedup, loaded.config().seed(), dedupScratch(spec), n);
+    }
+
+    /** Runs a stage and says on stderr how long it took (the job's log; the manifest stays free of timings). */
+    private static <T> T timed(String stage, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        System.err.printf(Locale.ROOT, "trajforge: %s took %.1f s%n", stage, (System.nanoTime() - start) / 1e9);
+        return result;
     }
 
     /** Where the dedup stages keep their Parquet files while the job runs (deleted once the dataset is committed). */
