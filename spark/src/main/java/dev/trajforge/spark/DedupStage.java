@@ -31,6 +31,9 @@ import static org.apache.spark.sql.functions.min;
  * 2.8e-8 at s = 0.95), and then the job keeps an episode the local run removes (README, "Spark").
  */
 final class DedupStage {
+    /** The most episodes a near-dedup round decides: the driver holds their sketches, about 600 bytes each. */
+    static final long ROUND_EPISODES = 65_536;
+
     private DedupStage() {
     }
 
@@ -38,7 +41,7 @@ final class DedupStage {
      * The episodes dedup removes: {@code episode}, {@code exact} (false: a near duplicate), from
      * {@code fingerprints} ({@code part}, {@code episode}, {@code sha}, {@code sketch}, {@code features}).
      */
-    static Dataset<Row> removed(Dataset<Row> fingerprints, Dedup dedup, long seed, String scratch, int partitions) {
+    static Dataset<Row> removed(Dataset<Row> fingerprints, Dedup dedup, long seed, String scratch, Partitions partitions) {
         SparkSession spark = fingerprints.sparkSession();
         Dataset<Row> banded = dedup.near()
                 ? new MinHashBands(spark, dedup.nearThreshold(), seed).withBands(fingerprints)
@@ -64,7 +67,7 @@ final class DedupStage {
         }
         Dataset<Row> nearRemoved = null;
         if (dedup.near()) {
-            long[] gone = new NearRounds(candidates.filter(col("sketch").isNotNull()), dedup.nearThreshold()).removed(partitions);
+            long[] gone = new NearRounds(candidates.filter(col("sketch").isNotNull()), dedup.nearThreshold()).removed(partitions, ROUND_EPISODES);
             nearRemoved = spark.createDataset(Arrays.stream(gone).boxed().toList(), Encoders.LONG()).toDF("episode");
         }
         Dataset<Row> removed = nearRemoved == null ? null : nearRemoved.select(col("episode"), lit(false).as("exact"));

@@ -151,7 +151,7 @@ final class SparkRun {
             new PartitionExport(spec, hadoop()).fingerprints(p.intValue(), rows::add);
             return rows.iterator();
         }, Encoders.row(FINGERPRINTS));
-        return DedupStage.removed(fingerprints, dedup, loaded.config().seed(), dedupScratch(spec), n);
+        return DedupStage.removed(fingerprints, dedup, loaded.config().seed(), dedupScratch(spec), spec.partitions());
     }
 
     /** Runs a stage and says on stderr how long it took (the job's log; the manifest stays free of timings). */

@@ -44,8 +44,9 @@ class DedupStageTest {
         return RowFactory.create(part, episode, sha, null, Vectors.sparse(DedupFingerprint.FEATURE_SPACE, new int[] {0}, new double[] {1}));
     }
 
+    /** Episodes [0, 3) in part 0, [3, 6) in part 1, [6, 9) in part 2. */
     private List<String> removed(List<Row> rows, Dedup dedup) {
-        Dataset<Row> removed = DedupStage.removed(spark.createDataFrame(rows, FINGERPRINTS), dedup, 7, scratch.toUri().toString(), 3);
+        Dataset<Row> removed = DedupStage.removed(spark.createDataFrame(rows, FINGERPRINTS), dedup, 7, scratch.toUri().toString(), new Partitions(3, 3, 3));
         return removed.orderBy("episode").collectAsList().stream().map(r -> r.getLong(0) + (r.getBoolean(1) ? " exact" : " near")).toList();
     }
 

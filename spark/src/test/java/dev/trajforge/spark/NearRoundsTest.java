@@ -49,28 +49,39 @@ class NearRoundsTest {
         return RowFactory.create(part, episode, new NearSketch(bands, low).toBytes(), keys.array());
     }
 
-    private static long[] removed(List<Row> rows, int partitions) {
+    /** Three partitions of ten episodes: [0, 10), [10, 20), [20, 30); rounds of {@code roundEpisodes}. */
+    private static long[] removed(List<Row> rows, long roundEpisodes) {
         StructType schema = new StructType().add("part", DataTypes.IntegerType).add("episode", DataTypes.LongType)
                 .add("sketch", DataTypes.BinaryType).add("bands", DataTypes.BinaryType);
-        return new NearRounds(spark.createDataFrame(rows, schema), 0.9).removed(partitions);
+        return new NearRounds(spark.createDataFrame(rows, schema), 0.9).removed(new Partitions(3, 10, 3), roundEpisodes);
+    }
+
+    private static List<Row> chains() {
+        List<Row> rows = new ArrayList<>();
+        // family 7, across partitions: 5 kept; 12 near 5, removed; 24 near 12 only: kept, since 12 is gone
+        rows.add(episode(0, 5, 7, 0));
+        rows.add(episode(1, 12, 7, 10));
+        rows.add(episode(2, 24, 7, 20));
+        // family 8, inside partition 1: the same chain
+        rows.add(episode(1, 15, 8, 0));
+        rows.add(episode(1, 16, 8, 10));
+        rows.add(episode(1, 17, 8, 20));
+        // family 7 again in partition 2, after 24: near 24 (kept in its own partition) and 12 (gone): removed
+        rows.add(episode(2, 25, 7, 22));
+        // family 9: not near anything (no shared band with family 7 even with equal low bits)
+        rows.add(episode(2, 26, 9, 0));
+        return rows;
     }
 
     @Test
     void should_remove_only_near_duplicates_of_kept_episodes_within_and_across_partitions() {
-        List<Row> rows = new ArrayList<>();
-        // family 7, across partitions: 10 kept; 20 near 10, removed; 30 near 20 only: kept, since 20 is gone
-        rows.add(episode(0, 10, 7, 0));
-        rows.add(episode(1, 20, 7, 10));
-        rows.add(episode(2, 30, 7, 20));
-        // family 8, inside partition 1: the same chain
-        rows.add(episode(1, 21, 8, 0));
-        rows.add(episode(1, 22, 8, 10));
-        rows.add(episode(1, 23, 8, 20));
-        // family 7 again in partition 2, after 30: near 30 (kept in its own partition) and 20 (gone): removed
-        rows.add(episode(2, 31, 7, 22));
-        // family 9: not near anything (no shared band with family 7 even with equal low bits)
-        rows.add(episode(2, 32, 9, 0));
-        assertArrayEquals(new long[] {20, 22, 31}, removed(rows, 3));
+        assertArrayEquals(new long[] {12, 16, 25}, removed(chains(), 10));
+    }
+
+    @Test
+    void should_decide_the_same_whatever_the_rounds_a_partition_is_cut_into() {
+        assertArrayEquals(new long[] {12, 16, 25}, removed(chains(), 3));
+        assertArrayEquals(new long[] {12, 16, 25}, removed(chains(), 1), "every episode its own round: all decided by the executors' scan");
     }
 
     @Test
@@ -79,11 +90,11 @@ class NearRoundsTest {
         rows.add(episode(0, 5, 7, 10));
         rows.add(episode(0, 3, 7, 0));
         rows.add(episode(0, 4, 7, 20));
-        assertArrayEquals(new long[] {5}, removed(rows, 1));
+        assertArrayEquals(new long[] {5}, removed(rows, 10));
     }
 
     @Test
     void should_remove_nothing_from_empty_partitions() {
-        assertArrayEquals(new long[0], removed(List.of(episode(1, 4, 7, 0)), 3));
+        assertArrayEquals(new long[0], removed(List.of(episode(1, 14, 7, 0)), 10));
     }
 }
