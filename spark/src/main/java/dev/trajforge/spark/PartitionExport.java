@@ -23,7 +23,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -36,8 +39,12 @@ final class PartitionExport {
     private final Configuration conf;
     private final LoadedConfig loaded;
 
-    /** A partition's staged part of the export and its run tally: file lists and counts, what the driver receives. */
-    record Staged(int partition, StagedPart part, RunTally tally) implements Serializable {
+    /**
+     * A partition's staged part of the export and its run tally: file lists and counts, what the driver receives; and
+     * the episode numbers of its candidates for the report's sample (by trajectory id), so that the report's sampled
+     * records are read again without parsing the rest of the journal.
+     */
+    record Staged(int partition, StagedPart part, RunTally tally, Map<String, Long> sampleCandidates) implements Serializable {
     }
 
     PartitionExport(JobSpec spec, Configuration conf) {
@@ -83,14 +90,21 @@ final class PartitionExport {
      */
     Staged stage(int partition, String attempt, long[] removed, boolean[] exact) {
         RunTally tally = new RunTally(loaded.config());
+        Map<String, Long> episodes = new HashMap<>();
         try (PartExport part = PartExport.open(JournalExport.settings(loaded, false), conf, String.format("part-%05d-%s", partition, attempt))) {
             read(partition, entry -> {
                 ExportRecord record = entry.record().withIntents(entry.intents());
                 tally.add(entry);
+                episodes.put(record.trajectory().id(), entry.episode());
                 int at = Arrays.binarySearch(removed, entry.episode());
                 if (at >= 0) part.writeDuplicate(record, exact[at]); else part.write(record);
             });
-            return new Staged(partition, part.finish(), tally);
+            StagedPart staged = part.finish();
+            Map<String, Long> candidates = new TreeMap<>();
+            episodes.forEach((id, episode) -> {
+                if (staged.report().holds(id)) candidates.put(id, episode);
+            });
+            return new Staged(partition, staged, tally, candidates);
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * The journal of one partition on the run directory (HDFS, S3 or a shared path):
@@ -131,6 +132,11 @@ final class PartitionJournal {
 
     /** Visits every episode of the committed partition once, in episode order (the first line of an episode wins). */
     void read(Consumer<JournalEntry> visitor) throws IOException {
+        read(episode -> true, visitor);
+    }
+
+    /** As {@link #read(Consumer)}, for the episodes {@code wanted} accepts only: the other lines are not parsed. */
+    void read(LongPredicate wanted, Consumer<JournalEntry> visitor) throws IOException {
         int size = (int) (end - first);
         int[] source = new int[size];
         long[] offsets = new long[size];
@@ -155,6 +161,7 @@ final class PartitionJournal {
         try {
             for (int i = 0; i < size; i++) {
                 if (source[i] < 0) throw new IllegalStateException(commit + ": episode " + (first + i) + " is in no committed source");
+                if (!wanted.test(first + i)) continue;
                 if (open[source[i]] == null) open[source[i]] = fs.open(files.get(source[i]));
                 String where = files.get(source[i]) + " at byte " + offsets[i];
                 visitor.accept(JournalLines.parse(LineFile.read(open[source[i]], offsets[i], lengths[i]), where));

@@ -20,8 +20,8 @@ import java.util.TreeSet;
 
 /**
  * The trajectories {@code report.html} shows, for a report merged from the partitions' parts ({@link HtmlReport#ofParts}):
- * the partitions that hold a sampled episode read their committed journals again on the executors and send the driver the
- * journal lines of those episodes only, at most the report's sample size in all; the driver never reads the dataset.
+ * the partitions that hold a sampled episode read those episodes' lines of their committed journals again on the executors
+ * (by episode number, the rest of the journal unparsed) and send the driver those lines only, at most the report's sample size in all; the driver never reads the dataset.
  */
 final class ReportSample {
     private ReportSample() {
@@ -31,10 +31,11 @@ final class ReportSample {
     static void view(SparkSession spark, JobSpec spec, List<PartitionExport.Staged> staged, HtmlReport report) {
         Set<String> unviewed = report.unviewed();
         if (unviewed.isEmpty()) return;
-        TreeMap<Integer, TreeSet<String>> wanted = new TreeMap<>();
+        TreeMap<Integer, TreeSet<Long>> wanted = new TreeMap<>();
         for (PartitionExport.Staged part : staged) {
             for (String id : unviewed) {
-                if (part.part().report().holds(id)) wanted.computeIfAbsent(part.partition(), p -> new TreeSet<>()).add(id);
+                Long episode = part.sampleCandidates().get(id);
+                if (episode != null) wanted.computeIfAbsent(part.partition(), p -> new TreeSet<>()).add(episode);
             }
         }
         List<Integer> partitions = new ArrayList<>(wanted.keySet());
@@ -48,22 +49,20 @@ final class ReportSample {
         }
     }
 
-    /** The journal lines (without their newline) of the episodes {@code ids} of partition {@code p}'s committed journal. */
-    private static List<String> lines(JobSpec spec, int p, Set<String> ids) {
+    /** The journal lines (without their newline) of the episodes {@code episodes} of partition {@code p}'s committed journal. */
+    private static List<String> lines(JobSpec spec, int p, Set<Long> episodes) {
         List<String> out = new ArrayList<>();
         try {
             FileSystem fs = new Path(spec.runDir()).getFileSystem(SparkRun.hadoop());
-            new PartitionJournal(fs, new Path(spec.runDir()), spec.partitions(), p).read(entry -> {
-                if (ids.contains(entry.record().trajectory().id())) {
-                    String line = new String(JournalLines.render(entry), StandardCharsets.UTF_8);
-                    out.add(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
-                }
+            new PartitionJournal(fs, new Path(spec.runDir()), spec.partitions(), p).read(episodes::contains, entry -> {
+                String line = new String(JournalLines.render(entry), StandardCharsets.UTF_8);
+                out.add(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read partition " + p + " of the run journal in " + spec.runDir() + ": " + e.getMessage(), e);
         }
-        if (out.size() != ids.size()) {
-            throw new IllegalStateException("partition " + p + ": " + (ids.size() - out.size()) + " sampled episodes are not in its committed journal");
+        if (out.size() != episodes.size()) {
+            throw new IllegalStateException("partition " + p + ": " + (episodes.size() - out.size()) + " sampled episodes are not in its committed journal");
         }
         return out;
     }

@@ -52,6 +52,16 @@ class PartitionJournalTest {
     }
 
     @Test
+    void should_read_only_the_wanted_episodes_when_asked_for_some() throws Exception {
+        FileSystem fs = FileSystem.get(SparkRun.hadoop());
+        PartitionJournal journal = new PartitionJournal(fs, new Path(tmp.toUri()), PARTITIONS, 0);
+        assertTrue(journal.commit(attempt(journal, "0-1"), "0-1"));
+        List<Long> read = new ArrayList<>();
+        journal.read(episode -> episode == 1 || episode == 3, entry -> read.add(entry.episode()));
+        assertEquals(List.of(1L, 3L), read);
+    }
+
+    @Test
     void should_not_count_a_torn_last_line_as_durable() throws Exception {
         FileSystem fs = FileSystem.get(SparkRun.hadoop());
         PartitionJournal journal = new PartitionJournal(fs, new Path(tmp.toUri()), PARTITIONS, 0);
