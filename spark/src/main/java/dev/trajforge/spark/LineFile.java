@@ -4,7 +4,6 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,20 +24,25 @@ final class LineFile {
      * killed writer leaves it) is not visited. Returns the bytes the complete lines take.
      */
     static long scan(FileSystem fs, Path file, long limit, Visitor visitor) throws IOException {
-        long position = 0;
+        long position = 0; // of buffer[0] in the file
         long lineStart = 0;
         ByteArrayOutputStream line = new ByteArrayOutputStream(32 * 1024);
-        try (InputStream in = new BufferedInputStream(fs.open(file), 1 << 20)) {
-            int b;
-            while (position < limit && (b = in.read()) != -1) {
-                position++;
-                if (b == '\n') {
-                    visitor.line(line.toString(StandardCharsets.UTF_8), lineStart, (int) (position - lineStart));
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = fs.open(file)) {
+            int n;
+            while (position < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - position))) != -1) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] != '\n') continue;
+                    line.write(buffer, from, i - from);
+                    long end = position + i + 1;
+                    visitor.line(line.toString(StandardCharsets.UTF_8), lineStart, (int) (end - lineStart));
                     line.reset();
-                    lineStart = position;
-                } else {
-                    line.write(b);
+                    lineStart = end;
+                    from = i + 1;
                 }
+                line.write(buffer, from, n - from);
+                position += n;
             }
         }
         return lineStart;
