@@ -59,6 +59,19 @@ final class LshIndex {
 
     /** The most rows per band (a power of two dividing 128) that still finds a pair at {@code threshold} with probability >= 0.99. */
     static int rowsFor(double threshold) {
+        Banding last = lastBanding;
+        if (last != null && last.threshold() == threshold) return last.rows(); // asked once per episode by NearSketch
+        int rows = computeRowsFor(threshold);
+        lastBanding = new Banding(threshold, rows);
+        return rows;
+    }
+
+    private record Banding(double threshold, int rows) {
+    }
+
+    private static volatile Banding lastBanding;
+
+    private static int computeRowsFor(double threshold) {
         for (int rows = MinHash.PERMUTATIONS / 8; rows > 1; rows /= 2) {
             int bands = MinHash.PERMUTATIONS / rows;
             if (1 - Math.pow(1 - Math.pow(threshold, rows), bands) >= CANDIDATE_PROBABILITY) {
