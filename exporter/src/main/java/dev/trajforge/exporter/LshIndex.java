@@ -32,9 +32,7 @@ final class LshIndex {
     /** per band entry e = k * bands + band: the next entry of its bucket plus one, 0 at the end */
     private int[] next = new int[64 * 16];
     /** open addressing: band key, and the first entry of its bucket plus one (0 = empty slot) */
-    private long[] keys = new long[1 << 10];
-    private int[] heads = new int[1 << 10];
-    private int used;
+    private final ChainHeads heads = new ChainHeads();
 
     LshIndex(double threshold) {
         if (!(threshold >= Dedup.MIN_THRESHOLD && threshold < 1.0)) {
@@ -85,11 +83,7 @@ final class LshIndex {
     boolean hasNearDuplicate(long[] signature) {
         short[] low = low16(signature);
         for (int band = 0; band < bands; band++) {
-            int slot = find(bandKey(signature, band));
-            if (heads[slot] == 0) {
-                continue;
-            }
-            for (int entry = heads[slot] - 1; entry >= 0; entry = next[entry] - 1) {
+            for (int entry = heads.get(bandKey(signature, band)) - 1; entry >= 0; entry = next[entry] - 1) {
                 if (similarity(low, entry / bands) >= threshold) {
                     return true;
                 }
@@ -105,18 +99,10 @@ final class LshIndex {
         System.arraycopy(low16(signature), 0, signatures, k * MinHash.PERMUTATIONS, MinHash.PERMUTATIONS);
         next = grow(next, size * bands);
         for (int band = 0; band < bands; band++) {
-            if (2 * (used + 1) > keys.length) {
-                rehash();
-            }
             long key = bandKey(signature, band);
-            int slot = find(key);
             int entry = k * bands + band;
-            if (heads[slot] == 0) {
-                keys[slot] = key;
-                used++;
-            }
-            next[entry] = heads[slot];
-            heads[slot] = entry + 1;
+            next[entry] = heads.get(key);
+            heads.put(key, entry + 1);
         }
     }
 
@@ -149,30 +135,6 @@ final class LshIndex {
             h = MinHash.mix(h ^ signature[i]) + 0x9e3779b97f4a7c15L;
         }
         return h;
-    }
-
-    /** The slot holding {@code key}, or the empty slot where it would go (linear probing). */
-    private int find(long key) {
-        int mask = keys.length - 1;
-        int slot = (int) MinHash.mix(key) & mask;
-        while (heads[slot] != 0 && keys[slot] != key) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
-    }
-
-    private void rehash() {
-        long[] oldKeys = keys;
-        int[] oldHeads = heads;
-        keys = new long[oldKeys.length * 2];
-        heads = new int[oldHeads.length * 2];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldHeads[i] != 0) {
-                int slot = find(oldKeys[i]);
-                keys[slot] = oldKeys[i];
-                heads[slot] = oldHeads[i];
-            }
-        }
     }
 
     private static short[] low16(long[] signature) {

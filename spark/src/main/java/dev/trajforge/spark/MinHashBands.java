@@ -56,9 +56,9 @@ final class MinHashBands {
     private static byte[] bandKeyBytes(Seq<Vector> hashes, int rows) {
         ByteBuffer out = ByteBuffer.allocate(8 * (hashes.size() / rows));
         for (int band = 0; band < hashes.size() / rows; band++) {
-            long h = BandIndex.mix(band + 0x9e3779b97f4a7c15L);
+            long h = mix(band + 0x9e3779b97f4a7c15L);
             for (int i = band * rows; i < (band + 1) * rows; i++) {
-                h = BandIndex.mix(h ^ (long) hashes.apply(i).apply(0)) + 0x9e3779b97f4a7c15L;
+                h = mix(h ^ (long) hashes.apply(i).apply(0)) + 0x9e3779b97f4a7c15L;
             }
             out.putLong(h);
         }
@@ -70,5 +70,12 @@ final class MinHashBands {
         long[] keys = new long[bands.length / 8];
         ByteBuffer.wrap(bands).asLongBuffer().get(keys);
         return keys;
+    }
+
+    /** The SplitMix64 finalizer, to fold a band's hash values into its key. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 }
