@@ -117,8 +117,7 @@ class BudgetRunTest {
     }
 
     private static SparkSession session() {
-        return SparkSession.builder().master("local[2]").appName("BudgetRunTest").config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "4").getOrCreate();
+        return LocalSpark.start(BudgetRunTest.class);
     }
 
     private static String[] args(String... head) {

@@ -31,8 +31,7 @@ class DedupStageTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("DedupStageTest")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        spark = LocalSpark.start(DedupStageTest.class);
     }
 
     @AfterAll

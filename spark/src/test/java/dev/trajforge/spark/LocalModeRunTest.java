@@ -40,8 +40,7 @@ class LocalModeRunTest {
     static void runBoth() {
         single = tmp.resolve("single");
         assertEquals(0, TrajforgeCli.execute("run", QUICKSTART.toString(), "--out", single.toString(), "--quiet"));
-        spark = SparkSession.builder().master("local[2]").appName("LocalModeRunTest")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+        spark = LocalSpark.start(LocalModeRunTest.class);
         sparkOut = tmp.resolve("spark");
         assertEquals(0, TrajforgeSpark.run(new String[] {"run", QUICKSTART.toString(), "--out", sparkOut.toString(), "--partitions", "6"}));
     }

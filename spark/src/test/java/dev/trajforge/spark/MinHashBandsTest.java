@@ -27,8 +27,7 @@ class MinHashBandsTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("MinHashBandsTest")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        spark = LocalSpark.start(MinHashBandsTest.class);
     }
 
     @AfterAll

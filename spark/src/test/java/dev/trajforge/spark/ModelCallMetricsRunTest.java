@@ -38,8 +38,7 @@ class ModelCallMetricsRunTest {
         Path one = tmp.resolve("single");
         assertEquals(0, TrajforgeCli.execute("run", config.toString(), "--out", one.toString(), "--quiet"));
         singleCalls = agent.calls();
-        spark = SparkSession.builder().master("local[2]").appName("ModelCallMetricsRunTest")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+        spark = LocalSpark.start(ModelCallMetricsRunTest.class);
         Path out = tmp.resolve("spark");
         assertEquals(0, TrajforgeSpark.run(new String[] {"run", config.toString(), "--out", out.toString(), "--partitions", "3"}));
         jobCalls = agent.calls() - singleCalls;

@@ -25,8 +25,7 @@ class NearRoundsTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("NearRoundsTest")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+        spark = LocalSpark.start(NearRoundsTest.class);
     }
 
     @AfterAll
